@@ -1,0 +1,27 @@
+package io.taskconsole;
+
+import io.taskconsole.cli.TaskConsoleCli;
+
+/**
+ * Entry point of {@code task-console.jar}.
+ *
+ * <p>It must not extend {@code javafx.application.Application}: the JavaFX launcher refuses to
+ * start an Application subclass from the class path, and the CLI should not load JavaFX at all.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || isGuiOption(args[0])) {
+            io.taskconsole.ui.TaskConsoleApp.launchApp(args);
+            return;
+        }
+        System.exit(TaskConsoleCli.run(args));
+    }
+
+    private static boolean isGuiOption(String arg) {
+        return arg.equals("--smoke-test") || arg.startsWith("--workspace=") || arg.equals("gui");
+    }
+}
