@@ -59,6 +59,7 @@ public final class EditorViewModel {
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
     private final Map<DocumentModel, Debouncer> autosaves = new HashMap<>();
     private int savesInFlight;
+    private final List<Runnable> whenSaved = new ArrayList<>();
 
     public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
         this.store = store;
@@ -172,6 +173,16 @@ public final class EditorViewModel {
         new ArrayList<>(autosaves.values()).forEach(Debouncer::flush);
     }
 
+    /** Saves pending edits, then runs {@code then} on the UI thread once every write has finished. */
+    public void saveNow(Runnable then) {
+        saveNow();
+        if (savesInFlight == 0) {
+            then.run();
+        } else {
+            whenSaved.add(then);
+        }
+    }
+
     public boolean hasUnsavedEdits() {
         return documents.stream().anyMatch(DocumentModel::isDirty) || savesInFlight > 0;
     }
@@ -198,6 +209,11 @@ public final class EditorViewModel {
             savesInFlight--;
             if (savesInFlight == 0 && !"Not saved".equals(saveState.get())) {
                 saveState.set(documents.stream().anyMatch(DocumentModel::isDirty) ? "Edited" : "Saved");
+            }
+            if (savesInFlight == 0) {
+                List<Runnable> waiting = new ArrayList<>(whenSaved);
+                whenSaved.clear();
+                waiting.forEach(Runnable::run);
             }
         }).start();
     }
