@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -21,11 +23,12 @@ final class AttemptsCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Mixin
-    Console console;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        Console console = new Console(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
         List<AttemptStatus> attempts = new AttemptLister(KubeConnector.fromSystem()).list(draft.info(), cluster.target());
         if (attempts.isEmpty()) {

@@ -7,7 +7,6 @@ import io.taskconsole.submit.Cancellation;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command's terminal: helm's stdout to stdout, its stderr to stderr, progress lines marked
@@ -15,8 +14,11 @@ import picocli.CommandLine.Spec;
  */
 final class Console {
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
+    private final CommandSpec spec;
+
+    Console(CommandSpec spec) {
+        this.spec = spec;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,11 +29,12 @@ final class CriteriaCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown files, e.g. task.md design-spec.md.")
     List<Path> files;
 
-    @Mixin
-    Console console;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        Console console = new Console(spec);
         List<TaskFile> taskFiles = new ArrayList<>();
         for (Path file : files) {
             taskFiles.add(new TaskFile(file.getFileName().toString(), TaskFolder.readUtf8(file)));

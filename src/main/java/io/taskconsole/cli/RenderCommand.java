@@ -7,6 +7,8 @@ import io.taskconsole.task.TaskFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,11 +36,12 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     TemplateOption promptTemplate;
 
-    @Mixin
-    Console console;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        Console console = new Console(spec);
         if (attempt < 1) {
             throw io.taskconsole.TaskConsoleException.badInput("--attempt " + attempt + " is not an attempt number",
                     "Use 1 or more.");

@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,11 +33,12 @@ final class RetryCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Mixin
-    Console console;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        Console console = new Console(spec);
         if (attempt < 0) {
             throw io.taskconsole.TaskConsoleException.badInput("--attempt " + attempt + " is not an attempt number",
                     "Use 1 or more, or leave it out for the latest.");

@@ -7,6 +7,8 @@ import io.taskconsole.task.TaskFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -22,11 +24,12 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     TemplateOption template;
 
-    @Mixin
-    Console console;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        Console console = new Console(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
         AttemptOutcome outcome = console.runCancellable(cancel -> Submitter.forSystem().submit(draft,
                 cluster.settings(), template.template(taskDir), console.helmOutput(), cancel));
