@@ -74,6 +74,39 @@ final class ChartFixture {
         return helm.run(args);
     }
 
+    /**
+     * The rendered NOTES.txt. Helm prints notes only after installing into a cluster, so a copy of
+     * the chart carries NOTES.txt as an ordinary template, which {@code --debug} prints even though
+     * it is not YAML.
+     */
+    String renderNotes(String release, Map<String, ?> values) {
+        Path copy = workDir.resolve("notes-chart");
+        try {
+            copyTree(chartDir(), copy);
+            Files.move(copy.resolve("templates/NOTES.txt"), copy.resolve("templates/notes.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Helm.Result result = helm.run("template", release, copy.toString(), "--namespace", NAMESPACE,
+                "--values", writeValues(values).toString(), "--show-only", "templates/notes.txt", "--debug");
+        String marker = "# Source: claude-code/templates/notes.txt\n";
+        assertThat(result.stdout()).as("helm template of the notes: %s", result).contains(marker);
+        return result.stdout().substring(result.stdout().indexOf(marker) + marker.length());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
     /** Renders and parses; fails the test with helm's stderr if helm refused. */
     List<JsonNode> render(String release, List<Map<String, ?>> valueSets) {
         Helm.Result result = template(release, valueSets);
