@@ -8,7 +8,8 @@
 # at them. A rerun of the same attempt changes nothing; other attempts' folders are never touched.
 #
 # Environment: TASK_ID, SERVICE_NAME, ATTEMPT (required); CONFIG_DIR (default /config) and
-# WORKSPACE_DIR (default /workspace) so the script can be tried against any folders.
+# WORKSPACE_DIR (default /workspace) so the script can be tried against any folders; TMPDIR
+# (default /tmp) for scratch files, which keeps a rerun from touching the workspace at all.
 # Runs in busybox sh and any POSIX sh. Every failure is one line on stderr and exit status 1.
 
 set -eu
@@ -139,8 +140,8 @@ write_managed_block() {
 # Writes CLAUDE.md with a fresh managed block; what a person wrote outside the block stays.
 write_claude_md() {
   target="$service_dir/CLAUDE.md"
-  next="$service_dir/.CLAUDE.md.task-console.$$"
-  block="$service_dir/.CLAUDE.md.block.$$"
+  next="$scratch/CLAUDE.md"
+  block="$scratch/block.md"
   write_managed_block > "$block"
   if [ -f "$target" ]; then
     begins=$(grep -c -F -x "$BEGIN_MARKER" "$target" || true)
@@ -156,22 +157,20 @@ write_claude_md() {
       begin_line=$(grep -n -F -x "$BEGIN_MARKER" "$target" | cut -d: -f1)
       end_line=$(grep -n -F -x "$END_MARKER" "$target" | cut -d: -f1)
       if [ "$end_line" -lt "$begin_line" ]; then
-        rm -f "$next" "$block"
         fail "$target has its task-console end marker before its begin marker; fix or remove the markers by hand"
       fi
     else
-      rm -f "$next" "$block"
       fail "$target has $begins begin and $ends end task-console markers, expected one of each; fix or remove them by hand"
     fi
   else
     cat "$block" > "$next"
   fi
-  rm -f "$block"
   if [ -f "$target" ] && cmp -s "$next" "$target"; then
-    rm -f "$next"
     say "$target already points at $run_rel"
   else
-    mv -f "$next" "$target" || fail "cannot write $target"
+    staged="$service_dir/.CLAUDE.md.task-console.$$"
+    cp "$next" "$staged" || fail "cannot write $staged"
+    mv -f "$staged" "$target" || fail "cannot replace $target"
     say "wrote the task-console block of $target for $run_rel"
   fi
 }
@@ -190,10 +189,10 @@ service_dir="$WORKSPACE_DIR/$SERVICE_NAME"
 task_root="$service_dir/.task/$TASK_ID"
 run_rel=".task/$TASK_ID/run-$ATTEMPT"
 run_dir="$service_dir/$run_rel"
-mkdir -p "$task_root" || fail "cannot create $task_root; is the workspace writable by this user?"
 
-entries="$task_root/.run-$ATTEMPT.entries.$$"
-trap 'rm -f "$entries"' EXIT
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/prepare-workspace.XXXXXX") || fail "cannot create a scratch folder in ${TMPDIR:-/tmp}"
+trap 'rm -rf "$scratch"' EXIT
+entries="$scratch/entries"
 manifest_entries "$CONFIG_DIR/metadata.yaml" > "$entries" || fail "cannot read $CONFIG_DIR/metadata.yaml"
 [ -s "$entries" ] || fail "metadata.yaml in $CONFIG_DIR lists no files under 'files:'"
 while read -r name sha size; do
@@ -226,6 +225,7 @@ if [ -d "$run_dir" ]; then
   same_as_config "$run_dir" || fail "$run_dir already exists with different content; refusing to overwrite it (each attempt gets a new number)"
   say "$run_dir already holds this attempt's $expected_count files"
 else
+  mkdir -p "$task_root" || fail "cannot create $task_root; is the workspace writable by this user?"
   partial="$task_root/.run-$ATTEMPT.partial"
   rm -rf "$partial"
   mkdir "$partial" || fail "cannot create $partial"

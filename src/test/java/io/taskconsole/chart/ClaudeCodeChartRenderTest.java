@@ -85,11 +85,12 @@ class ClaudeCodeChartRenderTest {
         assertThat(command.subList(0, 2)).containsExactly("sh", "-c");
         assertThat(command.get(2)).as("the very same script the tests run")
                 .isEqualTo(Files.readString(ChartFixture.initScript()));
-        assertThat(env(init)).containsEntry("TASK_ID", "1001").containsEntry("SERVICE_NAME", "auth-service")
+        assertThat(env(init)).containsEntry("TMPDIR", "/tmp").containsEntry("TASK_ID", "1001").containsEntry("SERVICE_NAME", "auth-service")
                 .containsEntry("ATTEMPT", "2").containsEntry("CONFIG_DIR", "/config").containsEntry("WORKSPACE_DIR", "/workspace");
         assertThat(mount(init, "task-files").path("mountPath").asString()).isEqualTo("/config");
         assertThat(mount(init, "task-files").path("readOnly").asBoolean()).isTrue();
         assertThat(mount(init, "workspace").path("mountPath").asString()).isEqualTo("/workspace");
+        assertThat(mount(init, "tmp").path("mountPath").asString()).isEqualTo("/tmp");
 
         assertThat(volume(pod, "task-files").at("/configMap/name").asString()).isEqualTo("auth-service-task-1001-run-2-files");
         assertThat(volume(pod, "workspace").at("/persistentVolumeClaim/claimName").asString()).isEqualTo("auth-service-workspace");
