@@ -65,9 +65,19 @@ final class InitScript {
     }
 
     Helm.Result run(Path config, Path workspace, Map<String, String> taskEnv) {
-        List<String> command = new ArrayList<>();
-        command.add(shell == Shell.BUSYBOX ? tools.resolve("sh").toString() : "sh");
-        command.add(ChartFixture.initScript().toString());
+        return runCommand(List.of("sh", ChartFixture.initScript().toString()), config, workspace, taskEnv);
+    }
+
+    /**
+     * Runs a container command such as {@code [sh, -c, <script>, prepare-workspace]} with this
+     * shell, pointing the folders at temp dirs.
+     */
+    Helm.Result runCommand(List<String> containerCommand, Path config, Path workspace, Map<String, String> taskEnv) {
+        if (!containerCommand.get(0).equals("sh")) {
+            throw new IllegalArgumentException("expected a command that starts with sh: " + containerCommand);
+        }
+        List<String> command = new ArrayList<>(containerCommand);
+        command.set(0, shell == Shell.BUSYBOX ? tools.resolve("sh").toString() : "sh");
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         String path = shell == Shell.BUSYBOX ? tools.toString() : System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
@@ -76,7 +86,11 @@ final class InitScript {
         env.put("CONFIG_DIR", config.toString());
         env.put("WORKSPACE_DIR", workspace.toString());
         env.put("TMPDIR", scratch.toString());
-        env.putAll(taskEnv);
+        taskEnv.forEach((name, value) -> {
+            if (!List.of("CONFIG_DIR", "WORKSPACE_DIR", "TMPDIR").contains(name)) {
+                env.put(name, value);
+            }
+        });
         return Helm.Processes.run(builder, 60);
     }
 

@@ -7,6 +7,7 @@ import io.taskconsole.chart.InitScript.Shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 
 /** The init container's script, run for real in busybox sh and the machine's sh against temp folders. */
 class PrepareWorkspaceScriptTest {
@@ -293,6 +295,25 @@ class PrepareWorkspaceScriptTest {
         Helm.Result result = InitScript.with(shell, temp).run(config, temp.resolve("no-such-pvc"), TASK, SERVICE, 1);
 
         assertFailsWith(result, "workspace folder " + temp.resolve("no-such-pvc") + " does not exist");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void theJobsRenderedInitCommandAndEnvPrepareTheWorkspace(Shell shell) throws IOException {
+        ChartFixture chart = new ChartFixture(temp.resolve("chart"));
+        AttemptValues attempt = AttemptValues.of(SERVICE, TASK, 4);
+        JsonNode init = Manifests.single(chart.render(attempt.release(), List.of(attempt.values())), "Job")
+                .at("/spec/template/spec/initContainers/0");
+        List<String> command = new ArrayList<>();
+        init.path("command").forEach(n -> command.add(n.asString()));
+        Map<String, String> env = new LinkedHashMap<>();
+        init.path("env").forEach(e -> env.put(e.path("name").asString(), e.path("value").asString()));
+
+        Helm.Result result = InitScript.with(shell, temp).runCommand(command, mount(4, FakeConfigMapMount.attemptFiles(TASK, 4)), workspace(), env);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(runDir(4).resolve("prompt.md")).hasContent("Work on task 1001, attempt 4. Read task.md first.\n");
+        assertThat(serviceDir().resolve("CLAUDE.md")).content().contains("@.task/1001/run-4/task.md");
     }
 
     @Test
