@@ -220,7 +220,9 @@ public final class Console {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Task Master tasks.json", "*.json"));
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
-            tasks.importTaskMaster(file.toPath());
+            Path json = file.toPath();
+            tasks.readTaskMaster(json, found -> io.taskconsole.ui.tasks.ImportDialog.ask(stage, json, found)
+                    .ifPresent(choice -> tasks.importTaskMaster(json, choice.tasks(), choice.service())));
         }
     }
 

@@ -89,6 +89,36 @@ public class BackgroundExecutor implements AutoCloseable {
         };
     }
 
+    /** Passes everything to another executor; tests override one method to hold or reorder work. */
+    public static class Delegating extends BackgroundExecutor {
+        private final BackgroundExecutor target;
+
+        public Delegating(BackgroundExecutor target) {
+            super(null, null, target.ui());
+            this.target = target;
+        }
+
+        @Override
+        public void execute(Runnable work) {
+            target.execute(work);
+        }
+
+        @Override
+        public Cancellable schedule(Runnable work, Duration delay) {
+            return target.schedule(work, delay);
+        }
+
+        @Override
+        public Cancellable every(Runnable work, Duration period) {
+            return target.every(work, period);
+        }
+
+        @Override
+        public void close() {
+            target.close();
+        }
+    }
+
     private static final class SameThread extends BackgroundExecutor {
         SameThread() {
             super(null, null, UiThread.direct());

@@ -19,6 +19,8 @@ import io.taskconsole.submit.AttemptContext;
 import io.taskconsole.submit.AttemptFiles;
 import io.taskconsole.submit.AttemptFilesGenerator;
 import io.taskconsole.submit.AttemptHistory;
+import io.taskconsole.submit.AttemptLister;
+import io.taskconsole.submit.AttemptStatus;
 import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.AttemptRecord;
 import io.taskconsole.submit.Cancellation;
@@ -27,7 +29,10 @@ import io.taskconsole.submit.PromptTemplate;
 import io.taskconsole.submit.SubmissionValidator;
 import io.taskconsole.submit.SubmitSettings;
 import io.taskconsole.submit.Submitter;
+import io.taskconsole.task.ImportedTask;
 import io.taskconsole.task.SampleTask;
+import io.taskconsole.task.ServiceName;
+import io.taskconsole.task.TaskMasterImport;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskFolder;
@@ -100,9 +105,16 @@ public final class CoreAdapters {
         }
 
         @Override
-        public List<Path> importTaskMaster(Path tasksJson, Path workspace) {
-            throw TaskConsoleException.failed("Importing from Task Master is not available in this build yet",
-                    "Create the task with New task and paste its text.", null);
+        public List<TaskMasterTask> taskMasterTasks(Path tasksJson) {
+            return new TaskMasterImport().list(tasksJson).stream()
+                    .map(e -> new TaskMasterTask(e.id(), e.title(), e.status(), e.tag())).toList();
+        }
+
+        @Override
+        public TaskDraft importTaskMaster(Path tasksJson, TaskMasterTask task, ServiceName service, Path workspace) {
+            ImportedTask imported = new TaskMasterImport().importTask(tasksJson, task.id(), task.tag());
+            TaskInfo info = new TaskInfo(task.id(), service, imported.title(), null, null);
+            return TaskFolder.create(workspace, info, imported.taskMarkdown(), imported.designSpecMarkdown());
         }
     }
 
@@ -164,13 +176,19 @@ public final class CoreAdapters {
 
         @Override
         public DryRun dryRun(TaskDraft draft, Target target) {
-            throw TaskConsoleException.failed("The dry run is not available in this build yet",
-                    "Use Generated files to see prompt.md and metadata.yaml.", null);
+            io.taskconsole.submit.DryRun.Result result = io.taskconsole.submit.DryRun.forSystem().render(
+                    draft, nextLocalAttempt(draft), settings(target), target.kube().context(), template(draft, target), true);
+            return new DryRun(result.configMapYaml(), result.valuesYaml(), result.helmCommand(),
+                    result.manifests() == null ? "" : result.manifests());
+        }
+
+        private static int nextLocalAttempt(TaskDraft draft) {
+            return new AttemptHistory(draft.folder()).list().stream().mapToInt(AttemptRecord::attempt).max().orElse(0) + 1;
         }
 
         @Override
         public Generated generated(TaskDraft draft, Target target) {
-            int next = new AttemptHistory(draft.folder()).list().stream().mapToInt(AttemptRecord::attempt).max().orElse(0) + 1;
+            int next = nextLocalAttempt(draft);
             AttemptContext context = new AttemptContext(next, null, System.getProperty("user.name", "unknown"),
                     Instant.now(), AppVersion.get(), target.kube().context(), target.kube().namespace());
             AttemptFiles files = new AttemptFilesGenerator(new CriteriaExtractor(), template(draft, target))
@@ -190,16 +208,51 @@ public final class CoreAdapters {
             return outcome(submitter.get().retry(draft, attempt, settings(target), output, cancellation(cancel)));
         }
 
+        /**
+         * Local records of the target's context and namespace, joined by number with the cluster's
+         * list; an attempt only the cluster knows (sent from another machine) is shown too.
+         */
         @Override
         public List<Attempt> attempts(TaskDraft draft, Target target, boolean askCluster) {
             AttemptHistory history = new AttemptHistory(draft.folder());
-            List<Attempt> attempts = new ArrayList<>();
-            for (AttemptRecord r : history.list()) {
-                attempts.add(new Attempt(r.attempt(), r.submittedAt(), r.context(), r.namespace(), r.release(),
-                        r.command(), r.exitCode(), JobStatus.UNKNOWN, Duration.ofMillis(r.durationMillis()),
-                        history.readLog(r), Map.of()));
+            Map<Integer, AttemptStatus> inCluster = new java.util.TreeMap<>();
+            if (askCluster) {
+                for (AttemptStatus s : new AttemptLister(KubeConnector.fromSystem()).list(draft.info(), target.kube())) {
+                    inCluster.put(s.attempt(), s);
+                }
             }
-            return attempts;
+            Map<Integer, Attempt> attempts = new java.util.TreeMap<>();
+            for (AttemptRecord r : history.list()) {
+                boolean sameTarget = r.namespace().equals(target.kube().namespace())
+                        && (target.kube().context() == null || target.kube().context().equals(r.context()));
+                if (askCluster && !sameTarget) {
+                    continue;
+                }
+                AttemptStatus s = inCluster.get(r.attempt());
+                attempts.put(r.attempt(), new Attempt(r.attempt(), r.submittedAt(), r.context(), r.namespace(), r.release(),
+                        r.command(), r.exitCode(), s == null ? JobStatus.UNKNOWN : jobStatus(s.jobStatus()),
+                        Duration.ofMillis(r.durationMillis()), history.readLog(r), Map.of()));
+            }
+            for (AttemptStatus s : inCluster.values()) {
+                if (!attempts.containsKey(s.attempt())) {
+                    attempts.put(s.attempt(), new Attempt(s.attempt(), s.createdAt(),
+                            target.kube().context() == null ? "(current)" : target.kube().context(),
+                            target.kube().namespace(), s.release(), null, null, jobStatus(s.jobStatus()),
+                            s.jobStarted() != null && s.jobFinished() != null ? Duration.between(s.jobStarted(), s.jobFinished()) : null,
+                            "(submitted from elsewhere: no local log)", Map.of()));
+                }
+            }
+            return new ArrayList<>(attempts.values());
+        }
+
+        private static JobStatus jobStatus(String status) {
+            return switch (status == null ? "" : status) {
+                case "Pending" -> JobStatus.PENDING;
+                case "Running" -> JobStatus.RUNNING;
+                case "Succeeded" -> JobStatus.SUCCEEDED;
+                case "Failed" -> JobStatus.FAILED;
+                default -> JobStatus.UNKNOWN;
+            };
         }
 
         @Override

@@ -1,7 +1,9 @@
 package io.taskconsole.ui.core;
 
+import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
+import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +26,18 @@ public interface TaskStore {
     /** Creates the first-run sample task in {@code workspace}. */
     TaskDraft createSample(Path workspace);
 
-    /** Imports every task of a Task Master {@code tasks.json} into the workspace; returns the new folders. */
-    List<Path> importTaskMaster(Path tasksJson, Path workspace);
+    /** The tasks of a Task Master {@code tasks.json}, for the import picker. */
+    List<TaskMasterTask> taskMasterTasks(Path tasksJson);
+
+    /** Creates a task folder in {@code workspace} from one Task Master task. */
+    TaskDraft importTaskMaster(Path tasksJson, TaskMasterTask task, ServiceName service, Path workspace);
+
+    /** One task of a Task Master file. */
+    record TaskMasterTask(TaskId id, String title, String status, String tag) {
+        @Override
+        public String toString() {
+            return "#" + id + "  " + title + (status == null || status.isBlank() ? "" : "  [" + status + "]")
+                    + (tag == null || tag.isBlank() ? "" : "  (" + tag + ")");
+        }
+    }
 }

@@ -134,17 +134,36 @@ public final class TaskListViewModel {
                 .start();
     }
 
-    public void importTaskMaster(Path tasksJson) {
-        Path dir = workspace.get();
-        executor.task(() -> store.importTaskMaster(tasksJson, dir))
-                .onSuccess(folders -> refresh(entries -> {
-                    notices.accept(Notice.success("Imported " + folders.size() + " task(s) from " + tasksJson.getFileName() + "."));
-                    if (!folders.isEmpty()) {
-                        select(folders.get(0));
-                    }
-                }))
-                .onFailure(notices.failed("Importing " + tasksJson))
+    /** Reads the tasks of a Task Master file for the picker. */
+    public void readTaskMaster(Path tasksJson, Consumer<List<TaskStore.TaskMasterTask>> then) {
+        executor.task(() -> store.taskMasterTasks(tasksJson))
+                .onSuccess(then)
+                .onFailure(notices.failed("Reading " + tasksJson))
                 .start();
+    }
+
+    /** Creates one task folder per chosen Task Master task, all for {@code service}. */
+    public void importTaskMaster(Path tasksJson, List<TaskStore.TaskMasterTask> chosen, String service) {
+        Path dir = workspace.get();
+        ServiceName name;
+        try {
+            name = ServiceName.parse(service);
+        } catch (TaskConsoleException e) {
+            notices.accept(Notice.error("Importing", e));
+            return;
+        }
+        executor.task(() -> {
+            List<Path> created = new ArrayList<>();
+            for (TaskStore.TaskMasterTask task : chosen) {
+                created.add(store.importTaskMaster(tasksJson, task, name, dir).folder());
+            }
+            return created;
+        }).onSuccess(folders -> refresh(entries -> {
+            notices.accept(Notice.success("Imported " + folders.size() + " task(s) from " + tasksJson.getFileName() + "."));
+            if (!folders.isEmpty()) {
+                select(folders.get(0));
+            }
+        })).onFailure(notices.failed("Importing from " + tasksJson)).start();
     }
 
     /** The next free id: one more than the highest in the workspace, or 1001 in an empty one. */
