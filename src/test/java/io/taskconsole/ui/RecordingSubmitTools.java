@@ -77,8 +77,8 @@ public final class RecordingSubmitTools implements SubmitTools {
     }
 
     @Override
-    public List<Attempt> attempts(TaskDraft draft, Target target, boolean askCluster) {
-        return List.copyOf(attempts);
+    public Attempts attempts(TaskDraft draft, Target target, boolean askCluster) {
+        return new Attempts(attempts, null);
     }
 
     @Override

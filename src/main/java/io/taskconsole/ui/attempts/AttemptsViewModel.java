@@ -96,12 +96,13 @@ public final class AttemptsViewModel {
                         return;
                     }
                     Integer keep = selected.get() == null ? null : selected.get().number();
-                    attempts.setAll(found.stream().sorted(Comparator.comparingInt(SubmitTools.Attempt::number).reversed()).toList());
+                    attempts.setAll(found.list().stream().sorted(Comparator.comparingInt(SubmitTools.Attempt::number).reversed()).toList());
                     if (keep != null) {
                         attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);
                     }
-                    status.set(found.isEmpty() ? "No attempts yet." : found.size() + " attempt(s)"
-                            + (askCluster ? ", Job status from " + ClusterViewModel.describe(target.kube()) : ""));
+                    String count = found.list().isEmpty() ? "No attempts yet." : found.list().size() + " attempt(s).";
+                    status.set(found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
+                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(target.kube()) + "." : ""));
                 })
                 .onFailure(e -> {
                     if (mine == ticket) {

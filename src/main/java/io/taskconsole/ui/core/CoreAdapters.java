@@ -213,19 +213,24 @@ public final class CoreAdapters {
          * list; an attempt only the cluster knows (sent from another machine) is shown too.
          */
         @Override
-        public List<Attempt> attempts(TaskDraft draft, Target target, boolean askCluster) {
+        public Attempts attempts(TaskDraft draft, Target target, boolean askCluster) {
             AttemptHistory history = new AttemptHistory(draft.folder());
             Map<Integer, AttemptStatus> inCluster = new java.util.TreeMap<>();
+            String clusterProblem = null;
             if (askCluster) {
-                for (AttemptStatus s : new AttemptLister(KubeConnector.fromSystem()).list(draft.info(), target.kube())) {
-                    inCluster.put(s.attempt(), s);
+                try {
+                    for (AttemptStatus s : new AttemptLister(KubeConnector.fromSystem()).list(draft.info(), target.kube())) {
+                        inCluster.put(s.attempt(), s);
+                    }
+                } catch (TaskConsoleException e) {
+                    clusterProblem = e.oneLine();
                 }
             }
             Map<Integer, Attempt> attempts = new java.util.TreeMap<>();
             for (AttemptRecord r : history.list()) {
                 boolean sameTarget = r.namespace().equals(target.kube().namespace())
                         && (target.kube().context() == null || target.kube().context().equals(r.context()));
-                if (askCluster && !sameTarget) {
+                if (askCluster && clusterProblem == null && !sameTarget) {
                     continue;
                 }
                 AttemptStatus s = inCluster.get(r.attempt());
@@ -242,7 +247,7 @@ public final class CoreAdapters {
                             "(submitted from elsewhere: no local log)", Map.of()));
                 }
             }
-            return new ArrayList<>(attempts.values());
+            return new Attempts(new ArrayList<>(attempts.values()), clusterProblem);
         }
 
         private static JobStatus jobStatus(String status) {

@@ -38,7 +38,17 @@ public interface SubmitTools {
     Path promptTemplateFile(Path workspace);
 
     /** This task's attempts: local history merged with what the cluster reports (Job status). */
-    List<Attempt> attempts(TaskDraft draft, Target target, boolean askCluster);
+    Attempts attempts(TaskDraft draft, Target target, boolean askCluster);
+
+    /**
+     * The attempts found, and why the cluster's part is missing when it could not be asked
+     * (the local history is still listed then).
+     */
+    record Attempts(List<Attempt> list, String clusterProblem) {
+        public Attempts {
+            list = List.copyOf(list);
+        }
+    }
 
     /** Where and how to submit: the cluster, the helm binary, the chart, the workspace's prompt template. */
     record Target(KubeTarget kube, String helm, Path chart, String promptTemplate) {
