@@ -321,8 +321,9 @@ public final class Console {
     }
 
     private void restoreWindow() {
-        double w = settings.getDouble("window.width", 1360);
-        double h = settings.getDouble("window.height", 860);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = settings.getDouble("window.width", Math.min(1500, screen.getWidth() * 0.92));
+        double h = settings.getDouble("window.height", Math.min(940, screen.getHeight() * 0.92));
         double x = settings.getDouble("window.x", Double.NaN);
         double y = settings.getDouble("window.y", Double.NaN);
         stage.setWidth(w);

@@ -138,7 +138,7 @@ final class MainWindow {
     }
 
     void restoreLayout(AppSettings settings) {
-        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.17), settings.getDouble("layout.columns.1", 0.71));
+        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.15), settings.getDouble("layout.columns.1", 0.70));
         centre.setDividerPositions(settings.getDouble("layout.centre", 0.68));
         editorAndPreview.setDividerPositions(settings.getDouble("layout.editor", 0.5));
     }

@@ -194,6 +194,7 @@ class ConsoleAppTest {
             robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
 
             robot.clickOn("#retry");
+            waitFor("the question", () -> robot.lookup("#retry-confirmation").tryQuery().isPresent());
             DialogPane dialog = robot.lookup("#retry-confirmation").queryAs(DialogPane.class);
             assertThat(dialog.getContentText()).contains("attempt 1").contains("attempt 2")
                     .contains("test-context").contains("orchestrator");
@@ -223,6 +224,13 @@ class ConsoleAppTest {
             robot.clickOn("#submit");
             waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
             assertThat(robot.lookup("#log-cancel").queryButton().isDisabled()).isFalse();
+
+            javafx.application.Platform.runLater(console::requestClose);
+            waitFor("the question", () -> robot.lookup("#quit-confirmation").tryQuery().isPresent());
+            DialogPane ask = robot.lookup("#quit-confirmation").queryAs(DialogPane.class);
+            robot.clickOn(button(ask, ButtonBar.ButtonData.CANCEL_CLOSE));
+            assertThat(console.stage().isShowing()).isTrue();
+            assertThat(console.submit.runningProperty().get()).isTrue();
 
             robot.clickOn("#log-cancel");
 

@@ -57,6 +57,10 @@ public final class NoticeBar {
         close.setTooltip(new Tooltip("Dismiss (Esc)"));
         close.setAccessibleText("Dismiss the message");
         close.setOnAction(e -> notices.dismiss());
+        detailsLink.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMinWidth(0);
         HBox line = new HBox(8, message, actions, detailsLink, close);
         line.setAlignment(Pos.CENTER_LEFT);
         details.setId("notice-details-text");

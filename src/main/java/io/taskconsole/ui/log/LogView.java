@@ -96,7 +96,8 @@ public final class LogView {
             }
         });
         HBox.setHgrow(search, Priority.SOMETIMES);
-        search.setPrefColumnCount(18);
+        search.setPrefColumnCount(16);
+        search.setMinWidth(90);
         matchLabel.getStyleClass().add(Styles.TEXT_MUTED);
         model.matchCountProperty().addListener((o, a, b) -> updateMatchLabel());
         model.currentMatchProperty().addListener((o, a, b) -> {
@@ -125,6 +126,9 @@ public final class LogView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : List.of(previous, next, follow, copy, save, clear, cancel, matchLabel)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(6, search, previous, next, matchLabel, spacer, droppedLabel, follow, copy, save, clear, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
