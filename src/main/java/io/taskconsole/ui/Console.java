@@ -296,6 +296,23 @@ public final class Console {
             submit.cancel();
         }
         closing = true;
+        if (submit.runningProperty().get()) {
+            submit.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        submit.runningProperty().removeListener(this);
+                        finishClose();
+                    }
+                }
+            });
+            return;
+        }
+        finishClose();
+    }
+
+    /** Saves drafts, settings and layout, then exits; runs once no submission is running. */
+    private void finishClose() {
         rememberWindow();
         submit.flush();
         editor.saveNow(() -> executor.task(() -> {
