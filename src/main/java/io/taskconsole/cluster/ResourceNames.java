@@ -48,8 +48,9 @@ public record ResourceNames(ServiceName service, TaskId taskId, int attempt) {
         return fit(base(), "-run-" + attempt, RELEASE_NAME_LIMIT);
     }
 
+    /** The chart names the Job after the release, so a long name is cut where the release's is. */
     public String jobName() {
-        return fit(base(), "-run-" + attempt, JOB_NAME_LIMIT);
+        return releaseName();
     }
 
     /** The service's workspace volume, shared by all its attempts and owned by no release. */
