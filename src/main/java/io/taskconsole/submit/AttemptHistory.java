@@ -5,10 +5,12 @@ import io.taskconsole.task.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AttemptHistory {
 
     public static final String FOLDER = ".history";
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path folder;
@@ -68,7 +71,7 @@ public final class AttemptHistory {
             Files.createDirectories(folder);
             try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                 FileLock ignored = lock(channel)) {
                 List<AttemptRecord> records = new ArrayList<>(list());
                 records.add(record);
                 AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
@@ -76,6 +79,30 @@ public final class AttemptHistory {
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot write the attempt history in " + folder + ": " + e.getMessage(),
                     "Check free disk space; the attempt itself is in the cluster.", e);
+        }
+    }
+
+    /**
+     * A file lock keeps other processes out, but within one JVM a second thread's {@code lock()}
+     * throws instead of waiting (two retries of one task finishing in the app), so wait here.
+     */
+    private FileLock lock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException heldByAnotherThread) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("another submission has held " + folder.resolve(".lock") + " for over "
+                            + LOCK_WAIT.toSeconds() + " s", heldByAnotherThread);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for " + folder.resolve(".lock"));
+                }
+            }
         }
     }
 
