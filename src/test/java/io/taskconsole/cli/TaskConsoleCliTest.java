@@ -260,6 +260,37 @@ class TaskConsoleCliTest {
                 .contains("/nonexistent/helm").contains("does not exist").contains("--helm");
     }
 
+    @Test
+    void criteriaOfAFileThatDoesNotExistExitsTwoNamingIt() {
+        Path missing = dir.resolve("nope.md");
+        CliRun run = CliRun.of("criteria", missing.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("task-console: Missing file " + missing + ". Create it or restore it.");
+    }
+
+    @Test
+    @Timeout(120)
+    void attemptsOnAClusterThatRefusesExitsOne() throws IOException {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: lab
+                  cluster: {server: "https://127.0.0.1:1"}
+                contexts:
+                - name: lab
+                  context: {cluster: lab, user: me}
+                users:
+                - name: me
+                  user: {token: not-a-real-token}
+                """);
+        CliRun run = CliRun.of("attempts", taskDir.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "lab");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("task-console: Cannot reach the cluster of context 'lab' at https://127.0.0.1:1");
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).toList();
