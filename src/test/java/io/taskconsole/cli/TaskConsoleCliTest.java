@@ -149,6 +149,28 @@ class TaskConsoleCliTest {
     }
 
     @Test
+    @Timeout(120)
+    void theRealChartAcceptsTheValuesAndNamesTheJobAsTheAppExpects() throws IOException {
+        String chartDir = System.getProperty("taskconsole.chart.dir");
+        org.junit.jupiter.api.Assumptions.assumeTrue(chartDir != null && Files.isRegularFile(Path.of(chartDir, "Chart.yaml")),
+                "charts/claude-code is not in this checkout");
+        String service = "payments-reconciliation-and-settlement-batch-eu-west-1";
+        Files.writeString(taskDir.resolve("task.yaml"), "id: 123456789\nservice: " + service + "\ntitle: T\n");
+        Path out = dir.resolve("out");
+
+        CliRun run = CliRun.of("render", taskDir.toString(), "--out", out.toString(), "--chart", chartDir,
+                "--attempt", "12", "--template");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        var names = new io.taskconsole.cluster.ResourceNames(new io.taskconsole.task.ServiceName(service),
+                new io.taskconsole.task.TaskId(123456789), 12);
+        String manifests = Files.readString(out.resolve("manifests.yaml"));
+        assertThat(manifests).contains("kind: Job\nmetadata:\n  name: " + names.jobName() + "\n")
+                .contains(names.configMapName())
+                .contains(names.pvcName());
+    }
+
+    @Test
     void renderOfABadServiceNameExitsTwoWithTheSuggestion() throws IOException {
         Files.writeString(taskDir.resolve("task.yaml"), "id: 1001\nservice: Auth_Service\n");
         CliRun run = CliRun.of("render", taskDir.toString(), "--out", dir.resolve("out").toString());
