@@ -78,8 +78,9 @@ final class KubeApiDispatcher extends Dispatcher {
         } catch (RuntimeException e) {
             response = status(500, "test API server failed on " + api.method() + " " + api.path() + ": " + e, api);
         }
+        int code = response.getWebSocketListener() != null ? 101 : response.code();
         calls.add(new ApiCall(api.verb(), api.apiGroup(), api.resource(), api.subresource(), api.namespace(),
-                api.name(), api.path(), request.getHeader("User-Agent"), response.code()));
+                api.name(), api.path(), request.getHeader("User-Agent"), code));
         return response;
     }
 
@@ -228,7 +229,7 @@ final class KubeApiDispatcher extends Dispatcher {
         int code = response.code();
         String body = response.getBody() == null ? "" : response.getBody().readUtf8();
         if (code >= 400) {
-            return isStatus(body) ? json(code, body) : status(code, errorMessage(code, api), api);
+            return isStatus(body) ? json(code, withReasonOfCode(code, body)) : status(code, errorMessage(code, api), api);
         }
         if (api.verb().equals("list") && !body.isEmpty()) {
             JsonNode list = parse(body);
@@ -242,6 +243,20 @@ final class KubeApiDispatcher extends Dispatcher {
             body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\"}";
         }
         return json(api.verb().equals("create") && code == 200 ? 201 : code, body);
+    }
+
+    /**
+     * The mock words an optimistic-locking failure as reason {@code Invalid}; client-go's
+     * {@code IsConflict} (and so helm's retries) wants {@code Conflict}.
+     */
+    private static String withReasonOfCode(int code, String statusBody) {
+        if (code != 409) {
+            return statusBody;
+        }
+        ObjectNode status = (ObjectNode) parse(statusBody);
+        boolean exists = status.path("message").asString("").contains("already exists");
+        status.put("reason", exists ? "AlreadyExists" : "Conflict");
+        return JSON.writeValueAsString(status);
     }
 
     private static String errorMessage(int code, ApiRequest api) {

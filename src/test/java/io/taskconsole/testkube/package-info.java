@@ -41,7 +41,8 @@
  *       default ServiceAccount, no resource quotas or limit ranges), no webhooks, no pod
  *       security.</li>
  *   <li><b>No controllers</b>: no pod ever runs; Jobs never start, succeed or fail unless a test
- *       writes their {@code status}; deleting a namespace does not delete its contents
+ *       writes their {@code status} (fabric8: {@code jobs().resource(job).updateStatus()}, which
+ *       also wakes a {@code waitUntilCondition} watching it); deleting a namespace does not delete its contents
  *       (use {@link io.taskconsole.testkube.TestKubeApiServer#deleteNamespace(String)});
  *       no garbage collection through owner references; {@code propagationPolicy} is ignored.</li>
  *   <li><b>No authorization</b> beyond the bearer token: RBAC Roles are stored but never
@@ -52,8 +53,9 @@
  *       ({@code name}, {@code containerPort}, {@code mountPath}, ...) instead of the Go types'
  *       tags; server-side apply has no field managers and never reports conflicts;
  *       {@code dryRun} answers without storing but also without the server's defaulting.</li>
- *   <li><b>Simplified concurrency</b>: resource versions are counters and are not checked on
- *       update, so optimistic-locking conflicts (409) never happen.</li>
+ *   <li><b>Simple resource versions</b>: one counter for all objects; an update (PUT) with a
+ *       stale {@code resourceVersion} gets 409 Conflict as on a cluster, but strategic-merge and
+ *       apply patches never conflict.</li>
  * </ul>
  */
 package io.taskconsole.testkube;
