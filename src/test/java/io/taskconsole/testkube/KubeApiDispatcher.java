@@ -104,8 +104,13 @@ final class KubeApiDispatcher extends Dispatcher {
             return status(405, "the test API server serves watches only over WebSocket (as fabric8 asks for them), "
                     + "not as an HTTP stream: " + api.path(), api);
         }
-        Optional<String> body = jsonBody(request, api);
-        if (body.isEmpty() && hasBody(request)) {
+        Optional<String> body;
+        try {
+            body = jsonBody(request, api);
+        } catch (IllegalArgumentException e) {
+            return status(400, "the test API server cannot read this protobuf body: " + e.getMessage(), api);
+        }
+        if (body.isEmpty()) {
             return status(415, "the test API server cannot decode this protobuf body ("
                     + KubeProtobufDecoder.typeOf(request.getBody().getBytes()) + "); it reads "
                     + KubeProtobufDecoder.supportedKinds(), api);

@@ -37,9 +37,11 @@
  *   <li><b>No immutability</b>: a Job's pod template, an {@code immutable: true} ConfigMap or
  *       Secret, and every other field a real API server refuses to change can be changed here.
  *       A test that relies on such a refusal must assert it some other way.</li>
- *   <li><b>No admission</b>: no defaulting (no {@code spec.template.metadata.labels} on Jobs, no
- *       default ServiceAccount, no resource quotas or limit ranges), no webhooks, no pod
- *       security.</li>
+ *   <li><b>No admission</b>: no defaulting (no {@code spec.completions} or
+ *       {@code spec.template.metadata.labels} on Jobs, no default ServiceAccount, no resource
+ *       quotas or limit ranges), no webhooks, no pod security. So {@code helm --wait} returns at
+ *       once, and {@code --wait-for-jobs} too, since a Job without {@code spec.completions}
+ *       counts as complete for helm.</li>
  *   <li><b>No controllers</b>: no pod ever runs; Jobs never start, succeed or fail unless a test
  *       writes their {@code status} (fabric8: {@code jobs().resource(job).updateStatus()}, which
  *       also wakes a {@code waitUntilCondition} watching it); deleting a namespace does not delete its contents
