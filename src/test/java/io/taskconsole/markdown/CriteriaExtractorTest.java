@@ -241,6 +241,14 @@ class CriteriaExtractorTest {
     }
 
     @Test
+    void orderedTaskItemsCountAsTaskItems() {
+        assertThat(criteriaOf("1. [ ] first\n2. [x] second\n3. plain\n")).isEqualTo("""
+                AC-1 [ ] task.md:1 first
+                AC-2 [x] task.md:2 second
+                """);
+    }
+
+    @Test
     void orderedListStartNumberDoesNotChangeIds() {
         String markdown = "## Acceptance criteria\n\n7. seventh\n8. eighth\n";
 

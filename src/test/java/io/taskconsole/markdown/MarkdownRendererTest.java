@@ -141,6 +141,15 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void referenceLinksResolveToInertAnchors() {
+        String html = renderer.toHtml("Read [the guide][g].\n\n[g]: https://example.com/guide \"Guide\"\n");
+
+        assertThat(tags(html)).filteredOn(t -> t.name().equals("a")).singleElement()
+                .satisfies(a -> assertThat(a.attribute("data-href")).isEqualTo("https://example.com/guide"));
+        assertThat(html).contains(">the guide</a>").doesNotContain("[g]");
+    }
+
+    @Test
     void undefinedReferencesStayText() {
         assertThat(renderer.toHtml("Press [Enter] to continue")).contains("Press [Enter] to continue");
     }
