@@ -25,7 +25,7 @@ final class FileCriteriaFinder {
     private static final List<String> SECTION_TITLES =
             List.of("acceptance criteria", "definition of done", "success criteria");
     private static final List<String> LEAD_IN_PARAGRAPHS =
-            List.of("acceptance criteria:", "definition of done:", "success criteria:");
+            SECTION_TITLES.stream().map(title -> title + ":").toList();
 
     private final ParsedMarkdown markdown;
     private final String source;
@@ -95,9 +95,10 @@ final class FileCriteriaFinder {
         }
     }
 
+    /** "Acceptance criteria: ..." or a paragraph that is nothing but the title, like a bold pseudo-heading. */
     private static boolean isLeadIn(Paragraph paragraph) {
         String text = PlainText.of(paragraph).toLowerCase(Locale.ROOT);
-        return LEAD_IN_PARAGRAPHS.stream().anyMatch(text::startsWith);
+        return LEAD_IN_PARAGRAPHS.stream().anyMatch(text::startsWith) || SECTION_TITLES.contains(text);
     }
 
     private void collectTaskItems(Node parent, List<CriterionDraft> found) {

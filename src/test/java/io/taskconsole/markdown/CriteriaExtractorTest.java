@@ -145,6 +145,18 @@ class CriteriaExtractorTest {
         assertThat(criteriaOf(markdown)).isEqualTo("AC-1 [ ] task.md:4 the real one\n");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"**Acceptance Criteria**", "Definition of done:", "_Success criteria:_ all of these"})
+    void otherLeadInParagraphs(String leadIn) {
+        assertThat(criteriaOf(leadIn + "\n- it works\n")).isEqualTo("AC-1 [ ] task.md:2 it works\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Acceptance criteria are below", "Our acceptance criteria:", "Acceptance criteria: see below\n\n---"})
+    void paragraphsThatAreNoLeadIn(String paragraph) {
+        assertThat(criteriaOf(paragraph + "\n\n- not a criterion\n")).isEmpty();
+    }
+
     @Test
     void leadInInsideAListItemTakesTheNestedList() {
         String markdown = """
