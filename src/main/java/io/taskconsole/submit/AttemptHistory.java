@@ -1,0 +1,92 @@
+package io.taskconsole.submit;
+
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.task.AtomicFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A task's local record of its attempts, in {@code .history/} inside the task folder:
+ * {@code attempts.json} plus one full helm log per attempt. Several submissions of one task may
+ * finish at once (two retries), so updates take a file lock.
+ */
+public final class AttemptHistory {
+
+    public static final String FOLDER = ".history";
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Path folder;
+
+    public AttemptHistory(Path taskFolder) {
+        this.folder = taskFolder.resolve(FOLDER);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public List<AttemptRecord> list() {
+        Path file = folder.resolve("attempts.json");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<AttemptRecord> records = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8),
+                    new TypeReference<List<AttemptRecord>>() { });
+            return records.stream().sorted(Comparator.comparing(AttemptRecord::submittedAt)).toList();
+        } catch (IOException | JacksonException e) {
+            throw TaskConsoleException.failed("The attempt history " + file + " cannot be read: " + e.getMessage(),
+                    "Move the file aside; the cluster still lists every attempt.", e);
+        }
+    }
+
+    /** A new file for the log of an attempt, relative name included in the record. */
+    public Path newLogFile(String namespace, int attempt) throws IOException {
+        Files.createDirectories(folder.resolve("logs"));
+        String base = "logs/" + namespace + "-run-" + attempt + "-" + System.currentTimeMillis();
+        Path file = folder.resolve(base + ".log");
+        for (int i = 1; Files.exists(file); i++) {
+            file = folder.resolve(base + "-" + i + ".log");
+        }
+        return file;
+    }
+
+    public void add(AttemptRecord record) {
+        try {
+            Files.createDirectories(folder);
+            try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                List<AttemptRecord> records = new ArrayList<>(list());
+                records.add(record);
+                AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+            }
+        } catch (IOException e) {
+            throw TaskConsoleException.failed("Cannot write the attempt history in " + folder + ": " + e.getMessage(),
+                    "Check free disk space; the attempt itself is in the cluster.", e);
+        }
+    }
+
+    public String readLog(AttemptRecord record) {
+        if (record.logFile() == null) {
+            return "";
+        }
+        try {
+            return Files.readString(folder.resolve(record.logFile()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log not available: " + e.getMessage() + ")";
+        }
+    }
+}

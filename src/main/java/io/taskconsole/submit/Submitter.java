@@ -1,0 +1,245 @@
+package io.taskconsole.submit;
+
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.AttemptConfigMaps;
+import io.taskconsole.cluster.KubeConnector;
+import io.taskconsole.cluster.ResourceNames;
+import io.taskconsole.cluster.WorkspaceClaims;
+import io.taskconsole.helm.HelmBinary;
+import io.taskconsole.helm.HelmCommand;
+import io.taskconsole.helm.HelmFailure;
+import io.taskconsole.helm.HelmLocator;
+import io.taskconsole.helm.HelmProcess;
+import io.taskconsole.helm.HelmResult;
+import io.taskconsole.helm.HelmRunner;
+import io.taskconsole.helm.OutputListener;
+import io.taskconsole.markdown.CriteriaExtractor;
+import io.taskconsole.task.TaskDraft;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Submit = validate, generate the files, create the attempt's ConfigMap, run helm.
+ *
+ * <p>The cluster decides attempt numbers: the next attempt is the highest found plus one, and the
+ * ConfigMap is created with a plain create, so of two concurrent submissions one gets 409 and
+ * moves on to the next number. Nothing of an earlier attempt is changed. Calls block: front ends
+ * run them on a background thread and pass a {@link Cancellation}.
+ */
+public final class Submitter {
+
+    /** How many taken attempt numbers to step over before giving up. */
+    static final int MAX_NUMBER_RACES = 20;
+
+    private final KubeConnector connector;
+    private final HelmLocator helmLocator;
+    private final HelmRunner helmRunner;
+    private final Clock clock;
+    private final String submittedBy;
+    private final String appVersion;
+    private final SubmissionValidator validator = new SubmissionValidator();
+
+    public Submitter(KubeConnector connector, HelmLocator helmLocator, HelmRunner helmRunner, Clock clock,
+                     String submittedBy, String appVersion) {
+        this.connector = connector;
+        this.helmLocator = helmLocator;
+        this.helmRunner = helmRunner;
+        this.clock = clock;
+        this.submittedBy = submittedBy;
+        this.appVersion = appVersion;
+    }
+
+    public static Submitter forSystem() {
+        return new Submitter(KubeConnector.fromSystem(), HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(),
+                System.getProperty("user.name", "unknown"), AppVersion.get());
+    }
+
+    /** Sends the current drafts as the task's next attempt. */
+    public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
+                                 OutputListener output, Cancellation cancel) {
+        SubmissionValidator.throwIfAny(validator.validateDraft(draft));
+        AttemptFilesGenerator generator = new AttemptFilesGenerator(new CriteriaExtractor(), template);
+        // Size and key checks don't depend on the attempt number: check once before connecting.
+        SubmissionValidator.throwIfAny(validator.validateFiles(generator.generate(draft, context(1, null, "-", "-"))));
+        return send(draft, settings, output, cancel, null,
+                (ctx) -> generator.generate(draft, ctx));
+    }
+
+    /**
+     * Sends attempt {@code attempt}'s exact files again as the next attempt ({@code attempt} 0
+     * means the latest). Only {@code metadata.yaml} changes: it names the attempt it retries.
+     */
+    public AttemptOutcome retry(TaskDraft draft, int attempt, SubmitSettings settings, OutputListener output,
+                                Cancellation cancel) {
+        int previous;
+        Map<String, byte[]> previousFiles;
+        try (KubeConnector.Connection connection = connector.connect(settings.target())) {
+            AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
+            int latest = configMaps.highestAttempt(draft.info().service(), draft.info().id());
+            if (latest == 0) {
+                throw TaskConsoleException.badInput("Task " + draft.info().id() + " has no attempt in namespace '"
+                        + connection.namespace() + "' of context '" + connection.context() + "' to retry",
+                        "Submit it first, or choose the context and namespace it was submitted to.");
+            }
+            previous = attempt <= 0 ? latest : attempt;
+            previousFiles = configMaps.readFiles(new ResourceNames(draft.info().service(), draft.info().id(), previous));
+        }
+        int retried = previous;
+        return send(draft, settings, output, cancel, retried,
+                (ctx) -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
+    }
+
+    private interface FilesForAttempt {
+        AttemptFiles make(AttemptContext context);
+    }
+
+    private AttemptOutcome send(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
+                                Integer previousAttempt, FilesForAttempt filesFor) {
+        cancel.throwIfCancelled();
+        HelmBinary helm = helmLocator.locate(settings.helmPath());
+        String chartRef = settings.chart().chartRef();
+        try (KubeConnector.Connection connection = connector.connect(settings.target())) {
+            AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
+            int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
+            ResourceNames names = null;
+            AttemptFiles files = null;
+            for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
+                cancel.throwIfCancelled();
+                ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
+                AttemptFiles candidateFiles = filesFor.make(
+                        context(attempt, previousAttempt, connection.context(), connection.namespace()));
+                info(output, "Creating ConfigMap " + candidate.configMapName() + " in namespace "
+                        + connection.namespace() + " (context " + connection.context() + ")");
+                if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
+                    names = candidate;
+                    files = candidateFiles;
+                    break;
+                }
+                info(output, "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
+            }
+            if (names == null) {
+                throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()
+                        + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
+                        "Wait for the other submissions to finish, then submit again.", null);
+            }
+            return runHelm(draft, settings, output, cancel, previousAttempt, helm, chartRef, connection, names, files);
+        }
+    }
+
+    private AttemptOutcome runHelm(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
+                                   Integer previousAttempt, HelmBinary helm, String chartRef,
+                                   KubeConnector.Connection connection, ResourceNames names, AttemptFiles files) {
+        AttemptHistory history = new AttemptHistory(draft.folder());
+        Instant started = clock.instant();
+        String command = null;
+        HelmCommand helmCommand = null;
+        HelmResult result = null;
+        TaskConsoleException error = null;
+        Path logFile = null;
+        try (LogFile log = LogFile.open(history, connection.namespace(), names.attempt())) {
+            logFile = log.path;
+            OutputListener tee = (stream, line) -> {
+                log.write(stream, line);
+                output.onLine(stream, line);
+            };
+            try {
+                if (new WorkspaceClaims(connection).ensure(draft.info().service(), settings.storageClass(), settings.storageSize())) {
+                    info(tee, "Created the workspace volume claim " + names.pvcName());
+                }
+                cancel.throwIfCancelled();
+                Path values = Files.createTempFile("task-console-values", ".yaml");
+                try {
+                    ValuesFile.write(values, draft.info(), names, previousAttempt);
+                    helmCommand = HelmCommand.upgradeInstall(helm, names.releaseName(), chartRef,
+                            settings.target().kubeconfig(), connection.context(), connection.namespace(), values,
+                            settings.extraValues(), settings.timeout(), settings.waitForResources());
+                    command = helmCommand.display();
+                    info(tee, "$ " + command);
+                    HelmProcess process = helmRunner.start(helmCommand, tee);
+                    cancel.onCancel(process::cancel);
+                    result = process.await();
+                } finally {
+                    Files.deleteIfExists(values);
+                }
+                if (result.cancelled()) {
+                    error = TaskConsoleException.cancelled("Attempt " + names.attempt() + " was cancelled while helm ran; "
+                            + "its ConfigMap stays, the next submission takes attempt " + (names.attempt() + 1));
+                } else if (!result.succeeded()) {
+                    error = HelmFailure.exception(helmCommand, result);
+                }
+            } catch (TaskConsoleException e) {
+                error = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = TaskConsoleException.cancelled("The submission was interrupted");
+            } catch (IOException e) {
+                error = TaskConsoleException.failed("Cannot write helm's values file: " + e.getMessage(),
+                        "Check free space in the temp folder.", e);
+            }
+            if (error != null) {
+                info(tee, (error.kind() == TaskConsoleException.Kind.CANCELLED ? "Cancelled: " : "Failed: ") + error.oneLine());
+            } else {
+                info(tee, "Attempt " + names.attempt() + " submitted: release " + names.releaseName() + ", Job "
+                        + names.jobName());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            error = error != null ? error : TaskConsoleException.failed("Cannot write the attempt log: " + e.getMessage(),
+                    "Check free disk space in the task folder.", e);
+        }
+        AttemptRecord record = new AttemptRecord(names.attempt(), previousAttempt, started, connection.context(),
+                connection.namespace(), names.releaseName(), names.configMapName(), command,
+                result == null ? null : result.exitCode(),
+                Duration.between(started, clock.instant()).toMillis(),
+                error == null ? "SUCCEEDED" : error.kind() == TaskConsoleException.Kind.CANCELLED ? "CANCELLED" : "FAILED",
+                error == null ? null : error.oneLine(),
+                logFile == null ? null : history.folder().relativize(logFile).toString());
+        history.add(record);
+        return new AttemptOutcome(names, files, command, result, record, error);
+    }
+
+    private AttemptContext context(int attempt, Integer previous, String kubeContext, String namespace) {
+        return new AttemptContext(attempt, previous, submittedBy, clock.instant(), appVersion, kubeContext, namespace);
+    }
+
+    private static void info(OutputListener output, String line) {
+        output.onLine(OutputListener.Stream.INFO, line);
+    }
+
+    /** The attempt's full log on disk; stderr lines are marked so a later view can tell them apart. */
+    private static final class LogFile implements AutoCloseable {
+        final Path path;
+        private final BufferedWriter writer;
+
+        private LogFile(Path path) throws IOException {
+            this.path = path;
+            this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        }
+
+        static LogFile open(AttemptHistory history, String namespace, int attempt) throws IOException {
+            return new LogFile(history.newLogFile(namespace, attempt));
+        }
+
+        synchronized void write(OutputListener.Stream stream, String line) {
+            try {
+                writer.write(stream == OutputListener.Stream.STDOUT ? "" : stream == OutputListener.Stream.STDERR ? "[stderr] " : "[info] ");
+                writer.write(line);
+                writer.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            writer.close();
+        }
+    }
+}
