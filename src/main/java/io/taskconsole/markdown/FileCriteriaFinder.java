@@ -136,7 +136,7 @@ final class FileCriteriaFinder {
     }
 
     private void addDraft(ListItem item, List<CriterionDraft> children, List<CriterionDraft> into) {
-        String text = firstParagraphSource(item);
+        String text = ItemSource.of(item);
         if (text.isEmpty() && children.isEmpty()) {
             return;
         }
@@ -144,37 +144,6 @@ final class FileCriteriaFinder {
         BasedSequence marker = item.getOpeningMarker();
         int offset = marker.isNull() ? item.getStartOffset() : marker.getStartOffset();
         into.add(new CriterionDraft(text, checked, source, markdown.lineOfOffset(offset), children));
-    }
-
-    /**
-     * The first paragraph as written, one line: flexmark's content lines already lack the list
-     * marker, task box, indentation and block quote prefixes of continuation lines.
-     */
-    private static String firstParagraphSource(ListItem item) {
-        for (Node node = item.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof Paragraph paragraph) {
-                return joinLines(paragraph.getContentLines());
-            }
-        }
-        return "";
-    }
-
-    private static String joinLines(List<BasedSequence> lines) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).toString().strip();
-            if (i < lines.size() - 1 && line.endsWith("\\") && !line.endsWith("\\\\")) {
-                line = line.substring(0, line.length() - 1).stripTrailing();
-            }
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(line);
-        }
-        return text.toString();
     }
 
     private static boolean isContainer(Node node) {

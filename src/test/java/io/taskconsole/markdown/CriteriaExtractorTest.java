@@ -253,6 +253,19 @@ class CriteriaExtractorTest {
     }
 
     @Test
+    void unfilledTemplateItemsWithOnlyACommentAreNoCriteria() {
+        String markdown = """
+                ## Acceptance criteria
+                - [ ] <!-- first criterion -->
+                - <!-- second criterion -->
+                - [ ] Real <!-- note to self --> text, <!-- a comment
+                  over two lines --> kept
+                """;
+
+        assertThat(criteriaOf(markdown)).isEqualTo("AC-1 [ ] task.md:4 Real text, kept\n");
+    }
+
+    @Test
     void orderedTaskItemsCountAsTaskItems() {
         assertThat(criteriaOf("1. [ ] first\n2. [x] second\n3. plain\n")).isEqualTo("""
                 AC-1 [ ] task.md:1 first
