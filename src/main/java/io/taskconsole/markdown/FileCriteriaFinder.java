@@ -19,6 +19,7 @@ import java.util.Locale;
  *
  * <p>Precedence, per file: list items under criteria headings; else the list right after an
  * {@code Acceptance criteria:} paragraph; else (only where allowed) every GFM task item.
+ * One finder reads one file once: it tracks the section it is in while walking.
  */
 final class FileCriteriaFinder {
 
@@ -51,7 +52,7 @@ final class FileCriteriaFinder {
         return found;
     }
 
-    static boolean isCriteriaHeading(Heading heading) {
+    private static boolean isCriteriaHeading(Heading heading) {
         String title = PlainText.of(heading);
         while (title.endsWith(":")) {
             title = title.substring(0, title.length() - 1).stripTrailing();
