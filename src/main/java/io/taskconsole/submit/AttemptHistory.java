@@ -82,11 +82,15 @@ public final class AttemptHistory {
 
     private void addLocked(AttemptRecord record) throws IOException {
         try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            List<AttemptRecord> records = new ArrayList<>(list());
-            records.add(record);
-            AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                List<AttemptRecord> records = new ArrayList<>(list());
+                records.add(record);
+                AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+            } finally {
+                lock.release();
+            }
         }
     }
 
