@@ -5,15 +5,14 @@ import io.taskconsole.task.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
@@ -27,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AttemptHistory {
 
     public static final String FOLDER = ".history";
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** One monitor per history folder in this JVM: a FileLock can't be taken twice by one process. */
+    private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
     private final Path folder;
 
@@ -69,12 +70,9 @@ public final class AttemptHistory {
     public void add(AttemptRecord record) {
         try {
             Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lock(channel)) {
-                List<AttemptRecord> records = new ArrayList<>(list());
-                records.add(record);
-                AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+            // The file lock keeps other processes out; it is per JVM, so threads queue on the monitor first.
+            synchronized (monitorFor(folder)) {
+                addLocked(record);
             }
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot write the attempt history in " + folder + ": " + e.getMessage(),
@@ -82,28 +80,22 @@ public final class AttemptHistory {
         }
     }
 
-    /**
-     * A file lock keeps other processes out, but within one JVM a second thread's {@code lock()}
-     * throws instead of waiting (two retries of one task finishing in the app), so wait here.
-     */
-    private FileLock lock(FileChannel channel) throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (true) {
+    private void addLocked(AttemptRecord record) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
             try {
-                return channel.lock();
-            } catch (OverlappingFileLockException heldByAnotherThread) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("another submission has held " + folder.resolve(".lock") + " for over "
-                            + LOCK_WAIT.toSeconds() + " s", heldByAnotherThread);
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting for " + folder.resolve(".lock"));
-                }
+                List<AttemptRecord> records = new ArrayList<>(list());
+                records.add(record);
+                AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+            } finally {
+                lock.release();
             }
         }
+    }
+
+    private static Object monitorFor(Path folder) {
+        return MONITORS.computeIfAbsent(folder.toAbsolutePath().normalize(), p -> new Object());
     }
 
     public String readLog(AttemptRecord record) {

@@ -162,7 +162,6 @@ public final class Submitter {
                             settings.target().kubeconfig(), connection.context(), connection.namespace(), values,
                             settings.extraValues(), settings.timeout(), settings.waitForResources());
                     command = helmCommand.display();
-                    info(tee, "$ " + command);
                     HelmProcess process = helmRunner.start(helmCommand, tee);
                     cancel.onCancel(process::cancel);
                     result = process.await();

@@ -78,8 +78,9 @@ final class KubeApiDispatcher extends Dispatcher {
         } catch (RuntimeException e) {
             response = status(500, "test API server failed on " + api.method() + " " + api.path() + ": " + e, api);
         }
+        int code = response.getWebSocketListener() != null ? 101 : response.code();
         calls.add(new ApiCall(api.verb(), api.apiGroup(), api.resource(), api.subresource(), api.namespace(),
-                api.name(), api.path(), request.getHeader("User-Agent"), response.code()));
+                api.name(), api.path(), request.getHeader("User-Agent"), code));
         return response;
     }
 
@@ -103,8 +104,13 @@ final class KubeApiDispatcher extends Dispatcher {
             return status(405, "the test API server serves watches only over WebSocket (as fabric8 asks for them), "
                     + "not as an HTTP stream: " + api.path(), api);
         }
-        Optional<String> body = jsonBody(request, api);
-        if (body.isEmpty() && hasBody(request)) {
+        Optional<String> body;
+        try {
+            body = jsonBody(request, api);
+        } catch (IllegalArgumentException e) {
+            return status(400, "the test API server cannot read this protobuf body: " + e.getMessage(), api);
+        }
+        if (body.isEmpty()) {
             return status(415, "the test API server cannot decode this protobuf body ("
                     + KubeProtobufDecoder.typeOf(request.getBody().getBytes()) + "); it reads "
                     + KubeProtobufDecoder.supportedKinds(), api);
@@ -228,7 +234,7 @@ final class KubeApiDispatcher extends Dispatcher {
         int code = response.code();
         String body = response.getBody() == null ? "" : response.getBody().readUtf8();
         if (code >= 400) {
-            return isStatus(body) ? json(code, body) : status(code, errorMessage(code, api), api);
+            return isStatus(body) ? json(code, withReasonOfCode(code, body)) : status(code, errorMessage(code, api), api);
         }
         if (api.verb().equals("list") && !body.isEmpty()) {
             JsonNode list = parse(body);
@@ -242,6 +248,20 @@ final class KubeApiDispatcher extends Dispatcher {
             body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\"}";
         }
         return json(api.verb().equals("create") && code == 200 ? 201 : code, body);
+    }
+
+    /**
+     * The mock words an optimistic-locking failure as reason {@code Invalid}; client-go's
+     * {@code IsConflict} (and so helm's retries) wants {@code Conflict}.
+     */
+    private static String withReasonOfCode(int code, String statusBody) {
+        if (code != 409) {
+            return statusBody;
+        }
+        ObjectNode status = (ObjectNode) parse(statusBody);
+        boolean exists = status.path("message").asString("").contains("already exists");
+        status.put("reason", exists ? "AlreadyExists" : "Conflict");
+        return JSON.writeValueAsString(status);
     }
 
     private static String errorMessage(int code, ApiRequest api) {

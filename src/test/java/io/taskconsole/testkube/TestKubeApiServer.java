@@ -63,6 +63,7 @@ public final class TestKubeApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final KubeApiDispatcher dispatcher;
+    private final ApiResourceCatalog catalog = new ApiResourceCatalog();
     private final String token;
     private final String url;
     private final String caData;
@@ -74,7 +75,7 @@ public final class TestKubeApiServer implements AutoCloseable {
         this.token = randomToken();
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
         String[] address = new String[1];
-        this.dispatcher = new KubeApiDispatcher(crud, new ApiResourceCatalog(), token, () -> address[0]);
+        this.dispatcher = new KubeApiDispatcher(crud, catalog, token, () -> address[0]);
         MockWebServer web = new MockWebServer();
         this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web,
                 new HashMap<>(), dispatcher, true);
@@ -189,7 +190,7 @@ public final class TestKubeApiServer implements AutoCloseable {
      * Terminating phase), so a test can start from an empty namespace again.
      */
     public void deleteNamespace(String name) {
-        for (ApiResourceType type : new ApiResourceCatalog().all()) {
+        for (ApiResourceType type : catalog.all()) {
             if (type.namespaced()) {
                 client().genericKubernetesResources(type.groupVersion(), type.kind()).inNamespace(name).delete();
             }

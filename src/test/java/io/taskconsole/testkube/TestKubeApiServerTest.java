@@ -137,6 +137,28 @@ class TestKubeApiServerTest {
     }
 
     @Test
+    void upgradePatchesAJobInPlaceKeepingWhatThePatchDoesNotMention() {
+        assertThat(helm("upgrade", "--install", "india", chart.toString(), "-n", NS, "--timeout", "60s").succeeded()).isTrue();
+
+        ToolResult upgrade = helm("upgrade", "--install", "india", chart.toString(), "-n", NS, "--timeout", "60s",
+                "--set", "note=second");
+
+        assertThat(upgrade.succeeded()).as("%s", upgrade).isTrue();
+        Job job = server.client().batch().v1().jobs().inNamespace(NS).withName("india-attempt-1").get();
+        assertThat(job.getMetadata().getAnnotations()).containsEntry("mini/note", "second");
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers()).singleElement().satisfies(container -> {
+            assertThat(container.getImage()).isEqualTo("busybox:1.36");
+            assertThat(container.getEnv()).singleElement()
+                    .satisfies(env -> assertThat(env.getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("greeting"));
+        });
+        assertThat(server.requests()).anySatisfy(call -> {
+            assertThat(call.verb()).isEqualTo("patch");
+            assertThat(call.resource()).isEqualTo("jobs");
+            assertThat(call.name()).isEqualTo("india-attempt-1");
+        });
+    }
+
+    @Test
     void twoReleasesCoexistAndUninstallRemovesOnlyOne() {
         assertThat(helm("upgrade", "--install", "delta", chart.toString(), "-n", NS, "--timeout", "60s").succeeded()).isTrue();
         assertThat(helm("upgrade", "--install", "echo", chart.toString(), "-n", NS, "--timeout", "60s").succeeded()).isTrue();
