@@ -129,6 +129,22 @@ class SubmitEndToEndTest {
     }
 
     @Test
+    void retryWithoutClusterOptionsGoesWhereTheAttemptWent() {
+        assertThat(cli("submit", task.folder().toString()).code).isZero();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = TaskConsoleCli.run(new PrintWriter(out), new PrintWriter(err), "retry", task.folder().toString(),
+                "--helm", helm.toString(), "--chart", CHART, "--timeout", "60s");
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Using context test-context and namespace " + namespace,
+                "kubeconfig " + kubeconfig.toAbsolutePath());
+        assertThat(client().configMaps().inNamespace(namespace).withName("auth-service-task-1001-run-2-files").get())
+                .isNotNull();
+    }
+
+    @Test
     void twoRetriesAtOnceTakeDistinctAttemptNumbers() throws Exception {
         assertThat(cli("submit", task.folder().toString()).code).isZero();
         ExecutorService pool = Executors.newFixedThreadPool(2);
