@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
@@ -77,7 +76,7 @@ public final class TestKubeApiServer implements AutoCloseable {
         String[] address = new String[1];
         this.dispatcher = new KubeApiDispatcher(crud, catalog, token, () -> address[0]);
         MockWebServer web = new MockWebServer();
-        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web,
+        this.server = new KubernetesMockServer(new Context(), web,
                 new HashMap<>(), dispatcher, true);
         server.init(loopback(), 0);
         address[0] = "127.0.0.1:" + server.getPort();

@@ -260,7 +260,8 @@ class TestKubeApiServerTest {
 
     @Test
     void forbiddenCreateOfConfigMapsFailsForKubectlHelmAndFabric8() {
-        try (ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS))) {
+        ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS));
+        try (fault) {
             ToolResult kubectl = kubectl("create", "configmap", "refused", "-n", NS, "--from-literal=a=b");
             ToolResult helm = helm("install", "hotel", chart.toString(), "-n", NS, "--timeout", "60s");
 
@@ -280,7 +281,8 @@ class TestKubeApiServerTest {
 
     @Test
     void forbidAllRefusesEvenDiscovery() {
-        try (ActiveFault fault = server.failWhen(FaultRule.forbidAll())) {
+        ActiveFault fault = server.failWhen(FaultRule.forbidAll());
+        try (fault) {
             ToolResult get = kubectl("get", "configmaps", "-n", NS);
 
             assertThat(get.succeeded()).isFalse();
@@ -293,7 +295,8 @@ class TestKubeApiServerTest {
     @Test
     void authCanIAnswersFromTheFaultRules() {
         assertThat(kubectl("auth", "can-i", "create", "configmaps", "-n", NS).output().strip()).isEqualTo("yes");
-        try (ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS))) {
+        ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS));
+        try (fault) {
             ToolResult denied = kubectl("auth", "can-i", "create", "configmaps", "-n", NS);
 
             assertThat(denied.exitCode()).isEqualTo(1);
