@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,16 +39,14 @@ final class KubeApiDispatcher extends Dispatcher {
     private final ApiResourceCatalog catalog;
     private final DiscoveryDocuments discovery;
     private final String token;
-    private final Supplier<String> serverAddress;
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
 
-    KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token, Supplier<String> serverAddress) {
+    KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
         this.catalog = catalog;
         this.discovery = new DiscoveryDocuments(catalog);
         this.token = token;
-        this.serverAddress = serverAddress;
     }
 
     List<ApiCall> calls() {
@@ -90,7 +87,7 @@ final class KubeApiDispatcher extends Dispatcher {
             return refusal.get();
         }
         if (!api.isResource()) {
-            return nonResource(api);
+            return nonResource(api, request.getHeader("Host"));
         }
         Optional<ApiResourceType> type = catalog.find(api.apiGroup(), api.apiVersion(), api.resource());
         if (type.isEmpty()) {
@@ -148,7 +145,7 @@ final class KubeApiDispatcher extends Dispatcher {
         return finish(response, api, type);
     }
 
-    private MockResponse nonResource(ApiRequest api) {
+    private MockResponse nonResource(ApiRequest api, String host) {
         String path = api.path();
         if (path.equals("/openapi/v2")) {
             return new MockResponse().setResponseCode(200)
@@ -157,7 +154,7 @@ final class KubeApiDispatcher extends Dispatcher {
         if (path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
             return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
         }
-        return discovery.documentFor(path, serverAddress.get())
+        return discovery.documentFor(path, host == null ? "127.0.0.1" : host)
                 .map(doc -> json(200, doc))
                 .orElseGet(() -> status(404, "the server could not find the requested resource", api));
     }
