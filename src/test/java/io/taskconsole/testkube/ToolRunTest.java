@@ -1,11 +1,13 @@
 package io.taskconsole.testkube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 class ToolRunTest {
 
@@ -45,6 +47,24 @@ class ToolRunTest {
         ToolResult result = ToolRun.of(tool("env")).env("TESTKUBE_MARK", "present").in(dir).run();
 
         assertThat(result.output()).contains("TESTKUBE_MARK=present");
+    }
+
+    @Test
+    void aMissingToolSkipsTheTestSayingWhy(@TempDir Path dir) {
+        String before = System.getProperty("taskconsole.kubectl");
+        System.setProperty("taskconsole.kubectl", dir.resolve("no-kubectl").toString());
+        try {
+            assertThatThrownBy(ToolBinaries::kubectl)
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessageContaining("taskconsole.kubectl")
+                    .hasMessageContaining("no-kubectl");
+        } finally {
+            if (before == null) {
+                System.clearProperty("taskconsole.kubectl");
+            } else {
+                System.setProperty("taskconsole.kubectl", before);
+            }
+        }
     }
 
     @Test
