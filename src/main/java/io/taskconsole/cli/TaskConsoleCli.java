@@ -1,14 +1,66 @@
 package io.taskconsole.cli;
 
-/** The headless face of Task Console: {@code submit}, {@code retry}, {@code render} and friends. */
+import io.taskconsole.TaskConsoleException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The headless face of Task Console: the same core as the desktop app, for scripts.
+ * Exit codes: 0 ok, 1 the submission failed, 2 bad input or usage.
+ */
+@Command(name = "task-console", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
+        description = "Write, render and dispatch tasks for an AI coding agent to Kubernetes.",
+        subcommands = {SubmitCommand.class, RetryCommand.class, RenderCommand.class, AttemptsCommand.class,
+                CriteriaCommand.class, ImportTaskMasterCommand.class, CommandLine.HelpCommand.class})
 public final class TaskConsoleCli {
 
-    private TaskConsoleCli() {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    /** Runs one command line on this process's streams and returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs one command line and returns the process exit code (0 ok, 1 failed, 2 bad input). */
-    public static int run(String... args) {
-        System.err.println("task-console: the CLI is not built yet");
-        return 2;
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        TaskConsoleCli root = new TaskConsoleCli();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(t -> t instanceof TaskConsoleException e ? e.exitCode() : FAILED);
+        cli.setParameterExceptionHandler((ex, params) -> {
+            err.println("task-console: " + ex.getMessage());
+            err.println("Run 'task-console " + (ex.getCommandLine().getCommandName().equals("task-console") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof TaskConsoleException e) {
+                err.println("task-console: " + e.oneLine());
+                if (root.verbose) {
+                    e.printStackTrace(err);
+                }
+                return e.exitCode();
+            }
+            err.println("task-console: unexpected error: " + ex);
+            if (root.verbose) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("Run again with --verbose for details.");
+            }
+            return FAILED;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

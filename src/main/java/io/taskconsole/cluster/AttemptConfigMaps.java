@@ -35,6 +35,21 @@ public final class AttemptConfigMaps {
         return labels;
     }
 
+    /** The attempt's ConfigMap as it will be created: immutable, labelled, one key per file. */
+    public static ConfigMap build(ResourceNames names, String namespace, Map<String, byte[]> files) {
+        Map<String, String> data = new LinkedHashMap<>();
+        files.forEach((key, bytes) -> data.put(key, new String(bytes, StandardCharsets.UTF_8)));
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(names.configMapName())
+                .withNamespace(namespace)
+                .withLabels(labels(names))
+                .endMetadata()
+                .withImmutable(true)
+                .withData(data)
+                .build();
+    }
+
     /** The attempts recorded in the cluster for one task, lowest first. */
     public List<ConfigMap> list(ServiceName service, TaskId taskId) {
         try {
@@ -61,17 +76,7 @@ public final class AttemptConfigMaps {
      * submission took this attempt number first, the server answers 409 and this returns empty.
      */
     public Optional<ConfigMap> createIfAbsent(ResourceNames names, Map<String, byte[]> files) {
-        Map<String, String> data = new LinkedHashMap<>();
-        files.forEach((key, bytes) -> data.put(key, new String(bytes, StandardCharsets.UTF_8)));
-        ConfigMap configMap = new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(names.configMapName())
-                .withNamespace(connection.namespace())
-                .withLabels(labels(names))
-                .endMetadata()
-                .withImmutable(true)
-                .withData(data)
-                .build();
+        ConfigMap configMap = build(names, connection.namespace(), files);
         try {
             return Optional.of(connection.client().configMaps().inNamespace(connection.namespace())
                     .resource(configMap).create());

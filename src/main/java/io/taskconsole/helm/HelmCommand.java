@@ -28,7 +28,7 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
     private static final Pattern SECRET_KEY =
             Pattern.compile(".*(password|passwd|token|secret|apikey|api-key|api_key|credential).*", Pattern.CASE_INSENSITIVE);
     private static final List<String> SET_FLAGS = List.of("--set", "--set-string", "--set-literal", "--set-json");
-    static final String MASK = "****";
+    static final String MASK = "REDACTED";
 
     /**
      * @param helmTimeout the {@code --timeout} the arguments give helm, or {@code null}; the

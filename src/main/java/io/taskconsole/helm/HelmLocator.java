@@ -112,8 +112,7 @@ public final class HelmLocator {
 
     private String runVersion(Path executable) {
         ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), "version", "--short"))
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true);
         Process process;
         try {
             process = builder.start();
@@ -122,6 +121,11 @@ public final class HelmLocator {
                     "Could not run " + executable + " version --short: " + e.getMessage(),
                     "Check that the file is a helm binary for this machine, or set another path in Settings / --helm.",
                     e);
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // helm version reads no input.
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> readAtMost(process.getInputStream(), output), "helm-version-reader");

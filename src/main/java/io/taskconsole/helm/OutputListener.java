@@ -1,9 +1,17 @@
 package io.taskconsole.helm;
 
-/** Receives helm's output line by line, on the thread that reads it. */
+/**
+ * Receives helm's output line by line, on the thread that reads it.
+ *
+ * <p>{@link HelmRunner} calls it from several threads (one per stream, plus the waiter and the
+ * caller of cancel for {@link Stream#INFO} notes), so it must be thread-safe and quick; a UI
+ * should buffer lines and repaint in batches on its own thread. Lines come without their line
+ * terminator; a line longer than 64 KiB arrives cut, with a note saying so.
+ */
 @FunctionalInterface
 public interface OutputListener {
 
+    /** Where a line came from: helm's stdout or stderr, or a note from Task Console about the run. */
     enum Stream { STDOUT, STDERR, INFO }
 
     void onLine(Stream stream, String line);

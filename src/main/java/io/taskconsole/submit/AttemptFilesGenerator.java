@@ -1,6 +1,7 @@
 package io.taskconsole.submit;
 
 import io.taskconsole.markdown.CriteriaExtractor;
+import io.taskconsole.markdown.CriteriaDocument;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
@@ -32,7 +33,7 @@ public final class AttemptFilesGenerator {
             files.putIfAbsent(file.name(), file.bytes());
         }
         List<Criterion> criteria = extractor.extract(draft.files());
-        files.put(AttemptFiles.ACCEPTANCE_CRITERIA_MD, utf8(CriteriaMarkdown.render(draft.info(), criteria)));
+        files.put(AttemptFiles.ACCEPTANCE_CRITERIA_MD, utf8(new CriteriaDocument(criteria).toMarkdown()));
         files.put(AttemptFiles.PROMPT_MD, utf8(promptTemplate.render(draft, criteria)));
         files.put(AttemptFiles.METADATA_YAML, MetadataYaml.write(draft.info(), context, files));
         return new AttemptFiles(files);

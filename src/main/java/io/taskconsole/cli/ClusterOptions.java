@@ -1,0 +1,81 @@
+package io.taskconsole.cli;
+
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.submit.ChartSource;
+import io.taskconsole.submit.SubmitSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to a cluster shares. */
+final class ClusterOptions {
+
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace (default: orchestrator).")
+    String namespace;
+
+    @Option(names = "--chart", paramLabel = "PATH|oci://REF",
+            description = "Chart folder or OCI reference (default: the chart bundled in the app).")
+    String chart;
+
+    @Option(names = "--helm", paramLabel = "FILE", description = "The helm binary (default: found on PATH).")
+    Path helm;
+
+    @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "Extra values file for the chart (repeatable).")
+    List<Path> values = new ArrayList<>();
+
+    @Option(names = "--wait", description = "Let helm wait until the Job's resources are ready.")
+    boolean waitForResources;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+            description = "How long helm may take, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--storage-class", paramLabel = "NAME",
+            description = "Storage class of a service's new workspace volume (default: local-path).")
+    String storageClass;
+
+    KubeTarget target() {
+        return new KubeTarget(kubeconfig, context, namespace);
+    }
+
+    SubmitSettings settings() {
+        return new SubmitSettings(target(), ChartSource.parse(chart), helm, parseDuration(timeout), waitForResources,
+                values, storageClass, null);
+    }
+
+    /** Whether the user named any cluster option; a retry otherwise reuses the previous attempt's. */
+    boolean targetGiven() {
+        return kubeconfig != null || context != null || namespace != null;
+    }
+
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text == null ? "" : text.strip());
+        if (text == null || text.isBlank() || !m.matches()) {
+            throw TaskConsoleException.badInput("--timeout '" + text + "' is not a duration",
+                    "Use helm's form, e.g. 90s, 5m or 1h30m.");
+        }
+        long seconds = group(m, 1) * 3600 + group(m, 2) * 60 + group(m, 3);
+        if (seconds <= 0) {
+            throw TaskConsoleException.badInput("--timeout must be more than zero", "Use e.g. 5m.");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static long group(Matcher m, int i) {
+        return m.group(i) == null ? 0 : Long.parseLong(m.group(i));
+    }
+}

@@ -1,0 +1,38 @@
+package io.taskconsole.cli;
+
+import io.taskconsole.submit.AttemptOutcome;
+import io.taskconsole.submit.Submitter;
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.task.TaskFolder;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "submit", description = "Send a task folder's current files as the task's next attempt.")
+final class SubmitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TASK_DIR", description = "The task folder (holds task.yaml, task.md, design-spec.md).")
+    Path taskDir;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    TemplateOption template;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Console console = new Console(spec);
+        TaskDraft draft = TaskFolder.load(taskDir);
+        AttemptOutcome outcome = console.runCancellable(cancel -> Submitter.forSystem().submit(draft,
+                cluster.settings(), template.template(taskDir), console.helmOutput(), cancel));
+        return console.report(outcome);
+    }
+}

@@ -1,0 +1,240 @@
+package io.taskconsole.testkube;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A Kubernetes API server for tests, on 127.0.0.1 over HTTPS, that the real {@code helm} v3
+ * and {@code kubectl} binaries and the fabric8 client all work against.
+ *
+ * <p>HTTPS because client-go sends a kubeconfig's credentials only over TLS; the certificate is
+ * the mock web server's self-signed one (valid for 127.0.0.1), written into the kubeconfig as
+ * {@code certificate-authority-data}, and every request must carry the bearer token from it.
+ *
+ * <p>It is fabric8's {@link KubernetesMockServer} in CRUD mode behind a {@link KubeApiDispatcher}
+ * that adds what those clients need (discovery, protobuf bodies, list kinds, strategic-merge
+ * patches, content types) and what tests need: a record of every call ({@link #requests()}) and
+ * fault rules ({@link #failWhen(FaultRule)}). See the package documentation for what it does
+ * not check.
+ *
+ * <pre>{@code
+ * TestKubeApiServer server = TestKubeApiServer.shared();
+ * server.createNamespace("orchestrator");
+ * Path kubeconfig = server.writeKubeconfig(tempDir, "test-context", "orchestrator");
+ * }</pre>
+ *
+ * <p>The shared server lives as long as the test JVM; tests keep out of each other's way by
+ * using their own namespaces (or {@link #deleteNamespace(String) deleting} what they made),
+ * and by closing the {@link ActiveFault} a fault rule returns. A test that needs a server of
+ * its own uses {@link #start()} and closes it.
+ */
+public final class TestKubeApiServer implements AutoCloseable {
+
+    /** Keeps the mock web server from logging every request at INFO; held so the level sticks. */
+    private static final Logger MOCK_WEB_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private final KubernetesMockServer server;
+    private final KubeApiDispatcher dispatcher;
+    private final String token;
+    private final String url;
+    private final String caData;
+    private final Object clientLock = new Object();
+    private KubernetesClient client;
+
+    private TestKubeApiServer() {
+        MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
+        this.token = randomToken();
+        KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+        String[] address = new String[1];
+        this.dispatcher = new KubeApiDispatcher(crud, new ApiResourceCatalog(), token, () -> address[0]);
+        MockWebServer web = new MockWebServer();
+        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web,
+                new HashMap<>(), dispatcher, true);
+        server.init(loopback(), 0);
+        address[0] = "127.0.0.1:" + server.getPort();
+        this.url = "https://" + address[0];
+        this.caData = base64Of(Path.of(web.getSelfSignedCertificate().certificatePath()));
+    }
+
+    /** The one server of this JVM, started on first use and stopped when the JVM exits. */
+    public static TestKubeApiServer shared() {
+        return SharedHolder.INSTANCE;
+    }
+
+    /** A server of the caller's own; close it when done. */
+    public static TestKubeApiServer start() {
+        return new TestKubeApiServer();
+    }
+
+    private static final class SharedHolder {
+        private static final TestKubeApiServer INSTANCE = startShared();
+
+        private static TestKubeApiServer startShared() {
+            TestKubeApiServer server = new TestKubeApiServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "testkube-shutdown"));
+            return server;
+        }
+    }
+
+    /** The server's URL, such as {@code https://127.0.0.1:40123}. */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Writes a kubeconfig file named {@code kubeconfig} into {@code dir} with one cluster, one
+     * token user and one context of the given name and namespace, which is also the
+     * current-context. It is the file the product reads with its normal code.
+     */
+    public Path writeKubeconfig(Path dir, String contextName, String namespace) {
+        Map<String, Object> cluster = Map.of("name", "testkube", "cluster", Map.of("server", url, "certificate-authority-data", caData));
+        Map<String, Object> user = Map.of("name", KubeApiDispatcher.USER, "user", Map.of("token", token));
+        Map<String, Object> context = Map.of("name", contextName, "context",
+                Map.of("cluster", "testkube", "user", KubeApiDispatcher.USER, "namespace", namespace));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("apiVersion", "v1");
+        config.put("kind", "Config");
+        config.put("clusters", List.of(cluster));
+        config.put("users", List.of(user));
+        config.put("contexts", List.of(context));
+        config.put("current-context", contextName);
+        config.put("preferences", Map.of());
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("kubeconfig");
+            Files.writeString(file, YAML.writeValueAsString(config));
+            restrictToOwner(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a kubeconfig into " + dir, e);
+        }
+    }
+
+    /** A fabric8 client on this server, for a test's own setup and assertions. */
+    public KubernetesClient client() {
+        synchronized (clientLock) {
+            if (client == null) {
+                Config config = new ConfigBuilder(Config.empty())
+                        .withMasterUrl(url)
+                        .withOauthToken(token)
+                        .withCaCertData(caData)
+                        .withNamespace("default")
+                        .withRequestRetryBackoffLimit(0)
+                        .build();
+                client = new KubernetesClientBuilder().withConfig(config).build();
+            }
+            return client;
+        }
+    }
+
+    /** Every call answered since the start or the last {@link #clearRequests()}, oldest first. */
+    public List<ApiCall> requests() {
+        return dispatcher.calls();
+    }
+
+    public void clearRequests() {
+        dispatcher.clearCalls();
+    }
+
+    /** Makes the requests {@code rule} matches fail until the returned handle is closed. */
+    public ActiveFault failWhen(FaultRule rule) {
+        return dispatcher.addFault(rule);
+    }
+
+    public void clearFaults() {
+        dispatcher.clearFaults();
+    }
+
+    /** Creates the namespace unless it exists. */
+    public void createNamespace(String name) {
+        try {
+            client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Deletes the namespace and every namespaced object in it at once (no finalizers, no
+     * Terminating phase), so a test can start from an empty namespace again.
+     */
+    public void deleteNamespace(String name) {
+        for (ApiResourceType type : new ApiResourceCatalog().all()) {
+            if (type.namespaced()) {
+                client().genericKubernetesResources(type.groupVersion(), type.kind()).inNamespace(name).delete();
+            }
+        }
+        client().namespaces().withName(name).delete();
+    }
+
+    @Override
+    public void close() {
+        synchronized (clientLock) {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
+        server.destroy();
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByName("127.0.0.1");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("127.0.0.1 does not resolve", e);
+        }
+    }
+
+    private static String base64Of(Path file) {
+        try {
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the test API server's certificate " + file, e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "testkube-" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the file stays as the platform made it.
+        }
+    }
+}
