@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# CI: build the jpackage app-image (trimmed runtime, JavaFX natives beside the jar, AppCDS archive)
+# and start it with --smoke-test on the X server that .ci/run started, so a packaging break fails CI.
+# Reuses target/task-console.jar when `mvn verify` already built it. Needs DISPLAY.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${DISPLAY:-}" ]; then
+  echo "package-smoke: DISPLAY is not set; run it from .ci/run (which starts Xvfb) or start Xvfb yourself" >&2
+  exit 1
+fi
+
+start=$(date +%s)
+# -Djpackage.installers=false: the app-image only; the .deb is built by `mvn -Ppackage package`.
+# The antrun execution alone reuses the shaded jar of the preceding `mvn verify`; without one, package first.
+if [ -f target/task-console.jar ]; then
+  mvn -q -Ppackage -Djpackage.installers=false antrun:run@jpackage
+else
+  mvn -q -Ppackage -Djpackage.installers=false -DskipTests package
+fi
+
+launcher=target/jpackage/task-console/image/TaskConsole/bin/TaskConsole
+[ -x "$launcher" ] || { echo "package-smoke: $launcher was not built" >&2; exit 1; }
+[ -f target/jpackage/task-console/image/TaskConsole/lib/app/task-console.jsa ] \
+  || { echo "package-smoke: the AppCDS archive was not built" >&2; exit 1; }
+
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+set +e
+HOME="$home" timeout 120 "$launcher" --smoke-test >"$home/smoke.log" 2>&1
+code=$?
+set -e
+cat "$home/smoke.log"
+if [ "$code" -ne 0 ]; then
+  echo "package-smoke: the packaged app's --smoke-test exited with $code" >&2
+  exit 1
+fi
+if [ -e "$home/.openjfx" ]; then
+  echo "package-smoke: JavaFX unpacked native libraries to ~/.openjfx: the libraries beside the jar were not used" >&2
+  exit 1
+fi
+echo "package-smoke: app-image built and --smoke-test passed in $(( $(date +%s) - start )) s"
