@@ -118,6 +118,7 @@ public final class Console {
     private void afterShown() {
         window.preview.materialize();
         window.restoreLayout(settings);
+        Platform.runLater(() -> window.restoreLayout(settings));
         tasks.selectedProperty().addListener((o, a, entry) -> {
             if (entry != null && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
                 open(entry);

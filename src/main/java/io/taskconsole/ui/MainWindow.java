@@ -124,6 +124,13 @@ final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         attemptsTab.selectedProperty().addListener((o, a, shown) -> console.attempts.visibleProperty().set(shown));
 
+        // Explicit minimums: otherwise a SplitPane honours its children's content minimums and
+        // a wide table or toolbar can squeeze the editor.
+        ((javafx.scene.layout.Region) tasks.node()).setMinWidth(140);
+        centre.setMinWidth(420);
+        side.setMinWidth(240);
+        editorAndPreview.setMinHeight(200);
+        bottom.setMinHeight(120);
         columns.getItems().addAll(tasks.node(), centre, side);
         columns.setId("columns");
         SplitPane.setResizableWithParent(tasks.node(), false);

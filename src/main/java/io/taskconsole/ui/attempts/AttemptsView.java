@@ -78,6 +78,7 @@ public final class AttemptsView {
 
     private void build() {
         table.setId("attempts");
+        table.setMinWidth(0);
         table.setAccessibleText("Attempts of this task");
         table.setItems(model.attempts());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

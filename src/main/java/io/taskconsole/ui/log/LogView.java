@@ -126,7 +126,7 @@ public final class LogView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (javafx.scene.control.Control c : List.of(previous, next, follow, copy, save, clear, cancel, matchLabel)) {
+        for (javafx.scene.control.Control c : List.of(follow, copy, save, clear, cancel)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox bar = new HBox(6, search, previous, next, matchLabel, spacer, droppedLabel, follow, copy, save, clear, cancel);
