@@ -126,7 +126,7 @@ final class MainWindow {
 
         // Explicit minimums: otherwise a SplitPane honours its children's content minimums and
         // a wide table or toolbar can squeeze the editor.
-        ((javafx.scene.layout.Region) tasks.node()).setMinWidth(140);
+        ((javafx.scene.layout.Region) tasks.node()).setMinWidth(185);
         centre.setMinWidth(420);
         side.setMinWidth(240);
         editorAndPreview.setMinHeight(200);
@@ -207,7 +207,7 @@ final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button theme = tool("◐", "Switch light / dark (Ctrl+Shift+L)", console::toggleTheme);
         theme.setId("toggle-theme");
-        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.getStyleClass().add(Styles.FLAT);
         ToolBar bar = new ToolBar(save, validate, dry, submitButton, retry, cancel, spacer, theme);
         bar.setId("toolbar");
         return bar;

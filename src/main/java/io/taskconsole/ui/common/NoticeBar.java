@@ -51,9 +51,9 @@ public final class NoticeBar {
             details.setManaged(show);
             detailsLink.setText(show ? "Hide details" : "Details");
         });
-        Button close = new Button("✕");
+        Button close = new Button("×");
         close.setId("notice-close");
-        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        close.getStyleClass().add(Styles.FLAT);
         close.setTooltip(new Tooltip("Dismiss (Esc)"));
         close.setAccessibleText("Dismiss the message");
         close.setOnAction(e -> notices.dismiss());
@@ -61,6 +61,7 @@ public final class NoticeBar {
         close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setMinWidth(0);
+        message.setPrefWidth(200);
         HBox line = new HBox(8, message, actions, detailsLink, close);
         line.setAlignment(Pos.CENTER_LEFT);
         details.setId("notice-details-text");

@@ -222,7 +222,7 @@ public final class LogView {
 
     private static Button iconButton(String text, String tip, Runnable action) {
         Button b = new Button(text);
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.getStyleClass().add(Styles.FLAT);
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
         b.setOnAction(e -> action.run());
