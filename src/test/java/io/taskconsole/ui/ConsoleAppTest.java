@@ -127,6 +127,47 @@ class ConsoleAppTest {
     }
 
     @Test
+    void thePreviewFollowsTheEditorsLine(FxRobot robot) {
+        waitForSample();
+        var webView = console.window().preview.webView();
+        int lastLine = console.editor.document("task.md").orElseThrow().text().split("\n").length;
+
+        robot.interact(() -> console.editor.jumpTo("task.md", lastLine));
+
+        waitFor("the preview to scroll down", () -> WaitForAsyncUtils.asyncFx(
+                () -> ((Number) webView.getEngine().executeScript("window.scrollY")).intValue()).get() > 100);
+    }
+
+    /** JavaScript is on for scroll sync only: nothing the user writes may run in the preview. */
+    @Test
+    void scriptsInTheMarkdownNeverRun(FxRobot robot) throws Exception {
+        waitForSample();
+        var webView = console.window().preview.webView();
+        robot.interact(() -> console.editor.document("task.md").orElseThrow().textProperty().set("""
+                # Harmless
+
+                <script>document.body.setAttribute('data-pwned', 'script')</script>
+
+                <img src="x" onerror="document.body.setAttribute('data-pwned', 'onerror')">
+
+                [link](javascript:document.body.setAttribute('data-pwned','link'))
+
+                <svg onload="document.body.setAttribute('data-pwned', 'svg')"></svg>
+                """));
+        waitFor("the new text in the preview", () -> console.window().preview.renderedText().contains("Harmless"));
+        robot.sleep(300);
+
+        Object pwned = WaitForAsyncUtils.asyncFx(
+                () -> webView.getEngine().executeScript("document.body.getAttribute('data-pwned')")).get();
+        assertThat(pwned).isNull();
+        robot.interact(() -> webView.getEngine().executeScript(
+                "var a = document.querySelector('a'); if (a) { a.click(); }"));
+        Object afterClick = WaitForAsyncUtils.asyncFx(() -> webView.getEngine().executeScript(
+                "document.body ? document.body.getAttribute('data-pwned') : null")).get();
+        assertThat(afterClick).isNull();
+    }
+
+    @Test
     void dryRunRendersTheConfigMapAndHelmTemplateWithoutACluster(FxRobot robot) {
         waitForSample();
 
