@@ -78,6 +78,6 @@ final class Console {
         TaskConsoleException error = outcome.error();
         err().println("task-console: " + error.oneLine());
         err().flush();
-        return error.kind() == TaskConsoleException.Kind.BAD_INPUT ? TaskConsoleCli.BAD_INPUT : TaskConsoleCli.FAILED;
+        return error.exitCode();
     }
 }

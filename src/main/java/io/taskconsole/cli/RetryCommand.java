@@ -39,10 +39,7 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec);
-        if (attempt < 0) {
-            throw io.taskconsole.TaskConsoleException.badInput("--attempt " + attempt + " is not an attempt number",
-                    "Use 1 or more, or leave it out for the latest.");
-        }
+        AttemptNumber.atLeast(0, attempt, "Use 1 or more, or leave it out for the latest.");
         TaskDraft draft = TaskFolder.load(taskDir);
         SubmitSettings settings = cluster.settings();
         if (!cluster.targetGiven()) {
