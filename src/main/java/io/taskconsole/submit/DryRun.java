@@ -53,6 +53,7 @@ public final class DryRun {
     private final Clock clock;
     private final String submittedBy;
     private final String appVersion;
+    private final CriteriaExtractor extractor = new CriteriaExtractor();
 
     public DryRun(HelmLocator helmLocator, HelmRunner helmRunner, Clock clock, String submittedBy, String appVersion) {
         this.helmLocator = helmLocator;
@@ -78,7 +79,7 @@ public final class DryRun {
         ResourceNames names = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
         String namespace = settings.target().namespace();
         String context = kubeContext == null ? "(current context)" : kubeContext;
-        AttemptFiles files = new AttemptFilesGenerator(new CriteriaExtractor(), template).generate(draft,
+        AttemptFiles files = new AttemptFilesGenerator(extractor, template).generate(draft,
                 new AttemptContext(attempt, null, submittedBy, clock.instant(), appVersion, context, namespace));
         problems.addAll(validator.validateFiles(files));
         String configMapYaml = new KubernetesSerialization().asYaml(

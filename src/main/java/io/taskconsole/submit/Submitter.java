@@ -46,6 +46,7 @@ public final class Submitter {
     private final String submittedBy;
     private final String appVersion;
     private final SubmissionValidator validator = new SubmissionValidator();
+    private final CriteriaExtractor extractor = new CriteriaExtractor();
 
     public Submitter(KubeConnector connector, HelmLocator helmLocator, HelmRunner helmRunner, Clock clock,
                      String submittedBy, String appVersion) {
@@ -66,11 +67,12 @@ public final class Submitter {
     public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
                                  OutputListener output, Cancellation cancel) {
         SubmissionValidator.throwIfAny(validator.validateDraft(draft));
-        AttemptFilesGenerator generator = new AttemptFilesGenerator(new CriteriaExtractor(), template);
+        Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         // Size and key checks don't depend on the attempt number: check once before connecting.
-        SubmissionValidator.throwIfAny(validator.validateFiles(generator.generate(draft, context(1, null, "-", "-"))));
+        SubmissionValidator.throwIfAny(validator.validateFiles(
+                AttemptFilesGenerator.withMetadata(draft.info(), content, context(1, null, "-", "-"))));
         return send(draft, settings, output, cancel, null,
-                (ctx) -> generator.generate(draft, ctx));
+                ctx -> AttemptFilesGenerator.withMetadata(draft.info(), content, ctx));
     }
 
     /**
@@ -94,7 +96,7 @@ public final class Submitter {
         }
         int retried = previous;
         return send(draft, settings, output, cancel, retried,
-                (ctx) -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
+                ctx -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
     }
 
     private interface FilesForAttempt {
