@@ -5,10 +5,7 @@ import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmCommand;
-import io.taskconsole.helm.HelmFailure;
 import io.taskconsole.helm.HelmLocator;
-import io.taskconsole.helm.HelmProcess;
-import io.taskconsole.helm.HelmResult;
 import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
@@ -134,11 +131,7 @@ public final class DryRun {
             }
         };
         try {
-            HelmProcess process = helmRunner.start(command, collect);
-            HelmResult result = process.await();
-            if (!result.succeeded()) {
-                throw HelmFailure.exception(command, result);
-            }
+            helmRunner.start(command, collect).awaitSuccess();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw TaskConsoleException.cancelled("helm template was interrupted");
