@@ -2,7 +2,6 @@ package io.taskconsole.cli;
 
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.submit.AttemptHistory;
-import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.AttemptRecord;
 import io.taskconsole.submit.SubmitSettings;
 import io.taskconsole.submit.Submitter;
@@ -56,8 +55,6 @@ final class RetryCommand implements Callable<Integer> {
             }
         }
         SubmitSettings chosen = settings;
-        AttemptOutcome outcome = console.runCancellable(cancel -> Submitter.forSystem().retry(draft, attempt, chosen,
-                console.helmOutput(), cancel));
-        return console.report(outcome);
+        return console.submit(cancel -> Submitter.forSystem().retry(draft, attempt, chosen, console.helmOutput(), cancel));
     }
 }
