@@ -71,8 +71,12 @@ public final class Submitter {
         // Size and key checks don't depend on the attempt number: check once before connecting.
         SubmissionValidator.throwIfAny(validator.validateFiles(
                 AttemptFilesGenerator.withMetadata(draft.info(), content, context(1, null, "-", "-"))));
-        return send(draft, settings, output, cancel, null,
-                ctx -> AttemptFilesGenerator.withMetadata(draft.info(), content, ctx));
+        cancel.throwIfCancelled();
+        HelmBinary helm = helmLocator.locate(settings.helmPath());
+        try (KubeConnector.Connection connection = connector.connect(settings.target())) {
+            return send(draft, settings, output, cancel, helm, connection, null,
+                    ctx -> AttemptFilesGenerator.withMetadata(draft.info(), content, ctx));
+        }
     }
 
     /**
@@ -81,8 +85,8 @@ public final class Submitter {
      */
     public AttemptOutcome retry(TaskDraft draft, int attempt, SubmitSettings settings, OutputListener output,
                                 Cancellation cancel) {
-        int previous;
-        Map<String, byte[]> previousFiles;
+        cancel.throwIfCancelled();
+        HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
             AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
             int latest = configMaps.highestAttempt(draft.info().service(), draft.info().id());
@@ -91,49 +95,47 @@ public final class Submitter {
                         + connection.namespace() + "' of context '" + connection.context() + "' to retry",
                         "Submit it first, or choose the context and namespace it was submitted to.");
             }
-            previous = attempt <= 0 ? latest : attempt;
-            previousFiles = configMaps.readFiles(new ResourceNames(draft.info().service(), draft.info().id(), previous));
+            int previous = attempt <= 0 ? latest : attempt;
+            Map<String, byte[]> previousFiles =
+                    configMaps.readFiles(new ResourceNames(draft.info().service(), draft.info().id(), previous));
+            return send(draft, settings, output, cancel, helm, connection, previous,
+                    ctx -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
         }
-        int retried = previous;
-        return send(draft, settings, output, cancel, retried,
-                ctx -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
     }
 
     private interface FilesForAttempt {
         AttemptFiles make(AttemptContext context);
     }
 
+    /** Takes the next free attempt number with its ConfigMap, then runs helm for it. */
     private AttemptOutcome send(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
-                                Integer previousAttempt, FilesForAttempt filesFor) {
-        cancel.throwIfCancelled();
-        HelmBinary helm = helmLocator.locate(settings.helmPath());
+                                HelmBinary helm, KubeConnector.Connection connection, Integer previousAttempt,
+                                FilesForAttempt filesFor) {
         String chartRef = settings.chart().chartRef();
-        try (KubeConnector.Connection connection = connector.connect(settings.target())) {
-            AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
-            int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
-            ResourceNames names = null;
-            AttemptFiles files = null;
-            for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
-                cancel.throwIfCancelled();
-                ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
-                AttemptFiles candidateFiles = filesFor.make(
-                        context(attempt, previousAttempt, connection.context(), connection.namespace()));
-                info(output, "Creating ConfigMap " + candidate.configMapName() + " in namespace "
-                        + connection.namespace() + " (context " + connection.context() + ")");
-                if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
-                    names = candidate;
-                    files = candidateFiles;
-                    break;
-                }
-                info(output, "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
+        AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
+        int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
+        ResourceNames names = null;
+        AttemptFiles files = null;
+        for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
+            cancel.throwIfCancelled();
+            ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
+            AttemptFiles candidateFiles = filesFor.make(
+                    context(attempt, previousAttempt, connection.context(), connection.namespace()));
+            info(output, "Creating ConfigMap " + candidate.configMapName() + " in namespace "
+                    + connection.namespace() + " (context " + connection.context() + ")");
+            if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
+                names = candidate;
+                files = candidateFiles;
+                break;
             }
-            if (names == null) {
-                throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()
-                        + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
-                        "Wait for the other submissions to finish, then submit again.", null);
-            }
-            return runHelm(draft, settings, output, cancel, previousAttempt, helm, chartRef, connection, names, files);
+            info(output, "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
         }
+        if (names == null) {
+            throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()
+                    + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
+                    "Wait for the other submissions to finish, then submit again.", null);
+        }
+        return runHelm(draft, settings, output, cancel, previousAttempt, helm, chartRef, connection, names, files);
     }
 
     private AttemptOutcome runHelm(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
