@@ -15,10 +15,7 @@ import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.task.TaskDraft;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -148,8 +145,8 @@ public final class Submitter {
         HelmResult result = null;
         TaskConsoleException error = null;
         Path logFile = null;
-        try (LogFile log = LogFile.open(history, connection.namespace(), names.attempt())) {
-            logFile = log.path;
+        try (AttemptLog log = AttemptLog.open(history, connection.namespace(), names.attempt())) {
+            logFile = log.path();
             OutputListener tee = (stream, line) -> {
                 log.write(stream, line);
                 output.onLine(stream, line);
@@ -193,9 +190,13 @@ public final class Submitter {
                 info(tee, "Attempt " + names.attempt() + " submitted: release " + names.releaseName() + ", Job "
                         + names.jobName());
             }
-        } catch (IOException | UncheckedIOException e) {
-            error = error != null ? error : TaskConsoleException.failed("Cannot write the attempt log: " + e.getMessage(),
-                    "Check free disk space in the task folder.", e);
+            Path written = logFile;
+            log.flushAndCheck().ifPresent(why -> info(output, "The attempt log " + written + " is incomplete (" + why
+                    + "); the output above is the whole of it. Check free disk space in the task folder."));
+        } catch (IOException e) {
+            // Only creating the log fails here, before helm runs: the attempt keeps its ConfigMap and no release.
+            error = TaskConsoleException.failed("Cannot create the attempt log in " + history.folder() + ": "
+                    + e.getMessage(), "Check free disk space and permissions in the task folder, then submit again.", e);
         }
         AttemptRecord record = new AttemptRecord(names.attempt(), previousAttempt, started, connection.context(),
                 connection.namespace(), names.releaseName(), names.configMapName(), command,
@@ -215,35 +216,5 @@ public final class Submitter {
 
     private static void info(OutputListener output, String line) {
         output.onLine(OutputListener.Stream.INFO, line);
-    }
-
-    /** The attempt's full log on disk; stderr lines are marked so a later view can tell them apart. */
-    private static final class LogFile implements AutoCloseable {
-        final Path path;
-        private final BufferedWriter writer;
-
-        private LogFile(Path path) throws IOException {
-            this.path = path;
-            this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-        }
-
-        static LogFile open(AttemptHistory history, String namespace, int attempt) throws IOException {
-            return new LogFile(history.newLogFile(namespace, attempt));
-        }
-
-        synchronized void write(OutputListener.Stream stream, String line) {
-            try {
-                writer.write(stream == OutputListener.Stream.STDOUT ? "" : stream == OutputListener.Stream.STDERR ? "[stderr] " : "[info] ");
-                writer.write(line);
-                writer.newLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            writer.close();
-        }
     }
 }
