@@ -38,12 +38,15 @@ public final class BenchmarkReport {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
+        for (String given : args) {
+            // -Dbench.args="--runs=3 --skip-submit" arrives as one argument
+            for (String arg : given.trim().split("\\s+(?=--)")) {
+                if (arg.isBlank()) {
+                    continue;
+                }
+                int eq = arg.indexOf('=');
+                options.put(eq < 0 ? arg : arg.substring(0, eq), eq < 0 ? "true" : arg.substring(eq + 1));
             }
-            int eq = arg.indexOf('=');
-            options.put(eq < 0 ? arg : arg.substring(0, eq), eq < 0 ? "true" : arg.substring(eq + 1));
         }
         new BenchmarkReport(options).run();
     }
