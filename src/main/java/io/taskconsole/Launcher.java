@@ -18,7 +18,13 @@ public final class Launcher {
             io.taskconsole.ui.TaskConsoleApp.launchApp(args);
             return;
         }
+        quietLibraryLogging(java.util.Arrays.asList(args).contains("--verbose"));
         System.exit(TaskConsoleCli.run(args));
+    }
+
+    /** Libraries log through java.util.logging; a script wants only our one-line errors on stderr. */
+    private static void quietLibraryLogging(boolean verbose) {
+        java.util.logging.Logger.getLogger("").setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
     }
 
     private static boolean isGuiOption(String arg) {

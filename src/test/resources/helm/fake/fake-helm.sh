@@ -6,6 +6,9 @@ case "$1" in
   version)
     echo "v3.18.0+gfake"
     ;;
+  path)
+    echo "$PATH"
+    ;;
   hang-ignoring-term)
     trap '' TERM
     sleep 600 &

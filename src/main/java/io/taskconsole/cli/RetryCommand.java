@@ -50,9 +50,12 @@ final class RetryCommand implements Callable<Integer> {
                     .filter(r -> attempt == 0 || r.attempt() == attempt)
                     .max(Comparator.comparing(AttemptRecord::submittedAt));
             if (previous.isPresent()) {
-                settings = settings.withTarget(new KubeTarget(null, previous.get().context(), previous.get().namespace()));
-                console.info("Using context " + previous.get().context() + " and namespace "
-                        + previous.get().namespace() + " of attempt " + previous.get().attempt());
+                AttemptRecord used = previous.get();
+                settings = settings.withTarget(new KubeTarget(used.kubeconfig() == null ? null : Path.of(used.kubeconfig()),
+                        used.context(), used.namespace()));
+                console.info("Using context " + used.context() + " and namespace " + used.namespace()
+                        + (used.kubeconfig() == null ? "" : " (kubeconfig " + used.kubeconfig() + ")")
+                        + " of attempt " + used.attempt());
             }
         }
         SubmitSettings chosen = settings;

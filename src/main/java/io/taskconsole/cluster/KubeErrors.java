@@ -82,12 +82,14 @@ public final class KubeErrors {
     }
 
     static boolean isNamespaceMissing(KubernetesClientException e, String ns) {
-        if (e.getStatus() == null || e.getStatus().getDetails() == null) {
-            String msg = String.valueOf(e.getMessage());
-            return msg.contains("namespaces \"" + ns + "\" not found");
+        if (e.getStatus() != null && e.getStatus().getDetails() != null
+                && "namespaces".equals(e.getStatus().getDetails().getKind())
+                && ns.equals(e.getStatus().getDetails().getName())) {
+            return true;
         }
-        return "namespaces".equals(e.getStatus().getDetails().getKind())
-                && ns.equals(e.getStatus().getDetails().getName());
+        String message = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage() : String.valueOf(e.getMessage());
+        return message.contains("namespaces \"" + ns + "\" not found");
     }
 
     static boolean isNetwork(Throwable e) {

@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Reads kubeconfig files the way kubectl finds them: a file the user names, else every file of
@@ -112,8 +116,29 @@ public final class Kubeconfigs {
         } catch (TaskConsoleException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw malformed(file, firstLine(e), e);
+            // The parser's own message quotes the offending value, which may be a token or password:
+            // say only what kind of problem it is and where, and keep the cause out of logs too.
+            throw malformed(file, safeReason(e), null);
         }
+    }
+
+    private static String safeReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                String what = jackson instanceof DatabindException
+                        ? "a value has the wrong type or shape for a kubeconfig"
+                        : "it is not valid YAML";
+                TokenStreamLocation at = jackson.getLocation();
+                return at == null || at.getLineNr() < 1 ? what
+                        : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            }
+            if (t instanceof MarkedYamlEngineException yaml) {
+                return "it is not valid YAML" + yaml.getProblemMark()
+                        .map(at -> " (line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ")")
+                        .orElse("");
+            }
+        }
+        return "it is not a valid kubeconfig (" + e.getClass().getSimpleName() + ")";
     }
 
     private static TaskConsoleException missing(Path file, boolean chosen) {
@@ -127,16 +152,6 @@ public final class Kubeconfigs {
         return new TaskConsoleException(TaskConsoleException.Kind.BAD_INPUT,
                 "Kubeconfig file " + file + " could not be read: " + why,
                 "Check it with 'kubectl config view --kubeconfig " + file + "' or choose another file.", cause);
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
     }
 
     static String describe(List<Path> files) {

@@ -19,7 +19,7 @@ public record ResourceNames(ServiceName service, TaskId taskId, int attempt) {
 
     /** Helm keeps release names to 53 characters (its Secrets add a suffix). */
     public static final int RELEASE_NAME_LIMIT = 53;
-    /** Job names become a pod label value, so 63 is the practical limit. */
+    /** Job names become a pod label value, so 63 is the practical limit; release names keep well inside it. */
     public static final int JOB_NAME_LIMIT = 63;
     /** ConfigMap names are DNS-1123 subdomains. */
     public static final int CONFIGMAP_NAME_LIMIT = 253;
@@ -48,8 +48,9 @@ public record ResourceNames(ServiceName service, TaskId taskId, int attempt) {
         return fit(base(), "-run-" + attempt, RELEASE_NAME_LIMIT);
     }
 
+    /** The chart names the Job after the release, so it is the release name (53 fits the Job's 63). */
     public String jobName() {
-        return fit(base(), "-run-" + attempt, JOB_NAME_LIMIT);
+        return releaseName();
     }
 
     /** The service's workspace volume, shared by all its attempts and owned by no release. */

@@ -57,7 +57,8 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
             boolean wait) {
         Objects.requireNonNull(valuesFile, "valuesFile");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            throw TaskConsoleException.badInput("The helm timeout " + timeout + " is not positive",
+                    "Set a timeout of at least one second, for example 300 seconds.");
         }
         List<String> args = new ArrayList<>(List.of("upgrade", "--install", checkedRelease(release), checkedChart(chartRef)));
         addTarget(args, kubeconfig, kubeContext, namespace);

@@ -1,16 +1,12 @@
 package io.taskconsole.helm;
 
 import io.taskconsole.TaskConsoleException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,10 +26,12 @@ public final class HelmLocator {
 
     private static final Duration DEFAULT_VERSION_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)\\S*");
-    private static final int MAX_VERSION_OUTPUT = 4096;
+    private static final int MAX_VERSION_LINES = 20;
+    private static final Duration VERSION_CANCEL_GRACE = Duration.ofSeconds(1);
 
     private final HelmSearchPath searchPath;
     private final Duration versionTimeout;
+    private final HelmRunner versionRunner;
 
     public HelmLocator(HelmSearchPath searchPath) {
         this(searchPath, DEFAULT_VERSION_TIMEOUT);
@@ -42,6 +40,7 @@ public final class HelmLocator {
     public HelmLocator(HelmSearchPath searchPath, Duration versionTimeout) {
         this.searchPath = searchPath;
         this.versionTimeout = versionTimeout;
+        this.versionRunner = new HelmRunner(VERSION_CANCEL_GRACE, Duration.ZERO, versionTimeout);
     }
 
     /** A locator for this machine's PATH and home directory. */
@@ -111,58 +110,32 @@ public final class HelmLocator {
     }
 
     private String runVersion(Path executable) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), "version", "--short"))
-                .redirectErrorStream(true);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw TaskConsoleException.failed(
-                    "Could not run " + executable + " version --short: " + e.getMessage(),
-                    "Check that the file is a helm binary for this machine, or set another path in Settings / --helm.",
-                    e);
-        }
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // helm version reads no input.
-        }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> readAtMost(process.getInputStream(), output), "helm-version-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            if (!process.waitFor(versionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                ProcessTree.killForcibly(process);
-                throw TaskConsoleException.failed(
-                        executable + " version --short did not answer within " + versionTimeout.toSeconds() + " s",
-                        "Check that " + executable + " is helm v3 (helm 2 waits for Tiller), or set another path in Settings / --helm.",
-                        null);
-            }
-            reader.join(versionTimeout.toMillis());
-        } catch (InterruptedException e) {
-            ProcessTree.killForcibly(process);
-            Thread.currentThread().interrupt();
-            throw TaskConsoleException.cancelled("Checking the helm version was interrupted");
-        }
-        synchronized (output) {
-            return output.toString(StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private static void readAtMost(InputStream in, ByteArrayOutputStream output) {
-        byte[] buffer = new byte[1024];
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
+        HelmCommand version = HelmCommand.of(new HelmBinary(executable, ""), List.of("version", "--short"));
+        List<String> output = new ArrayList<>();
+        OutputListener collect = (stream, line) -> {
+            if (stream != OutputListener.Stream.INFO) {
                 synchronized (output) {
-                    if (output.size() < MAX_VERSION_OUTPUT) {
-                        output.write(buffer, 0, Math.min(n, MAX_VERSION_OUTPUT - output.size()));
+                    if (output.size() < MAX_VERSION_LINES) {
+                        output.add(line);
                     }
                 }
             }
-        } catch (IOException e) {
-            // The process went away; what was read so far is all there is.
+        };
+        HelmResult result;
+        try {
+            result = versionRunner.start(version, collect, versionTimeout).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TaskConsoleException.cancelled("Checking the helm version was interrupted");
+        }
+        if (result.timedOut()) {
+            throw TaskConsoleException.failed(
+                    executable + " version --short did not answer within " + versionTimeout.toSeconds() + " s",
+                    "Check that " + executable + " is helm v3 (helm 2 waits for Tiller), or set another path in Settings / --helm.",
+                    null);
+        }
+        synchronized (output) {
+            return String.join("\n", output).strip();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -129,7 +130,7 @@ public final class HelmProcess {
     }
 
     private Thread reader(InputStream in, Stream stream) {
-        Thread thread = new Thread(() -> read(in, stream), "helm-" + process.pid() + "-" + stream.name().toLowerCase(java.util.Locale.ROOT));
+        Thread thread = new Thread(() -> read(in, stream), "helm-" + process.pid() + "-" + stream.name().toLowerCase(Locale.ROOT));
         thread.setDaemon(true);
         return thread;
     }
@@ -146,7 +147,7 @@ public final class HelmProcess {
             });
         } catch (IOException e) {
             if (process.isAlive()) {
-                deliver(Stream.INFO, "Reading helm's " + stream.name().toLowerCase(java.util.Locale.ROOT)
+                deliver(Stream.INFO, "Reading helm's " + stream.name().toLowerCase(Locale.ROOT)
                         + " failed: " + e.getMessage());
             }
         }
@@ -247,6 +248,6 @@ public final class HelmProcess {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }

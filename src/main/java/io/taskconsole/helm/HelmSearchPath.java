@@ -26,9 +26,7 @@ public record HelmSearchPath(List<Path> pathDirs, List<Path> installDirs, boolea
     /** The search path of this machine and user. */
     public static HelmSearchPath fromSystem() {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        Map<String, String> env = System.getenv();
-        return of(env.get(windows ? pathVariableName(env) : "PATH"),
-                Path.of(System.getProperty("user.home")), windows, env);
+        return of(System.getenv("PATH"), Path.of(System.getProperty("user.home")), windows, System.getenv());
     }
 
     /**
@@ -96,9 +94,5 @@ public record HelmSearchPath(List<Path> pathDirs, List<Path> installDirs, boolea
             dirs.add(Path.of("/home/linuxbrew/.linuxbrew/bin"));
         }
         return dirs;
-    }
-
-    private static String pathVariableName(Map<String, String> env) {
-        return env.keySet().stream().filter(k -> k.equalsIgnoreCase("PATH")).findFirst().orElse("PATH");
     }
 }

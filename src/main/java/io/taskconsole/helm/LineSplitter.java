@@ -3,6 +3,7 @@ package io.taskconsole.helm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +41,7 @@ final class LineSplitter {
                     skipped = 0;
                 } else if (length < maxLineBytes) {
                     if (length == line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+                        line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
                     }
                     line[length++] = b;
                 } else {

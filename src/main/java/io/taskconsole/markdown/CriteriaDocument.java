@@ -49,7 +49,7 @@ public final class CriteriaDocument {
     public String toJson() {
         ArrayNode array = JSON.createArrayNode();
         criteria.forEach(criterion -> add(array, criterion));
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array);
     }
 
     private static void add(ArrayNode array, Criterion criterion) {

@@ -14,7 +14,8 @@ import java.util.List;
  * <ol>
  *   <li>every list item under a heading starting with "Acceptance criteria", "Definition of done"
  *       or "Success criteria", up to the next heading of the same or a higher level;</li>
- *   <li>the items of a list right after a paragraph starting with "Acceptance criteria:";</li>
+ *   <li>the items of a list right after a paragraph starting with "Acceptance criteria:" (or one of
+ *       the other titles and a colon, or a paragraph that is just a title, like {@code **Acceptance criteria**});</li>
  *   <li>in {@code task.md} only: every GFM task item ({@code - [ ]}).</li>
  * </ol>
  */

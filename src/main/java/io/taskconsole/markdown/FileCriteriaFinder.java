@@ -19,13 +19,14 @@ import java.util.Locale;
  *
  * <p>Precedence, per file: list items under criteria headings; else the list right after an
  * {@code Acceptance criteria:} paragraph; else (only where allowed) every GFM task item.
+ * One finder reads one file once: it tracks the section it is in while walking.
  */
 final class FileCriteriaFinder {
 
     private static final List<String> SECTION_TITLES =
             List.of("acceptance criteria", "definition of done", "success criteria");
     private static final List<String> LEAD_IN_PARAGRAPHS =
-            List.of("acceptance criteria:", "definition of done:", "success criteria:");
+            SECTION_TITLES.stream().map(title -> title + ":").toList();
 
     private final ParsedMarkdown markdown;
     private final String source;
@@ -51,7 +52,7 @@ final class FileCriteriaFinder {
         return found;
     }
 
-    static boolean isCriteriaHeading(Heading heading) {
+    private static boolean isCriteriaHeading(Heading heading) {
         String title = PlainText.of(heading);
         while (title.endsWith(":")) {
             title = title.substring(0, title.length() - 1).stripTrailing();
@@ -95,9 +96,10 @@ final class FileCriteriaFinder {
         }
     }
 
+    /** "Acceptance criteria: ..." or a paragraph that is nothing but the title, like a bold pseudo-heading. */
     private static boolean isLeadIn(Paragraph paragraph) {
         String text = PlainText.of(paragraph).toLowerCase(Locale.ROOT);
-        return LEAD_IN_PARAGRAPHS.stream().anyMatch(text::startsWith);
+        return LEAD_IN_PARAGRAPHS.stream().anyMatch(text::startsWith) || SECTION_TITLES.contains(text);
     }
 
     private void collectTaskItems(Node parent, List<CriterionDraft> found) {
@@ -135,7 +137,7 @@ final class FileCriteriaFinder {
     }
 
     private void addDraft(ListItem item, List<CriterionDraft> children, List<CriterionDraft> into) {
-        String text = firstParagraphSource(item);
+        String text = ItemSource.of(item);
         if (text.isEmpty() && children.isEmpty()) {
             return;
         }
@@ -143,37 +145,6 @@ final class FileCriteriaFinder {
         BasedSequence marker = item.getOpeningMarker();
         int offset = marker.isNull() ? item.getStartOffset() : marker.getStartOffset();
         into.add(new CriterionDraft(text, checked, source, markdown.lineOfOffset(offset), children));
-    }
-
-    /**
-     * The first paragraph as written, one line: flexmark's content lines already lack the list
-     * marker, task box, indentation and block quote prefixes of continuation lines.
-     */
-    private static String firstParagraphSource(ListItem item) {
-        for (Node node = item.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof Paragraph paragraph) {
-                return joinLines(paragraph.getContentLines());
-            }
-        }
-        return "";
-    }
-
-    private static String joinLines(List<BasedSequence> lines) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).toString().strip();
-            if (i < lines.size() - 1 && line.endsWith("\\") && !line.endsWith("\\\\")) {
-                line = line.substring(0, line.length() - 1).stripTrailing();
-            }
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(line);
-        }
-        return text.toString();
     }
 
     private static boolean isContainer(Node node) {

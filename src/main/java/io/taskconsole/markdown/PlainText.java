@@ -10,6 +10,21 @@ final class PlainText {
     }
 
     static String of(Node node) {
-        return new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+        String text = new TextCollectingVisitor().collectAndGetText(node);
+        StringBuilder line = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                pendingSpace = line.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    line.append(' ');
+                    pendingSpace = false;
+                }
+                line.append(c);
+            }
+        }
+        return line.toString();
     }
 }

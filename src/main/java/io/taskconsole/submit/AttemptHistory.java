@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
@@ -26,6 +27,9 @@ public final class AttemptHistory {
 
     public static final String FOLDER = ".history";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** One monitor per history folder in this JVM: a FileLock can't be taken twice by one process. */
+    private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
     private final Path folder;
 
@@ -66,17 +70,32 @@ public final class AttemptHistory {
     public void add(AttemptRecord record) {
         try {
             Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                List<AttemptRecord> records = new ArrayList<>(list());
-                records.add(record);
-                AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+            // The file lock keeps other processes out; it is per JVM, so threads queue on the monitor first.
+            synchronized (monitorFor(folder)) {
+                addLocked(record);
             }
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot write the attempt history in " + folder + ": " + e.getMessage(),
                     "Check free disk space; the attempt itself is in the cluster.", e);
         }
+    }
+
+    private void addLocked(AttemptRecord record) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                List<AttemptRecord> records = new ArrayList<>(list());
+                records.add(record);
+                AtomicFiles.writeString(folder.resolve("attempts.json"), JSON.writeValueAsString(records));
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private static Object monitorFor(Path folder) {
+        return MONITORS.computeIfAbsent(folder.toAbsolutePath().normalize(), p -> new Object());
     }
 
     public String readLog(AttemptRecord record) {

@@ -162,7 +162,6 @@ public final class Submitter {
                             settings.target().kubeconfig(), connection.context(), connection.namespace(), values,
                             settings.extraValues(), settings.timeout(), settings.waitForResources());
                     command = helmCommand.display();
-                    info(tee, "$ " + command);
                     HelmProcess process = helmRunner.start(helmCommand, tee);
                     cancel.onCancel(process::cancel);
                     result = process.await();
@@ -200,7 +199,8 @@ public final class Submitter {
                 Duration.between(started, clock.instant()).toMillis(),
                 error == null ? "SUCCEEDED" : error.kind() == TaskConsoleException.Kind.CANCELLED ? "CANCELLED" : "FAILED",
                 error == null ? null : error.oneLine(),
-                logFile == null ? null : history.folder().relativize(logFile).toString());
+                logFile == null ? null : history.folder().relativize(logFile).toString(),
+                settings.target().kubeconfig() == null ? null : settings.target().kubeconfig().toAbsolutePath().toString());
         history.add(record);
         return new AttemptOutcome(names, files, command, result, record, error);
     }

@@ -2,7 +2,6 @@ package io.taskconsole.task;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Task Master's {@code testStrategy} becomes the {@code ## Acceptance criteria} list, one item
  * per bullet or line (prose on one line stays one item), because that list is what the agent is
- * checked against. Subtasks become a checklist, ticked when Task Master marks them done.
+ * checked against. Subtasks become a plain list with their status: not task-list items, because
+ * every {@code - [ ]} item in {@code task.md} counts as an acceptance criterion.
  */
 final class TaskMasterMarkdown {
 
@@ -100,8 +100,7 @@ final class TaskMasterMarkdown {
         for (JsonNode subtask : subtasks) {
             String subId = text(subtask, "id");
             String number = subId.isEmpty() ? "" : (subId.contains(".") ? subId : id + "." + subId) + " ";
-            boolean done = text(subtask, "status").toLowerCase(Locale.ROOT).equals("done");
-            md.append(done ? "- [x] " : "- [ ] ").append("**").append(number).append(oneLine(text(subtask, "title"))).append("**");
+            md.append("- **").append(number).append(oneLine(text(subtask, "title"))).append("**");
             String description = text(subtask, "description");
             if (!description.isEmpty()) {
                 md.append(": ").append(oneLine(description));

@@ -1,11 +1,19 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.AppSettings;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.core.CoreAdapters;
+import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The desktop console. */
+/**
+ * The desktop console's entry point. It installs the one uncaught-exception handler (log file plus
+ * banner, never a stack-trace dialog), starts a {@link Console}, and runs the smoke test when asked.
+ */
 public class TaskConsoleApp extends Application {
 
     public static void launchApp(String[] args) {
@@ -14,8 +22,39 @@ public class TaskConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Task Console");
-        stage.setScene(new Scene(new Label("Task Console"), 800, 600));
-        stage.show();
+        StartupOptions options;
+        try {
+            options = StartupOptions.parse(getParameters().getRaw());
+        } catch (TaskConsoleException e) {
+            System.err.println("task-console: " + e.oneLine());
+            Platform.exit();
+            System.exit(e.exitCode());
+            return;
+        }
+        Path configDir = AppSettings.defaultConfigDir();
+        Console console;
+        try {
+            console = new Console(options, configDir, CoreAdapters.real());
+            installErrorHandler(console);
+            console.start(stage);
+        } catch (RuntimeException e) {
+            new AppLog(configDir.resolve("logs").resolve("task-console.log")).error("Startup failed", e);
+            System.err.println("task-console: the window could not start: " + Notice.error("Starting", e).message());
+            Platform.exit();
+            System.exit(1);
+            return;
+        }
+        if (options.smokeTest()) {
+            new SmokeTest(console).run();
+        }
+    }
+
+    private static void installErrorHandler(Console console) {
+        Thread.UncaughtExceptionHandler handler = (thread, error) -> {
+            console.appLog().error("Uncaught on " + thread.getName(), error);
+            Platform.runLater(() -> console.notices.accept(Notice.error("Something unexpected", error)));
+        };
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
     }
 }

@@ -3,6 +3,10 @@ package io.taskconsole.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.cluster.ResourceNames;
+import io.taskconsole.submit.ValuesFile;
+import io.taskconsole.task.ServiceName;
+import io.taskconsole.task.TaskId;
+import io.taskconsole.task.TaskInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -227,6 +231,25 @@ class ClaudeCodeChartRenderTest {
         assertThat(envVar(agent, "ANTHROPIC_API_KEY").at("/valueFrom/secretKeyRef/name").asString()).isEqualTo("team-anthropic");
         assertThat(single(pod.path("initContainers")).path("image").asString()).isEqualTo("mirror.example.com/busybox:1.36.1");
         assertThat(volume(pod, "workspace").at("/persistentVolumeClaim/claimName").asString()).isEqualTo("shared-workspace");
+    }
+
+    @Test
+    void rendersTheValuesFileTheAppWrites() throws Exception {
+        for (String title : List.of("Login rate limit: 5/min # \"quoted\"\nsecond line", "1001", "yes", "")) {
+            TaskInfo info = new TaskInfo(new TaskId(1001), new ServiceName("auth-service"), title, null, null);
+            Path values = temp.resolve("app-values.yaml");
+            ValuesFile.write(values, info, attempt.names(), 1);
+
+            Helm.Result result = chart.helm().run("template", attempt.release(), ChartFixture.chartDir().toString(),
+                    "--namespace", ChartFixture.NAMESPACE, "--values", values.toString());
+
+            assertThat(result.exitCode()).as("title %s: %s", title, result).isZero();
+            JsonNode job = job(Manifests.parse(result.stdout()));
+            assertThat(job.at("/metadata/name").asString()).isEqualTo("auth-service-task-1001-run-2");
+            assertThat(job.at("/metadata/annotations/taskconsole.io~1title").asString("")).isEqualTo(title);
+            assertThat(volume(job.at("/spec/template/spec"), "workspace").at("/persistentVolumeClaim/claimName").asString())
+                    .isEqualTo("auth-service-workspace");
+        }
     }
 
     @Test

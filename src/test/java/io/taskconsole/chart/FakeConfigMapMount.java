@@ -12,12 +12,18 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.taskconsole.submit.AttemptContext;
+import io.taskconsole.submit.MetadataYaml;
+import io.taskconsole.task.ServiceName;
+import io.taskconsole.task.TaskId;
+import io.taskconsole.task.TaskInfo;
+import java.time.Instant;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A folder laid out as the kubelet mounts a ConfigMap: the real files in a timestamped dot folder,
  * a {@code ..data} symlink to it, and one symlink per key pointing through {@code ..data}.
- * {@code metadata.yaml} is written by Jackson's YAML writer, as the app writes it.
+ * {@code metadata.yaml} is written by the app's own {@link MetadataYaml}.
  */
 final class FakeConfigMapMount {
 
@@ -60,7 +66,19 @@ final class FakeConfigMapMount {
         return mount;
     }
 
+    /** metadata.yaml exactly as the app writes it ({@link MetadataYaml}). */
     static String metadataFor(long taskId, int attempt, Map<String, String> files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        TaskInfo info = new TaskInfo(new TaskId(taskId), new ServiceName("auth-service"),
+                "Login rate limit: 5/min # \"quoted\"\nsecond line", null, null);
+        AttemptContext context = new AttemptContext(attempt, attempt > 1 ? attempt - 1 : null, "alice",
+                Instant.parse("2026-11-25T10:00:00Z"), "0.1.0", "kind-dev", "orchestrator");
+        return new String(MetadataYaml.write(info, context, bytes), StandardCharsets.UTF_8);
+    }
+
+    /** The same list in Jackson's default YAML shape: doc marker, quoted strings, unindented list. */
+    static String metadataInJacksonDefaultShape(long taskId, int attempt, Map<String, String> files) {
         List<Map<String, Object>> entries = new ArrayList<>();
         files.forEach((name, text) -> {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -267,6 +267,20 @@ class PrepareWorkspaceScriptTest {
 
     @ParameterizedTest
     @EnumSource(Shell.class)
+    void jacksonsDefaultYamlShapeIsReadToo(Shell shell) throws IOException {
+        Map<String, String> files = FakeConfigMapMount.attemptFiles(TASK, 1);
+        String metadata = FakeConfigMapMount.metadataInJacksonDefaultShape(TASK, 1, files);
+        assertThat(metadata).startsWith("---").contains("- name: \"task.md\"");
+        Path config = FakeConfigMapMount.create(temp.resolve("config-jackson"), files, metadata);
+
+        Helm.Result result = InitScript.with(shell, temp).run(config, workspace(), TASK, SERVICE, 1);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(runDir(1).resolve("prompt.md")).hasContent(files.get("prompt.md"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
     void brokenMarkersInClaudeMdFailWithoutTouchingIt(Shell shell) throws IOException {
         Files.createDirectories(serviceDir());
         String broken = "# mine\n<!-- task-console:begin -->\n@.task/1/run-1/task.md\n";

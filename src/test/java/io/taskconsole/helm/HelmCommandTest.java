@@ -80,6 +80,14 @@ class HelmCommandTest {
     }
 
     @Test
+    void rejectsATimeoutThatIsNotPositive() {
+        assertThatThrownBy(() -> HelmCommand.upgradeInstall(HELM, "rel", "chart", null, null, "ns", Path.of("v.yaml"),
+                List.of(), Duration.ZERO, false))
+                .isInstanceOfSatisfying(TaskConsoleException.class,
+                        e -> assertThat(e.oneLine()).contains("timeout", "at least one second"));
+    }
+
+    @Test
     void rejectsAChartOrNamespaceThatWouldReadAsAFlag() {
         assertThatThrownBy(() -> HelmCommand.template(HELM, "rel", "--post-renderer=x", "ns", Path.of("v"), List.of()))
                 .isInstanceOf(TaskConsoleException.class).hasMessageContaining("not a chart");

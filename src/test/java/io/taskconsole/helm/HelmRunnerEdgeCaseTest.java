@@ -157,6 +157,16 @@ class HelmRunnerEdgeCaseTest {
     }
 
     @Test
+    void helmGetsTheUsersPathWithItsOwnDirectoryAdded() throws Exception {
+        RecordingListener listener = new RecordingListener();
+
+        runner.start(fake("path"), listener).await(HANG_GUARD).orElseThrow();
+
+        String inherited = System.getenv("PATH");
+        assertThat(listener.lines(Stream.STDOUT)).containsExactly(inherited + java.io.File.pathSeparator + tmp);
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotStopHelm() throws Exception {
         HelmResult result = runner.start(fake("lines", "1000"), (stream, line) -> {
             throw new IllegalStateException("UI gone");

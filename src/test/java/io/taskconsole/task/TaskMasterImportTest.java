@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.markdown.CriteriaExtractor;
+import io.taskconsole.markdown.Criterion;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -56,21 +58,32 @@ class TaskMasterImportTest {
 
                 ## Subtasks
 
-                - [x] **2.1 Create the captures table**: Flyway migration for captures with a unique idempotency key.
+                - **2.1 Create the captures table**: Flyway migration for captures with a unique idempotency key.
                   _status: done_
 
                   Columns: id, payment_id, idempotency_key (unique), response_json, created_at.
 
-                - [ ] **2.2 Implement the capture service**: Look up the key, call the gateway once, store the response.
+                - **2.2 Implement the capture service**: Look up the key, call the gateway once, store the response.
                   _status: in-progress · depends on: 2.1_
 
                   Wrap lookup and insert in one transaction.
 
                   On a unique-key violation, reload and return the stored response.
 
-                - [ ] **2.3 Expose the REST endpoint**: Controller, request validation and error mapping.
+                - **2.3 Expose the REST endpoint**: Controller, request validation and error mapping.
                   _status: pending · depends on: 2.2, 2.1_
                 """);
+    }
+
+    @Test
+    void onlyTheTestStrategyBecomesAcceptanceCriteriaNotTheSubtasks() {
+        ImportedTask task = importer.importTask(fixture("tagged-tasks.json"), new TaskId(2));
+
+        assertThat(new CriteriaExtractor().extract(task.files())).extracting(Criterion::text).containsExactly(
+                "Capturing an authorised payment returns 200 and the captured amount",
+                "Repeating the request with the same Idempotency-Key returns the identical response without a second provider call",
+                "Capturing an unknown payment returns 404",
+                "Capturing a payment that is already refunded returns 409");
     }
 
     @Test

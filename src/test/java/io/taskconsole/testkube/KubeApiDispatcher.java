@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,16 +39,14 @@ final class KubeApiDispatcher extends Dispatcher {
     private final ApiResourceCatalog catalog;
     private final DiscoveryDocuments discovery;
     private final String token;
-    private final Supplier<String> serverAddress;
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
 
-    KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token, Supplier<String> serverAddress) {
+    KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
         this.catalog = catalog;
         this.discovery = new DiscoveryDocuments(catalog);
         this.token = token;
-        this.serverAddress = serverAddress;
     }
 
     List<ApiCall> calls() {
@@ -78,22 +75,19 @@ final class KubeApiDispatcher extends Dispatcher {
         } catch (RuntimeException e) {
             response = status(500, "test API server failed on " + api.method() + " " + api.path() + ": " + e, api);
         }
+        int code = response.getWebSocketListener() != null ? 101 : response.code();
         calls.add(new ApiCall(api.verb(), api.apiGroup(), api.resource(), api.subresource(), api.namespace(),
-                api.name(), api.path(), request.getHeader("User-Agent"), response.code()));
+                api.name(), api.path(), request.getHeader("User-Agent"), code));
         return response;
     }
 
     private synchronized MockResponse answer(RecordedRequest request, ApiRequest api) {
-        if (!("Bearer " + token).equals(request.getHeader("Authorization"))) {
-            return status(401, "Unauthorized", api);
-        }
-        for (FaultRule fault : faults) {
-            if (fault.matches(api)) {
-                return status(fault.status(), fault.messageFor(api, USER), api);
-            }
+        Optional<MockResponse> refusal = refusal(request, api);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (!api.isResource()) {
-            return nonResource(api);
+            return nonResource(api, request.getHeader("Host"));
         }
         Optional<ApiResourceType> type = catalog.find(api.apiGroup(), api.apiVersion(), api.resource());
         if (type.isEmpty()) {
@@ -103,35 +97,55 @@ final class KubeApiDispatcher extends Dispatcher {
             return status(405, "the test API server serves watches only over WebSocket (as fabric8 asks for them), "
                     + "not as an HTTP stream: " + api.path(), api);
         }
-        Optional<String> body = jsonBody(request, api);
-        if (body.isEmpty() && hasBody(request)) {
+        Optional<String> body;
+        try {
+            body = jsonBody(request, api);
+        } catch (IllegalArgumentException e) {
+            return status(400, "the test API server cannot read this protobuf body: " + e.getMessage(), api);
+        }
+        if (body.isEmpty()) {
             return status(415, "the test API server cannot decode this protobuf body ("
                     + KubeProtobufDecoder.typeOf(request.getBody().getBytes()) + "); it reads "
                     + KubeProtobufDecoder.supportedKinds(), api);
         }
-        if (api.verb().equals("create") && type.get().namespaced() && !namespaceExists(api.namespace())) {
+        return resource(request, api, type.get(), body.get());
+    }
+
+    /** A wrong token (401) or a matching fault rule; empty if the request may go on. */
+    private Optional<MockResponse> refusal(RecordedRequest request, ApiRequest api) {
+        if (!("Bearer " + token).equals(request.getHeader("Authorization"))) {
+            return Optional.of(status(401, "Unauthorized", api));
+        }
+        return faults.stream()
+                .filter(fault -> fault.matches(api))
+                .findFirst()
+                .map(fault -> status(fault.status(), fault.messageFor(api, USER), api));
+    }
+
+    private MockResponse resource(RecordedRequest request, ApiRequest api, ApiResourceType type, String body) {
+        if (api.verb().equals("create") && type.namespaced() && !namespaceExists(api.namespace())) {
             return status(404, "namespaces \"" + api.namespace() + "\" not found", api);
         }
-        if (type.get().resource().equals("selfsubjectaccessreviews")) {
-            return accessReview(body.orElse("{}"));
+        if (type.resource().equals("selfsubjectaccessreviews")) {
+            return accessReview(body);
         }
         if (api.verb().equals("patch")) {
             String contentType = contentType(request);
             if (contentType.startsWith("application/strategic-merge-patch+json")) {
-                return mergedUpdate(request, api, type.get(), parse(body.orElse("{}")), false);
+                return mergedUpdate(request, api, type, parse(body), false);
             }
             if (contentType.startsWith("application/apply-patch+yaml")) {
-                return mergedUpdate(request, api, type.get(), parseYaml(body.orElse("{}")), true);
+                return mergedUpdate(request, api, type, parseYaml(body), true);
             }
         }
         if (isDryRun(api) && !api.verb().equals("get") && !api.verb().equals("list")) {
-            return dryRun(api, type.get(), body);
+            return dryRun(api, type, body);
         }
         MockResponse response = crud.dispatch(withJsonBody(request, api.method(), request.getPath(), body));
-        return finish(response, api, type.get());
+        return finish(response, api, type);
     }
 
-    private MockResponse nonResource(ApiRequest api) {
+    private MockResponse nonResource(ApiRequest api, String host) {
         String path = api.path();
         if (path.equals("/openapi/v2")) {
             return new MockResponse().setResponseCode(200)
@@ -140,7 +154,7 @@ final class KubeApiDispatcher extends Dispatcher {
         if (path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
             return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
         }
-        return discovery.documentFor(path, serverAddress.get())
+        return discovery.documentFor(path, host == null ? "127.0.0.1" : host)
                 .map(doc -> json(200, doc))
                 .orElseGet(() -> status(404, "the server could not find the requested resource", api));
     }
@@ -164,7 +178,7 @@ final class KubeApiDispatcher extends Dispatcher {
                 return json(201, JSON.writeValueAsString(created));
             }
             MockResponse response = crud.dispatch(withJsonBody(request, "POST", api.collectionPath(),
-                    Optional.of(JSON.writeValueAsString(created))));
+                    JSON.writeValueAsString(created)));
             return finish(response, api, type);
         }
         ObjectNode stored = (ObjectNode) parse(current.getBody().readUtf8());
@@ -181,14 +195,14 @@ final class KubeApiDispatcher extends Dispatcher {
             return json(200, JSON.writeValueAsString(merged));
         }
         MockResponse response = crud.dispatch(withJsonBody(request, "PUT", api.path(),
-                Optional.of(JSON.writeValueAsString(merged))));
+                JSON.writeValueAsString(merged)));
         return finish(response, api, type);
     }
 
-    private MockResponse dryRun(ApiRequest api, ApiResourceType type, Optional<String> body) {
+    private MockResponse dryRun(ApiRequest api, ApiResourceType type, String body) {
         return switch (api.verb()) {
-            case "create" -> json(201, body.orElse("{}"));
-            case "update" -> json(200, body.orElse("{}"));
+            case "create" -> json(201, body.isEmpty() ? "{}" : body);
+            case "update" -> json(200, body.isEmpty() ? "{}" : body);
             default -> finish(crud.handleGet(api.path()), api, type);
         };
     }
@@ -228,7 +242,7 @@ final class KubeApiDispatcher extends Dispatcher {
         int code = response.code();
         String body = response.getBody() == null ? "" : response.getBody().readUtf8();
         if (code >= 400) {
-            return isStatus(body) ? json(code, body) : status(code, errorMessage(code, api), api);
+            return isStatus(body) ? json(code, withReasonOfCode(code, body)) : status(code, errorMessage(code, api), api);
         }
         if (api.verb().equals("list") && !body.isEmpty()) {
             JsonNode list = parse(body);
@@ -242,6 +256,20 @@ final class KubeApiDispatcher extends Dispatcher {
             body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\"}";
         }
         return json(api.verb().equals("create") && code == 200 ? 201 : code, body);
+    }
+
+    /**
+     * The mock words an optimistic-locking failure as reason {@code Invalid}; client-go's
+     * {@code IsConflict} (and so helm's retries) wants {@code Conflict}.
+     */
+    private static String withReasonOfCode(int code, String statusBody) {
+        if (code != 409) {
+            return statusBody;
+        }
+        ObjectNode status = (ObjectNode) parse(statusBody);
+        boolean exists = status.path("message").asString("").contains("already exists");
+        status.put("reason", exists ? "AlreadyExists" : "Conflict");
+        return JSON.writeValueAsString(status);
     }
 
     private static String errorMessage(int code, ApiRequest api) {
@@ -295,12 +323,12 @@ final class KubeApiDispatcher extends Dispatcher {
         return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    private static RecordedRequest withJsonBody(RecordedRequest original, String method, String path, Optional<String> body) {
+    private static RecordedRequest withJsonBody(RecordedRequest original, String method, String path, String body) {
         Headers.Builder headers = original.getHeaders().newBuilder();
         if (KubeProtobufDecoder.isProtobuf(original.getHeader("Content-Type"))) {
             headers.set("Content-Type", JSON_TYPE);
         }
-        byte[] bytes = body.orElse("").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         headers.set("Content-Length", Integer.toString(bytes.length));
         return new RecordedRequest(original.getHttpVersion(), HttpMethod.valueOf(method), path, headers.build(), new Buffer(bytes));
     }

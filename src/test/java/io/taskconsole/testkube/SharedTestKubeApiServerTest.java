@@ -1,6 +1,7 @@
 package io.taskconsole.testkube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -46,7 +47,7 @@ class SharedTestKubeApiServerTest {
         server.client().configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
                 .withNewMetadata().withName("seen-through-kubeconfig").endMetadata().addToData("k", "v").build()).create();
 
-        Config config = Config.fromKubeconfig("shared-context", Files.readString(kubeconfig), kubeconfig.toString());
+        Config config = Config.fromKubeconfig("shared-context", kubeconfig.toFile());
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
             assertThat(client.getNamespace()).isEqualTo(NS);
             assertThat(client.configMaps().withName("seen-through-kubeconfig").get().getData()).containsEntry("k", "v");
@@ -72,9 +73,9 @@ class SharedTestKubeApiServerTest {
     @Test
     void aFaultHandleLiftsItsRuleWhenClosed() {
         TestKubeApiServer server = TestKubeApiServer.shared();
-        try (ActiveFault fault = server.failWhen(FaultRule.forbid("list", "configmaps").inNamespace(NS).answering(500, "etcd is down"))) {
-            assertThat(server.requests()).isNotNull();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.client().configMaps().inNamespace(NS).list())
+        ActiveFault fault = server.failWhen(FaultRule.forbid("list", "configmaps").inNamespace(NS).answering(500, "etcd is down"));
+        try (fault) {
+            assertThatThrownBy(() -> server.client().configMaps().inNamespace(NS).list())
                     .hasMessageContaining("etcd is down");
         }
         assertThat(server.client().configMaps().inNamespace(NS).list().getItems()).isNotNull();

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
@@ -63,6 +62,7 @@ public final class TestKubeApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final KubeApiDispatcher dispatcher;
+    private final ApiResourceCatalog catalog = new ApiResourceCatalog();
     private final String token;
     private final String url;
     private final String caData;
@@ -73,14 +73,12 @@ public final class TestKubeApiServer implements AutoCloseable {
         MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
         this.token = randomToken();
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
-        String[] address = new String[1];
-        this.dispatcher = new KubeApiDispatcher(crud, new ApiResourceCatalog(), token, () -> address[0]);
+        this.dispatcher = new KubeApiDispatcher(crud, catalog, token);
         MockWebServer web = new MockWebServer();
-        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web,
+        this.server = new KubernetesMockServer(new Context(), web,
                 new HashMap<>(), dispatcher, true);
         server.init(loopback(), 0);
-        address[0] = "127.0.0.1:" + server.getPort();
-        this.url = "https://" + address[0];
+        this.url = "https://127.0.0.1:" + server.getPort();
         this.caData = base64Of(Path.of(web.getSelfSignedCertificate().certificatePath()));
     }
 
@@ -189,7 +187,7 @@ public final class TestKubeApiServer implements AutoCloseable {
      * Terminating phase), so a test can start from an empty namespace again.
      */
     public void deleteNamespace(String name) {
-        for (ApiResourceType type : new ApiResourceCatalog().all()) {
+        for (ApiResourceType type : catalog.all()) {
             if (type.namespaced()) {
                 client().genericKubernetesResources(type.groupVersion(), type.kind()).inNamespace(name).delete();
             }

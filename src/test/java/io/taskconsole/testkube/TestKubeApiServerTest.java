@@ -137,6 +137,28 @@ class TestKubeApiServerTest {
     }
 
     @Test
+    void upgradePatchesAJobInPlaceKeepingWhatThePatchDoesNotMention() {
+        assertThat(helm("upgrade", "--install", "india", chart.toString(), "-n", NS, "--timeout", "60s").succeeded()).isTrue();
+
+        ToolResult upgrade = helm("upgrade", "--install", "india", chart.toString(), "-n", NS, "--timeout", "60s",
+                "--set", "note=second");
+
+        assertThat(upgrade.succeeded()).as("%s", upgrade).isTrue();
+        Job job = server.client().batch().v1().jobs().inNamespace(NS).withName("india-attempt-1").get();
+        assertThat(job.getMetadata().getAnnotations()).containsEntry("mini/note", "second");
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers()).singleElement().satisfies(container -> {
+            assertThat(container.getImage()).isEqualTo("busybox:1.36");
+            assertThat(container.getEnv()).singleElement()
+                    .satisfies(env -> assertThat(env.getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("greeting"));
+        });
+        assertThat(server.requests()).anySatisfy(call -> {
+            assertThat(call.verb()).isEqualTo("patch");
+            assertThat(call.resource()).isEqualTo("jobs");
+            assertThat(call.name()).isEqualTo("india-attempt-1");
+        });
+    }
+
+    @Test
     void twoReleasesCoexistAndUninstallRemovesOnlyOne() {
         assertThat(helm("upgrade", "--install", "delta", chart.toString(), "-n", NS, "--timeout", "60s").succeeded()).isTrue();
         assertThat(helm("upgrade", "--install", "echo", chart.toString(), "-n", NS, "--timeout", "60s").succeeded()).isTrue();
@@ -237,32 +259,50 @@ class TestKubeApiServerTest {
     }
 
     @Test
-    void forbiddenCreateOfConfigMapsFailsForKubectlHelmAndFabric8() {
-        try (ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS))) {
-            ToolResult kubectl = kubectl("create", "configmap", "refused", "-n", NS, "--from-literal=a=b");
+    void forbiddenCreateOfConfigMapsFailsForHelmAndFabric8() {
+        ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS));
+        try (fault) {
             ToolResult helm = helm("install", "hotel", chart.toString(), "-n", NS, "--timeout", "60s");
 
-            assertThat(kubectl.succeeded()).isFalse();
-            assertThat(kubectl.output()).contains("is forbidden").contains("cannot create resource \"configmaps\"");
             assertThat(helm.succeeded()).isFalse();
-            assertThat(helm.output()).contains("forbidden");
+            assertThat(helm.output()).contains("is forbidden").contains("cannot create resource \"configmaps\"");
             assertThatThrownBy(() -> server.client().configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName("refused").endMetadata().build()).create())
                     .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
             assertThat(server.client().configMaps().inNamespace(NS).withName("refused").get())
                     .as("reads are still allowed").isNull();
         }
-        ToolResult afterwards = kubectl("create", "configmap", "refused", "-n", NS, "--from-literal=a=b");
+        assertThat(server.client().configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
+                .withNewMetadata().withName("allowed-again").endMetadata().build()).create())
+                .as("closing the fault lifts it").isNotNull();
+    }
+
+    @Test
+    void forbiddenCreateOfConfigMapsFailsForKubectl() {
+        ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS));
+        try (fault) {
+            ToolResult kubectl = kubectl("create", "configmap", "refused-kubectl", "-n", NS, "--from-literal=a=b");
+
+            assertThat(kubectl.succeeded()).isFalse();
+            assertThat(kubectl.output()).contains("is forbidden").contains("cannot create resource \"configmaps\"");
+        }
+        ToolResult afterwards = kubectl("create", "configmap", "refused-kubectl", "-n", NS, "--from-literal=a=b");
         assertThat(afterwards.succeeded()).as("closing the fault lifts it: %s", afterwards).isTrue();
     }
 
     @Test
     void forbidAllRefusesEvenDiscovery() {
-        try (ActiveFault fault = server.failWhen(FaultRule.forbidAll())) {
-            ToolResult get = kubectl("get", "configmaps", "-n", NS);
+        ActiveFault fault = server.failWhen(FaultRule.forbidAll());
+        try (fault) {
+            ToolResult list = helm("list", "-n", NS);
 
-            assertThat(get.succeeded()).isFalse();
-            assertThat(get.output()).containsIgnoringCase("forbidden");
+            assertThat(list.succeeded()).isFalse();
+            assertThat(list.output()).as("helm words a refused /version so").contains("Kubernetes cluster unreachable");
+            assertThat(server.requests()).anySatisfy(call -> {
+                assertThat(call.path()).isEqualTo("/version");
+                assertThat(call.status()).isEqualTo(403);
+                assertThat(call.userAgent()).startsWith("Helm/");
+            });
             assertThatThrownBy(() -> server.client().configMaps().inNamespace(NS).list())
                     .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
         }
@@ -271,7 +311,8 @@ class TestKubeApiServerTest {
     @Test
     void authCanIAnswersFromTheFaultRules() {
         assertThat(kubectl("auth", "can-i", "create", "configmaps", "-n", NS).output().strip()).isEqualTo("yes");
-        try (ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS))) {
+        ActiveFault fault = server.failWhen(FaultRule.forbid("create", "configmaps").inNamespace(NS));
+        try (fault) {
             ToolResult denied = kubectl("auth", "can-i", "create", "configmaps", "-n", NS);
 
             assertThat(denied.exitCode()).isEqualTo(1);

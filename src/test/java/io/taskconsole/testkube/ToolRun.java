@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * combined output; a hang guard kills the process tree after a timeout so a broken server fails
  * the test instead of stalling CI.
  *
- * <p>The child gets no {@code KUBECONFIG} and no {@code HELM_KUBE*} variables from the test JVM,
- * so a stray setting can never point a test at a real cluster; tests pass
- * {@code --kubeconfig} explicitly.
+ * <p>The child inherits no {@code KUBECONFIG} and no {@code HELM_KUBE*} variables from the test
+ * JVM, so a stray setting can never point a test at a real cluster; a test passes
+ * {@code --kubeconfig}, or sets {@code KUBECONFIG} itself with {@link #env(String, String)}.
  *
  * <pre>{@code
  * ToolResult result = ToolRun.of(ToolBinaries.helm(), "list", "-n", "orchestrator", "--kubeconfig", kc.toString())
@@ -79,7 +79,8 @@ public final class ToolRun {
         }
         Process process;
         try {
-            process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            process = builder.start();
+            process.getOutputStream().close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -1,0 +1,381 @@
+package io.taskconsole.ui;
+
+import io.taskconsole.ui.attempts.AttemptsViewModel;
+import io.taskconsole.ui.cluster.ClusterViewModel;
+import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.AppSettings;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.FxThread;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.common.OsThemeDetector;
+import io.taskconsole.ui.common.Theme;
+import io.taskconsole.ui.common.ThemeController;
+import io.taskconsole.ui.core.Core;
+import io.taskconsole.ui.criteria.CriteriaViewModel;
+import io.taskconsole.ui.editor.EditorViewModel;
+import io.taskconsole.ui.log.LogViewModel;
+import io.taskconsole.ui.preview.PreviewViewModel;
+import io.taskconsole.ui.submit.SubmitViewModel;
+import io.taskconsole.ui.tasks.NewTaskDialog;
+import io.taskconsole.ui.tasks.TaskEntry;
+import io.taskconsole.ui.tasks.TaskListViewModel;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * One running console: its settings, executor, view models and window. The window is shown first;
+ * the preview's WebView, the workspace scan and the cluster look-ups follow once it is on screen.
+ * Tests start several on one JVM (a "restart"), so nothing here is static.
+ */
+public final class Console {
+
+    public static final String TITLE = "Task Console";
+    static final Duration DISK_CHECK = Duration.ofSeconds(2);
+
+    final StartupOptions options;
+    final AppSettings settings;
+    final AppLog appLog;
+    final BackgroundExecutor executor;
+    final Notices notices;
+    final ThemeController theme;
+    final TaskListViewModel tasks;
+    final EditorViewModel editor;
+    final PreviewViewModel preview;
+    final CriteriaViewModel criteria;
+    final ClusterViewModel cluster;
+    final LogViewModel log;
+    final SubmitViewModel submit;
+    final AttemptsViewModel attempts;
+    private final Core core;
+    private MainWindow window;
+    private Stage stage;
+    private BackgroundExecutor.Cancellable diskWatch;
+    private boolean closing;
+    private Runnable onExit = Platform::exit;
+
+    public Console(StartupOptions options, Path configDir, Core core) {
+        this.options = options;
+        this.core = core;
+        this.settings = AppSettings.load(configDir);
+        this.appLog = new AppLog(configDir.resolve("logs").resolve("task-console.log"));
+        this.executor = BackgroundExecutor.forApp(new FxThread());
+        this.notices = new Notices(appLog);
+        this.theme = new ThemeController(executor, new OsThemeDetector());
+        this.tasks = new TaskListViewModel(core.tasks(), executor, notices);
+        this.editor = new EditorViewModel(core.tasks(), executor, notices);
+        this.preview = new PreviewViewModel(core.markdown(), executor, notices, editor);
+        this.criteria = new CriteriaViewModel(core.markdown(), executor, notices, editor);
+        this.cluster = new ClusterViewModel(core.cluster(), executor);
+        this.log = new LogViewModel(executor);
+        this.submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
+        this.attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
+        cluster.restore(settings);
+        submit.afterSubmission(() -> attempts.refresh(true));
+        preview.darkProperty().bind(theme.darkProperty());
+    }
+
+    /** What to do once the console has closed (the app exits; a test may do otherwise). */
+    public void onExit(Runnable action) {
+        this.onExit = action;
+    }
+
+    public void start(Stage primary) {
+        this.stage = primary;
+        theme.start(Theme.parse(settings.get(AppSettings.THEME, "system")));
+        window = new MainWindow(this);
+        Scene scene = new Scene(window.root(), 1360, 860);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                Console.class.getResource("console.css"), "console.css").toExternalForm());
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        restoreWindow();
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            requestClose();
+        });
+        stage.show();
+        editor.infoProperty().addListener((o, a, info) -> stage.setTitle(info == null ? TITLE
+                : TITLE + " — #" + info.id() + " " + (info.title().isBlank() ? info.service().value() : info.title())));
+        Platform.runLater(this::afterShown);
+    }
+
+    private void afterShown() {
+        window.preview.materialize();
+        window.restoreLayout(settings);
+        tasks.selectedProperty().addListener((o, a, entry) -> {
+            if (entry != null && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
+                open(entry);
+            }
+        });
+        Path workspace = options.workspace() != null ? options.workspace()
+                : settings.get(AppSettings.WORKSPACE).map(Path::of).orElse(StartupOptions.defaultWorkspace());
+        openWorkspace(workspace, true);
+        cluster.loadContexts();
+        cluster.locateHelm();
+        diskWatch = executor.every(() -> executor.ui().execute(editor::checkDisk), DISK_CHECK);
+    }
+
+    /** Shows {@code dir}'s tasks; on a first run (or the smoke test) puts the sample task there. */
+    void openWorkspace(Path dir, boolean reopenLast) {
+        Path workspace = dir.toAbsolutePath().normalize();
+        boolean firstRun = settings.get("sample.created").isEmpty();
+        executor.task(() -> {
+            Files.createDirectories(workspace);
+            if (options.smokeTest() || (firstRun && core.tasks().list(workspace).isEmpty())) {
+                core.tasks().createSample(workspace);
+            }
+            return workspace;
+        }).onSuccess(ws -> {
+            settings.put("sample.created", "true");
+            settings.put(AppSettings.WORKSPACE, ws.toString());
+            saveSettingsLater();
+            tasks.workspaceProperty().set(ws);
+            submit.loadTemplate(ws);
+            tasks.refresh(entries -> selectInitial(entries, reopenLast));
+        }).onFailure(notices.failed("Opening the workspace " + workspace)).start();
+    }
+
+    private void selectInitial(List<TaskEntry> entries, boolean reopenLast) {
+        if (entries.isEmpty()) {
+            editor.close();
+            return;
+        }
+        Path last = reopenLast ? settings.get(AppSettings.OPEN_TASK).map(Path::of).orElse(null) : null;
+        TaskEntry pick = entries.stream().filter(e -> e.folder().equals(last)).findFirst().orElse(entries.get(0));
+        tasks.selectedProperty().set(pick);
+    }
+
+    private void open(TaskEntry entry) {
+        String tab = entry.folder().toString().equals(settings.get(AppSettings.OPEN_TASK, "")) 
+                ? settings.get(AppSettings.OPEN_TAB, "task.md") : "task.md";
+        editor.open(entry.folder(), tab, draft -> {
+            settings.put(AppSettings.OPEN_TASK, draft.folder().toString());
+            saveSettingsLater();
+            preview.renderNow();
+            criteria.extractNow();
+            submit.refreshGenerated();
+        });
+    }
+
+    // ---- actions (menus, toolbar, shortcuts) ----
+
+    void save() {
+        editor.saveNow(() -> notices.accept(Notice.success("Saved.")));
+    }
+
+    void validate() {
+        window.bottom.getSelectionModel().select(window.problemsTab);
+        submit.validate();
+    }
+
+    void dryRun() {
+        window.bottom.getSelectionModel().select(window.dryRunTab);
+        submit.dryRun();
+    }
+
+    void submitTask() {
+        window.bottom.getSelectionModel().select(window.logTab);
+        submit.submit();
+    }
+
+    void retry() {
+        window.side.getSelectionModel().select(window.attemptsTab);
+        window.bottom.getSelectionModel().select(window.logTab);
+        window.attempts.confirmRetry();
+    }
+
+    void toggleTheme() {
+        theme.choiceProperty().set(theme.darkProperty().get() ? Theme.LIGHT : Theme.DARK);
+        settings.put(AppSettings.THEME, theme.choiceProperty().get().name().toLowerCase(java.util.Locale.ROOT));
+        saveSettingsLater();
+    }
+
+    void newTask() {
+        if (tasks.workspaceProperty().get() == null) {
+            return;
+        }
+        NewTaskDialog.ask(stage, tasks.suggestedId()).ifPresent(input ->
+                tasks.create(input.id(), input.service(), input.title(), draft -> { }));
+    }
+
+    void importTasks() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import from Task Master");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Task Master tasks.json", "*.json"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            Path json = file.toPath();
+            tasks.readTaskMaster(json, found -> io.taskconsole.ui.tasks.ImportDialog.ask(stage, json, found)
+                    .ifPresent(choice -> tasks.importTaskMaster(json, choice.tasks(), choice.service())));
+        }
+    }
+
+    void chooseWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Workspace: the folder that holds your task folders");
+        Path current = tasks.workspaceProperty().get();
+        if (current != null && Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            editor.saveNow();
+            openWorkspace(dir.toPath(), false);
+        }
+    }
+
+    void showShortcuts() {
+        info("Keyboard shortcuts", """
+                Ctrl+S  Save            Ctrl+Shift+V  Validate       Ctrl+Shift+D  Dry run
+                Ctrl+Enter  Submit      Ctrl+R  Retry                Ctrl+.  Cancel
+                Ctrl+N  New task        Ctrl+I  Import               Ctrl+O  Open workspace
+                Ctrl+PgDn / Ctrl+PgUp  Switch files                  Ctrl+E  Focus editor
+                Ctrl+F  Find in log     Ctrl+Shift+K  Check connection
+                Ctrl+Shift+L  Light / dark                           F5  Refresh tasks
+                (Cmd instead of Ctrl on macOS)""");
+    }
+
+    void showLogFile() {
+        notices.accept(new Notice(Notice.Level.INFO, "Task Console's log file: " + appLog.file(), "", List.of(
+                new Notice.Action("Copy path", () -> {
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(appLog.file().toString());
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                }))));
+    }
+
+    void showAbout() {
+        info("About Task Console", "Task Console " + io.taskconsole.submit.AppVersion.get()
+                + "\nWrite a task for an AI coding agent, preview it and dispatch it to Kubernetes."
+                + "\nSettings: " + settings.file() + "\nLog: " + appLog.file());
+    }
+
+    private void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(stage);
+        alert.getDialogPane().getStyleClass().add("monospace");
+        alert.show();
+    }
+
+    /** Closes the window; asks first while a submission runs; saves drafts and settings first. */
+    public void requestClose() {
+        if (closing) {
+            return;
+        }
+        if (submit.runningProperty().get()) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                    "helm is still running for this task. Quitting cancels it; the attempt's ConfigMap stays "
+                            + "and the next submission takes the next number.",
+                    new ButtonType("Cancel submission and quit", ButtonBar.ButtonData.OK_DONE),
+                    new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE));
+            ask.setTitle("A submission is running");
+            ask.setHeaderText("Quit while a submission is running?");
+            ask.initOwner(stage);
+            ask.getDialogPane().setId("quit-confirmation");
+            if (ask.showAndWait().map(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE).orElse(true)) {
+                return;
+            }
+            submit.cancel();
+        }
+        closing = true;
+        rememberWindow();
+        submit.flush();
+        editor.saveNow(() -> executor.task(() -> {
+            settings.save();
+            return true;
+        }).onFailure(e -> appLog.error("Saving settings on exit", e)).onFinally(this::exit).start());
+    }
+
+    private void exit() {
+        if (diskWatch != null) {
+            diskWatch.cancel();
+        }
+        stage.hide();
+        executor.close();
+        onExit.run();
+    }
+
+    private void saveSettingsLater() {
+        executor.task(() -> {
+            settings.save();
+            return true;
+        }).onFailure(e -> appLog.error("Saving settings", e)).start();
+    }
+
+    private void restoreWindow() {
+        double w = settings.getDouble("window.width", 1360);
+        double h = settings.getDouble("window.height", 860);
+        double x = settings.getDouble("window.x", Double.NaN);
+        double y = settings.getDouble("window.y", Double.NaN);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, Math.min(w, 200), 50)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized", "false")));
+    }
+
+    private void rememberWindow() {
+        settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
+        if (!stage.isMaximized()) {
+            settings.putDouble("window.width", stage.getWidth());
+            settings.putDouble("window.height", stage.getHeight());
+            settings.putDouble("window.x", stage.getX());
+            settings.putDouble("window.y", stage.getY());
+        }
+        if (editor.selectedProperty().get() != null) {
+            settings.put(AppSettings.OPEN_TAB, editor.selectedProperty().get().name());
+        }
+        cluster.remember(settings);
+        window.rememberLayout(settings);
+    }
+
+    /** Remembers the cluster fields and open file now (also called on close). */
+    void rememberNow() {
+        rememberWindow();
+        saveSettingsLater();
+    }
+
+    // ---- for the smoke test and GUI tests ----
+
+    public Stage stage() {
+        return stage;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    public AppLog appLog() {
+        return appLog;
+    }
+
+    public void whenPreviewShown(Consumer<String> then) {
+        Objects.requireNonNull(then);
+        window.preview.webView().getEngine().getLoadWorker().stateProperty().addListener((o, a, state) -> {
+            if (state == javafx.concurrent.Worker.State.SUCCEEDED && !window.preview.renderedText().isBlank()) {
+                then.accept(window.preview.renderedText());
+            }
+        });
+    }
+}

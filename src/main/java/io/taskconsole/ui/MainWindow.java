@@ -1,0 +1,282 @@
+package io.taskconsole.ui;
+
+import atlantafx.base.theme.Styles;
+import io.taskconsole.ui.attempts.AttemptsView;
+import io.taskconsole.ui.cluster.ClusterView;
+import io.taskconsole.ui.common.AppSettings;
+import io.taskconsole.ui.common.NoticeBar;
+import io.taskconsole.ui.common.Theme;
+import io.taskconsole.ui.criteria.CriteriaView;
+import io.taskconsole.ui.editor.EditorView;
+import io.taskconsole.ui.log.LogView;
+import io.taskconsole.ui.preview.OutlineView;
+import io.taskconsole.ui.preview.PreviewView;
+import io.taskconsole.ui.submit.DryRunView;
+import io.taskconsole.ui.submit.GeneratedFilesView;
+import io.taskconsole.ui.submit.ProblemsView;
+import io.taskconsole.ui.tasks.TaskListView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Lays the parts out and gives every main action a menu item with its shortcut, a toolbar button
+ * with a tooltip, and an accessible name. Holds no state of its own; {@link Console} wires actions.
+ */
+final class MainWindow {
+
+    private final Console console;
+    private final BorderPane root = new BorderPane();
+    final TaskListView tasks;
+    final EditorView editor;
+    final PreviewView preview;
+    final OutlineView outline;
+    final CriteriaView criteria;
+    final ClusterView cluster;
+    final LogView log;
+    final ProblemsView problems;
+    final DryRunView dryRun;
+    final GeneratedFilesView generated;
+    final AttemptsView attempts;
+    final NoticeBar notices;
+    final SplitPane columns = new SplitPane();
+    final SplitPane centre = new SplitPane();
+    final SplitPane editorAndPreview = new SplitPane();
+    final TabPane bottom = new TabPane();
+    final TabPane side = new TabPane();
+    final Tab logTab = new Tab("Log");
+    final Tab problemsTab = new Tab("Problems");
+    final Tab dryRunTab = new Tab("Dry run");
+    final Tab generatedTab = new Tab("Generated files");
+    final Tab criteriaTab = new Tab("Criteria");
+    final Tab outlineTab = new Tab("Outline");
+    final Tab clusterTab = new Tab("Cluster");
+    final Tab attemptsTab = new Tab("Attempts");
+    final Button submitButton = new Button("Submit");
+
+    MainWindow(Console console) {
+        this.console = console;
+        tasks = new TaskListView(console.tasks);
+        editor = new EditorView(console.editor);
+        preview = new PreviewView(console.preview, console.editor);
+        outline = new OutlineView(console.preview);
+        criteria = new CriteriaView(console.criteria);
+        cluster = new ClusterView(console.cluster);
+        log = new LogView(console.log, console.executor, console.notices);
+        problems = new ProblemsView(console.submit);
+        dryRun = new DryRunView(console.submit);
+        generated = new GeneratedFilesView(console.submit);
+        attempts = new AttemptsView(console.attempts);
+        notices = new NoticeBar(console.notices);
+        build();
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private void build() {
+        root.setId("main-window");
+        root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
+
+        editorAndPreview.getItems().addAll(editor.node(), preview.node());
+        editorAndPreview.setId("editor-preview-split");
+        logTab.setContent(log.node());
+        problemsTab.setContent(problems.node());
+        problemsTab.textProperty().bind(Bindings.createStringBinding(
+                () -> console.submit.problems().isEmpty() ? "Problems" : "Problems (" + console.submit.problems().size() + ")",
+                console.submit.problems()));
+        dryRunTab.setContent(dryRun.node());
+        generatedTab.setContent(generated.node());
+        bottom.getTabs().addAll(logTab, problemsTab, dryRunTab, generatedTab);
+        bottom.setId("bottom-tabs");
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.getItems().addAll(editorAndPreview, bottom);
+        centre.setId("centre-split");
+
+        criteriaTab.setContent(criteria.node());
+        outlineTab.setContent(outline.node());
+        clusterTab.setContent(cluster.node());
+        attemptsTab.setContent(attempts.node());
+        side.getTabs().addAll(criteriaTab, outlineTab, clusterTab, attemptsTab);
+        side.setId("side-tabs");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        attemptsTab.selectedProperty().addListener((o, a, shown) -> console.attempts.visibleProperty().set(shown));
+
+        columns.getItems().addAll(tasks.node(), centre, side);
+        columns.setId("columns");
+        SplitPane.setResizableWithParent(tasks.node(), false);
+        SplitPane.setResizableWithParent(side, false);
+        root.setCenter(columns);
+        root.setBottom(statusBar());
+
+        tasks.newTaskButton().setOnAction(e -> console.newTask());
+        tasks.importButton().setOnAction(e -> console.importTasks());
+        log.cancelButton().setOnAction(e -> console.submit.cancel());
+        log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
+    }
+
+    void restoreLayout(AppSettings settings) {
+        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.17), settings.getDouble("layout.columns.1", 0.71));
+        centre.setDividerPositions(settings.getDouble("layout.centre", 0.68));
+        editorAndPreview.setDividerPositions(settings.getDouble("layout.editor", 0.5));
+    }
+
+    void rememberLayout(AppSettings settings) {
+        double[] c = columns.getDividerPositions();
+        settings.putDouble("layout.columns.0", c[0]);
+        settings.putDouble("layout.columns.1", c[1]);
+        settings.putDouble("layout.centre", centre.getDividerPositions()[0]);
+        settings.putDouble("layout.editor", editorAndPreview.getDividerPositions()[0]);
+    }
+
+    private Node statusBar() {
+        Label workspace = new Label();
+        workspace.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        workspace.textProperty().bind(Bindings.createStringBinding(() -> {
+            var info = console.editor.infoProperty().get();
+            return info == null ? "No task open" : "Task " + info.id() + " · " + info.service() + " · agent " + info.agent()
+                    + " · model " + info.model();
+        }, console.editor.infoProperty()));
+        Label target = new Label();
+        target.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        target.textProperty().bind(Bindings.createStringBinding(
+                () -> "→ " + (console.cluster.contextProperty().get() == null || console.cluster.contextProperty().get().isBlank()
+                        ? "current context" : console.cluster.contextProperty().get())
+                        + " / " + console.cluster.namespaceProperty().get(),
+                console.cluster.contextProperty(), console.cluster.namespaceProperty()));
+        Label running = new Label("● helm running");
+        running.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
+        running.visibleProperty().bind(console.submit.runningProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, workspace, spacer, running, target);
+        bar.getStyleClass().add("main-status");
+        bar.setStyle("-fx-padding: 3 10 3 10;");
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button save = tool("Save", "Save all files now (Ctrl+S)", console::save);
+        save.setId("save");
+        Button validate = tool("Validate", "List every problem before submitting (Ctrl+Shift+V)", console::validate);
+        validate.setId("validate");
+        Button dry = tool("Dry run", "Render the ConfigMap and helm template without a cluster (Ctrl+Shift+D)", console::dryRun);
+        dry.setId("dry-run");
+        dry.disableProperty().bind(console.submit.busyProperty());
+        submitButton.setId("submit");
+        submitButton.getStyleClass().addAll(Styles.ACCENT, "submit-button");
+        submitButton.setTooltip(new Tooltip("Send the task as the next attempt (Ctrl+Enter)"));
+        submitButton.setAccessibleText("Submit the task to the cluster");
+        submitButton.setOnAction(e -> console.submitTask());
+        submitButton.disableProperty().bind(console.submit.runningProperty());
+        Button retry = tool("Retry…", "Send the selected attempt's files again (Ctrl+R)", console::retry);
+        retry.setId("toolbar-retry");
+        Button cancel = tool("Cancel", "Cancel the running submission (Ctrl+.)", console.submit::cancel);
+        cancel.setId("toolbar-cancel");
+        cancel.disableProperty().bind(console.submit.runningProperty().not());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button theme = tool("◐", "Switch light / dark (Ctrl+Shift+L)", console::toggleTheme);
+        theme.setId("toggle-theme");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        ToolBar bar = new ToolBar(save, validate, dry, submitButton, retry, cancel, spacer, theme);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private static Button tool(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File", null,
+                item("New task…", "Shortcut+N", console::newTask),
+                item("Import from Task Master…", "Shortcut+I", console::importTasks),
+                item("Open workspace…", "Shortcut+O", console::chooseWorkspace),
+                item("Add file to task…", "Shortcut+Shift+N", editor::promptNewFile),
+                new SeparatorMenuItem(),
+                item("Save", "Shortcut+S", console::save),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", console::requestClose));
+        Menu task = new Menu("_Task", null,
+                item("Validate", "Shortcut+Shift+V", console::validate),
+                item("Dry run", "Shortcut+Shift+D", console::dryRun),
+                item("Submit", "Shortcut+Enter", console::submitTask),
+                item("Retry selected attempt…", "Shortcut+R", console::retry),
+                item("Cancel submission", "Shortcut+PERIOD", console.submit::cancel),
+                new SeparatorMenuItem(),
+                item("Check connection", "Shortcut+Shift+K", () -> {
+                    side.getSelectionModel().select(clusterTab);
+                    console.cluster.checkConnection();
+                }));
+        ToggleGroup themes = new ToggleGroup();
+        Menu theme = new Menu("Theme");
+        for (Theme t : Theme.values()) {
+            RadioMenuItem choice = new RadioMenuItem(switch (t) {
+                case SYSTEM -> "Follow the system";
+                case LIGHT -> "Primer Light";
+                case DARK -> "Primer Dark";
+            });
+            choice.setToggleGroup(themes);
+            choice.setSelected(console.theme.choiceProperty().get() == t);
+            choice.setOnAction(e -> console.theme.choiceProperty().set(t));
+            console.theme.choiceProperty().addListener((o, a, b) -> choice.setSelected(b == t));
+            theme.getItems().add(choice);
+        }
+        Menu view = new Menu("_View", null,
+                item("Next file", "Shortcut+PAGE_DOWN", () -> editor.selectNextTab(1)),
+                item("Previous file", "Shortcut+PAGE_UP", () -> editor.selectNextTab(-1)),
+                item("Focus editor", "Shortcut+E", editor::focusEditor),
+                item("Find in log", "Shortcut+F", () -> {
+                    bottom.getSelectionModel().select(logTab);
+                    log.focusSearch();
+                }),
+                item("Attempts", "Shortcut+Shift+A", () -> side.getSelectionModel().select(attemptsTab)),
+                item("Refresh tasks", "F5", console.tasks::refresh),
+                new SeparatorMenuItem(),
+                item("Toggle light / dark", "Shortcut+Shift+L", console::toggleTheme),
+                theme);
+        Menu help = new Menu("_Help", null,
+                item("Keyboard shortcuts", "F1", console::showShortcuts),
+                item("Show log file", null, console::showLogFile),
+                item("About Task Console", null, console::showAbout));
+        MenuBar bar = new MenuBar(file, task, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,168 @@
+package io.taskconsole.ui.attempts;
+
+import atlantafx.base.theme.Styles;
+import io.taskconsole.ui.core.SubmitTools;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The open task's attempts with their helm result and Job status; the selected one's log and
+ * files below. Retry asks first, naming the context and namespace it will send to.
+ */
+public final class AttemptsView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final AttemptsViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TableView<SubmitTools.Attempt> table = new TableView<>();
+    private final Button retry = new Button("Retry");
+    private final TextArea log = new TextArea();
+    private final TabPane files = new TabPane();
+
+    public AttemptsView(AttemptsViewModel model) {
+        this.model = model;
+        build();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public Button retryButton() {
+        return retry;
+    }
+
+    /** Asks, then retries the selected attempt (or the newest when none is selected). */
+    public void confirmRetry() {
+        SubmitTools.Attempt attempt = Optional.ofNullable(model.selectedProperty().get())
+                .orElse(model.attempts().isEmpty() ? null : model.attempts().get(0));
+        if (attempt == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.retryQuestion(attempt),
+                new ButtonType("Retry", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        alert.setTitle("Retry attempt " + attempt.number());
+        alert.setHeaderText("Retry attempt " + attempt.number() + "?");
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.getDialogPane().setId("retry-confirmation");
+        alert.showAndWait()
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(b -> model.retry(attempt));
+    }
+
+    private void build() {
+        table.setId("attempts");
+        table.setAccessibleText("Attempts of this task");
+        table.setItems(model.attempts());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No attempts yet. Submit (Ctrl+Enter) sends the first."));
+        table.getStyleClass().add(Styles.DENSE);
+        table.getColumns().add(column("#", a -> Integer.toString(a.number()), 40));
+        table.getColumns().add(column("Time", a -> a.time() == null ? "" : TIME.format(a.time()), 140));
+        table.getColumns().add(column("Context", a -> a.context() + " / " + a.namespace(), 140));
+        table.getColumns().add(column("helm", a -> a.exitCode() == null ? "—" : a.exitCode() == 0 ? "ok" : "exit " + a.exitCode(), 60));
+        table.getColumns().add(column("Job", a -> jobText(a.jobStatus()), 80));
+        table.getColumns().add(column("Duration", a -> human(a.duration()), 70));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+        model.selectedProperty().addListener((o, a, b) -> show(b));
+
+        retry.setId("retry");
+        retry.setTooltip(new Tooltip("Send the selected attempt's files again as the next attempt (Ctrl+R)"));
+        retry.setAccessibleText("Retry the selected attempt");
+        retry.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.attempts()));
+        retry.setOnAction(e -> confirmRetry());
+        Button refresh = new Button("Refresh");
+        refresh.setTooltip(new Tooltip("Ask the cluster for Job status now"));
+        refresh.setOnAction(e -> model.refresh(true));
+        Label status = new Label();
+        status.setId("attempts-status");
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.textProperty().bind(model.statusProperty());
+        status.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, status, spacer, refresh, retry);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+
+        log.setId("attempt-log");
+        log.setEditable(false);
+        log.getStyleClass().add("monospace");
+        files.setId("attempt-files");
+        files.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        files.getTabs().add(new Tab("log", log));
+        SplitPane split = new SplitPane(table, files);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        root.setTop(bar);
+        root.setCenter(split);
+        root.visibleProperty().addListener((o, a, b) -> model.visibleProperty().set(b));
+    }
+
+    private void show(SubmitTools.Attempt attempt) {
+        files.getTabs().retainAll(files.getTabs().get(0));
+        if (attempt == null) {
+            log.clear();
+            return;
+        }
+        log.setText((attempt.command() == null ? "" : "$ " + attempt.command() + "\n\n") + attempt.log());
+        attempt.files().forEach((name, text) -> {
+            TextArea area = new TextArea(text);
+            area.setEditable(false);
+            area.getStyleClass().add("monospace");
+            files.getTabs().add(new Tab(name, area));
+        });
+    }
+
+    private static String jobText(SubmitTools.JobStatus status) {
+        return switch (status) {
+            case PENDING -> "Pending";
+            case RUNNING -> "Running";
+            case SUCCEEDED -> "Succeeded";
+            case FAILED -> "Failed";
+            case UNKNOWN -> "—";
+        };
+    }
+
+    static String human(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long s = d.toSeconds();
+        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+    }
+
+    private static TableColumn<SubmitTools.Attempt, String> column(String title,
+            java.util.function.Function<SubmitTools.Attempt, String> value, double width) {
+        TableColumn<SubmitTools.Attempt, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

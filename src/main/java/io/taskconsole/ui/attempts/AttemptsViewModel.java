@@ -1,0 +1,125 @@
+package io.taskconsole.ui.attempts;
+
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.ui.cluster.ClusterViewModel;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.ui.editor.EditorViewModel;
+import io.taskconsole.ui.submit.SubmitViewModel;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The attempts of the open task, newest first: local history merged with the Jobs the cluster
+ * reports. While the list is visible it refreshes every few seconds so Job status moves from
+ * Pending to Running to Succeeded or Failed without a click.
+ */
+public final class AttemptsViewModel {
+
+    public static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final SubmitTools tools;
+    private final BackgroundExecutor executor;
+    private final EditorViewModel editor;
+    private final ClusterViewModel cluster;
+    private final SubmitViewModel submit;
+    private final ObservableList<SubmitTools.Attempt> attempts = FXCollections.observableArrayList();
+    private final ObjectProperty<SubmitTools.Attempt> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private BackgroundExecutor.Cancellable poller;
+    private long ticket;
+
+    public AttemptsViewModel(SubmitTools tools, BackgroundExecutor executor, EditorViewModel editor,
+                             ClusterViewModel cluster, SubmitViewModel submit) {
+        this.tools = tools;
+        this.executor = executor;
+        this.editor = editor;
+        this.cluster = cluster;
+        this.submit = submit;
+        editor.folderProperty().addListener((o, a, b) -> {
+            attempts.clear();
+            selected.set(null);
+            refresh(false);
+        });
+        visible.addListener((o, a, shown) -> {
+            if (shown) {
+                refresh(true);
+                poller = executor.every(() -> executor.ui().execute(() -> refresh(true)), REFRESH);
+            } else if (poller != null) {
+                poller.cancel();
+                poller = null;
+            }
+        });
+    }
+
+    public ObservableList<SubmitTools.Attempt> attempts() {
+        return attempts;
+    }
+
+    public ObjectProperty<SubmitTools.Attempt> selectedProperty() {
+        return selected;
+    }
+
+    /** The view sets this while the attempts list is on screen. */
+    public BooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    /** Where the list came from, or why the cluster's part is missing. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /** Reloads attempts; {@code askCluster} adds Job status from the cluster. */
+    public void refresh(boolean askCluster) {
+        Optional<TaskDraft> draft = editor.snapshot();
+        if (draft.isEmpty()) {
+            return;
+        }
+        long mine = ++ticket;
+        SubmitTools.Target target = submit.target();
+        executor.task(() -> tools.attempts(draft.get(), target, askCluster))
+                .onSuccess(found -> {
+                    if (mine != ticket) {
+                        return;
+                    }
+                    Integer keep = selected.get() == null ? null : selected.get().number();
+                    attempts.setAll(found.list().stream().sorted(Comparator.comparingInt(SubmitTools.Attempt::number).reversed()).toList());
+                    if (keep != null) {
+                        attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);
+                    }
+                    String count = found.list().isEmpty() ? "No attempts yet." : found.list().size() + " attempt(s).";
+                    status.set(found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
+                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(target.kube()) + "." : ""));
+                })
+                .onFailure(e -> {
+                    if (mine == ticket) {
+                        status.set(Notice.error("Listing attempts", e).message());
+                    }
+                })
+                .start();
+    }
+
+    /** The question Retry asks before it sends anything: which attempt, as which, and where. */
+    public String retryQuestion(SubmitTools.Attempt attempt) {
+        int next = attempts.stream().mapToInt(SubmitTools.Attempt::number).max().orElse(attempt.number()) + 1;
+        return "Send attempt " + attempt.number() + "'s files again as attempt " + next
+                + " to " + ClusterViewModel.describe(cluster.target()) + "?";
+    }
+
+    public void retry(SubmitTools.Attempt attempt) {
+        submit.retry(attempt.number());
+    }
+}

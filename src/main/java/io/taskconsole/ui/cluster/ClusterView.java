@@ -1,0 +1,164 @@
+package io.taskconsole.ui.cluster;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/** The cluster settings: kubeconfig, context, namespace, connection check, helm and chart. */
+public final class ClusterView {
+
+    private final ClusterViewModel model;
+    private final ScrollPane root = new ScrollPane();
+    private final Button check = new Button("Check connection");
+
+    public ClusterView(ClusterViewModel model) {
+        this.model = model;
+        build();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public Button checkButton() {
+        return check;
+    }
+
+    private void build() {
+        GridPane grid = new GridPane();
+        grid.setId("cluster-pane");
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(10));
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        TextField kubeconfig = field("kubeconfig", "Default: $KUBECONFIG, then ~/.kube/config", "Kubeconfig file");
+        kubeconfig.textProperty().bindBidirectional(model.kubeconfigProperty());
+        kubeconfig.setOnAction(e -> model.loadContexts());
+        kubeconfig.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                model.loadContexts();
+            }
+        });
+        Button browse = new Button("…");
+        browse.setTooltip(new Tooltip("Choose a kubeconfig file"));
+        browse.setAccessibleText("Choose a kubeconfig file");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Kubeconfig");
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.kubeconfigProperty().set(file.toString());
+                model.loadContexts();
+            }
+        });
+        HBox.setHgrow(kubeconfig, Priority.ALWAYS);
+
+        ComboBox<String> context = new ComboBox<>(model.contexts());
+        context.setId("context");
+        context.setEditable(true);
+        context.setMaxWidth(Double.MAX_VALUE);
+        context.setPromptText("current-context");
+        context.setAccessibleText("Kubernetes context");
+        context.valueProperty().bindBidirectional(model.contextProperty());
+        context.setOnShowing(e -> model.loadContexts());
+        Label contextsError = new Label();
+        contextsError.setId("contexts-error");
+        contextsError.setWrapText(true);
+        contextsError.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        contextsError.textProperty().bind(model.contextsErrorProperty());
+        contextsError.visibleProperty().bind(model.contextsErrorProperty().isNotEmpty());
+        contextsError.managedProperty().bind(contextsError.visibleProperty());
+
+        TextField namespace = field("namespace", "orchestrator", "Namespace");
+        namespace.textProperty().bindBidirectional(model.namespaceProperty());
+
+        check.setId("check-connection");
+        check.setTooltip(new Tooltip("Ask the cluster for its version (Ctrl+Shift+K)"));
+        check.setAccessibleText("Check the connection to the cluster");
+        check.setOnAction(e -> model.checkConnection());
+        check.disableProperty().bind(model.checkingProperty());
+        Label status = new Label();
+        status.setId("connection-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusTextProperty());
+        model.statusProperty().addListener((o, a, s) -> {
+            status.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
+            status.getStyleClass().add(s == ClusterViewModel.Status.CONNECTED ? Styles.SUCCESS
+                    : s == ClusterViewModel.Status.FAILED ? Styles.DANGER : Styles.TEXT_MUTED);
+        });
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+
+        TextField helm = field("helm-path", "helm on PATH", "Path of the helm binary");
+        helm.textProperty().bindBidirectional(model.helmPathProperty());
+        helm.setOnAction(e -> model.locateHelm());
+        helm.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                model.locateHelm();
+            }
+        });
+        Label helmVersion = new Label();
+        helmVersion.setId("helm-version");
+        helmVersion.setWrapText(true);
+        helmVersion.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        helmVersion.textProperty().bind(model.helmVersionProperty());
+
+        TextField chart = field("chart", "bundled chart", "Chart folder or oci:// reference; empty for the bundled chart");
+        chart.textProperty().bindBidirectional(model.chartProperty());
+        Button chartBrowse = new Button("…");
+        chartBrowse.setTooltip(new Tooltip("Choose a chart folder"));
+        chartBrowse.setAccessibleText("Choose a chart folder");
+        chartBrowse.setOnAction(e -> {
+            File dir = new DirectoryChooser().showDialog(root.getScene().getWindow());
+            if (dir != null) {
+                model.chartProperty().set(dir.toString());
+            }
+        });
+        HBox.setHgrow(chart, Priority.ALWAYS);
+
+        int row = 0;
+        Label title = new Label("Cluster");
+        title.getStyleClass().add(Styles.TITLE_4);
+        grid.add(title, 0, row++, 2, 1);
+        grid.addRow(row++, new Label("Kubeconfig"), new HBox(4, kubeconfig, browse));
+        grid.addRow(row++, new Label("Context"), context);
+        grid.add(contextsError, 1, row++);
+        grid.addRow(row++, new Label("Namespace"), namespace);
+        grid.add(check, 1, row++);
+        grid.add(status, 0, row++, 2, 1);
+        Label helmTitle = new Label("Helm");
+        helmTitle.getStyleClass().add(Styles.TITLE_4);
+        grid.add(helmTitle, 0, row++, 2, 1);
+        grid.addRow(row++, new Label("helm"), helm);
+        grid.add(helmVersion, 0, row++, 2, 1);
+        grid.addRow(row++, new Label("Chart"), new HBox(4, chart, chartBrowse));
+
+        root.setContent(grid);
+        root.setFitToWidth(true);
+    }
+
+    private static TextField field(String id, String prompt, String accessible) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setAccessibleText(accessible);
+        f.setTooltip(new Tooltip(accessible));
+        return f;
+    }
+}

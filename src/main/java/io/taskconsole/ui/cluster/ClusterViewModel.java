@@ -1,0 +1,198 @@
+package io.taskconsole.ui.cluster;
+
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.ui.common.AppSettings;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.core.ClusterTools;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Where submissions go: kubeconfig, context, namespace, helm and chart. The fields are remembered
+ * in the settings; the connection check and helm lookup run in the background and end in one line
+ * of status, never a kubeconfig's secrets.
+ */
+public final class ClusterViewModel {
+
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The state of the last connection check. */
+    public enum Status { UNKNOWN, CHECKING, CONNECTED, FAILED }
+
+    private final ClusterTools tools;
+    private final BackgroundExecutor executor;
+    private final StringProperty kubeconfig = new SimpleStringProperty(this, "kubeconfig", "");
+    private final ObservableList<String> contexts = FXCollections.observableArrayList();
+    private final StringProperty context = new SimpleStringProperty(this, "context", "");
+    private final StringProperty namespace = new SimpleStringProperty(this, "namespace", KubeTarget.DEFAULT_NAMESPACE);
+    private final StringProperty helmPath = new SimpleStringProperty(this, "helmPath", "");
+    private final StringProperty helmVersion = new SimpleStringProperty(this, "helmVersion", "");
+    private final StringProperty chart = new SimpleStringProperty(this, "chart", "");
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.UNKNOWN);
+    private final StringProperty statusText = new SimpleStringProperty(this, "statusText", "Not checked yet");
+    private final StringProperty contextsError = new SimpleStringProperty(this, "contextsError", "");
+    private final BooleanProperty checking = new SimpleBooleanProperty(this, "checking");
+    private long checkTicket;
+
+    public ClusterViewModel(ClusterTools tools, BackgroundExecutor executor) {
+        this.tools = tools;
+        this.executor = executor;
+        kubeconfig.addListener((o, a, b) -> invalidateCheck());
+        context.addListener((o, a, b) -> invalidateCheck());
+        namespace.addListener((o, a, b) -> invalidateCheck());
+    }
+
+    public StringProperty kubeconfigProperty() {
+        return kubeconfig;
+    }
+
+    public ObservableList<String> contexts() {
+        return contexts;
+    }
+
+    public StringProperty contextProperty() {
+        return context;
+    }
+
+    public StringProperty namespaceProperty() {
+        return namespace;
+    }
+
+    public StringProperty helmPathProperty() {
+        return helmPath;
+    }
+
+    public ReadOnlyStringProperty helmVersionProperty() {
+        return helmVersion;
+    }
+
+    /** A chart directory; blank means the chart bundled with the console. */
+    public StringProperty chartProperty() {
+        return chart;
+    }
+
+    public ObjectProperty<Status> statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText;
+    }
+
+    public ReadOnlyStringProperty contextsErrorProperty() {
+        return contextsError;
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking;
+    }
+
+    public void restore(AppSettings settings) {
+        kubeconfig.set(settings.get(AppSettings.KUBECONFIG, ""));
+        context.set(settings.get(AppSettings.CONTEXT, ""));
+        namespace.set(settings.get(AppSettings.NAMESPACE, KubeTarget.DEFAULT_NAMESPACE));
+        helmPath.set(settings.get(AppSettings.HELM, ""));
+        chart.set(settings.get(AppSettings.CHART, ""));
+    }
+
+    public void remember(AppSettings settings) {
+        settings.put(AppSettings.KUBECONFIG, kubeconfig.get());
+        settings.put(AppSettings.CONTEXT, context.get());
+        settings.put(AppSettings.NAMESPACE, namespace.get());
+        settings.put(AppSettings.HELM, helmPath.get());
+        settings.put(AppSettings.CHART, chart.get());
+    }
+
+    public KubeTarget target() {
+        return new KubeTarget(kubeconfigPath(), context.get(), namespace.get());
+    }
+
+    public Path chartPath() {
+        String c = chart.get();
+        return c == null || c.isBlank() ? null : Path.of(c.strip());
+    }
+
+    private Path kubeconfigPath() {
+        String k = kubeconfig.get();
+        return k == null || k.isBlank() ? null : Path.of(k.strip());
+    }
+
+    /** Reads the contexts of the kubeconfig; keeps the chosen context if it is still there. */
+    public void loadContexts() {
+        Path file = kubeconfigPath();
+        executor.task(() -> tools.contexts(file))
+                .onSuccess(found -> {
+                    contextsError.set("");
+                    String keep = context.get();
+                    contexts.setAll(found.names());
+                    if (keep == null || keep.isBlank() || !found.names().contains(keep)) {
+                        context.set(found.current() == null ? "" : found.current());
+                    }
+                })
+                .onFailure(e -> {
+                    contexts.clear();
+                    contextsError.set(Notice.error("Reading the kubeconfig", e).message());
+                })
+                .start();
+    }
+
+    /** Asks the API server for its version, with a timeout; the result replaces the status line. */
+    public void checkConnection() {
+        KubeTarget target = target();
+        long ticket = ++checkTicket;
+        checking.set(true);
+        status.set(Status.CHECKING);
+        statusText.set("Checking " + describe(target) + "…");
+        executor.task(() -> tools.check(target, CHECK_TIMEOUT))
+                .onSuccess(info -> {
+                    if (ticket == checkTicket) {
+                        status.set(Status.CONNECTED);
+                        statusText.set("Connected to " + describe(target) + ": Kubernetes " + info.serverVersion()
+                                + (info.user() == null || info.user().isBlank() ? "" : " as " + info.user()));
+                    }
+                })
+                .onFailure(e -> {
+                    if (ticket == checkTicket) {
+                        status.set(Status.FAILED);
+                        statusText.set(Notice.error("Connecting to " + describe(target), e).message());
+                    }
+                })
+                .onFinally(() -> {
+                    if (ticket == checkTicket) {
+                        checking.set(false);
+                    }
+                })
+                .start();
+    }
+
+    public void locateHelm() {
+        String configured = helmPath.get();
+        executor.task(() -> tools.helm(configured))
+                .onSuccess(info -> helmVersion.set("helm " + info.version() + " at " + info.path()))
+                .onFailure(e -> helmVersion.set(Notice.error("Finding helm", e).message()))
+                .start();
+    }
+
+    private void invalidateCheck() {
+        checkTicket++;
+        checking.set(false);
+        status.set(Status.UNKNOWN);
+        statusText.set("Not checked yet");
+    }
+
+    public static String describe(KubeTarget target) {
+        return (target.context() == null ? "the current context" : "context '" + target.context() + "'")
+                + ", namespace '" + target.namespace() + "'";
+    }
+}

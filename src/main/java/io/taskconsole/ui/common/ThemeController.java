@@ -1,0 +1,73 @@
+package io.taskconsole.ui.common;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Applies Primer Light or Primer Dark to the whole application. {@link Theme#SYSTEM} starts light
+ * and switches once the desktop answers (asked in the background so startup never waits for it).
+ */
+public final class ThemeController {
+
+    private final BackgroundExecutor executor;
+    private final OsThemeDetector detector;
+    private final ObjectProperty<Theme> choice = new SimpleObjectProperty<>(this, "choice", Theme.SYSTEM);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private long ticket;
+
+    public ThemeController(BackgroundExecutor executor, OsThemeDetector detector) {
+        this.executor = executor;
+        this.detector = detector;
+        choice.addListener((o, a, theme) -> resolve(theme));
+    }
+
+    public ObjectProperty<Theme> choiceProperty() {
+        return choice;
+    }
+
+    /** Whether the dark look is showing; the preview follows it. */
+    public ReadOnlyBooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public void start(Theme initial) {
+        if (choice.get() == initial) {
+            resolve(initial);
+        } else {
+            choice.set(initial);
+        }
+    }
+
+    private void resolve(Theme theme) {
+        long mine = ++ticket;
+        switch (theme) {
+            case LIGHT -> apply(false);
+            case DARK -> apply(true);
+            case SYSTEM -> {
+                apply(dark.get());
+                executor.task(detector::prefersDark)
+                        .onSuccess(answer -> {
+                            if (mine == ticket) {
+                                apply(answer.orElse(false));
+                            }
+                        })
+                        .onFailure(e -> { })
+                        .start();
+            }
+            default -> throw new IllegalStateException("unknown theme " + theme);
+        }
+    }
+
+    private void apply(boolean isDark) {
+        Application.setUserAgentStylesheet(isDark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        dark.set(isDark);
+    }
+}

@@ -1,0 +1,125 @@
+package io.taskconsole.ui.editor;
+
+import java.nio.charset.StandardCharsets;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One Markdown file being edited: its text, what is on disk, and the counts the status bar shows.
+ * {@link #dirty} means "typed but not yet written"; autosave clears it within seconds.
+ */
+public final class DocumentModel {
+
+    private final String name;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
+    private final IntegerProperty words = new SimpleIntegerProperty(this, "words");
+    private final LongProperty bytes = new SimpleLongProperty(this, "bytes");
+    private final IntegerProperty caretLine = new SimpleIntegerProperty(this, "caretLine", 1);
+    private String saved;
+    /** Disk content the user already chose to overwrite or was told about; not reported twice. */
+    private String conflictSeen;
+
+    public DocumentModel(String name, String content) {
+        this.name = name;
+        this.saved = content;
+        text.set(content);
+        recount(content);
+        text.addListener((o, a, now) -> {
+            dirty.set(!now.equals(saved));
+            recount(now);
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public String text() {
+        return text.get();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyIntegerProperty wordsProperty() {
+        return words;
+    }
+
+    public ReadOnlyLongProperty bytesProperty() {
+        return bytes;
+    }
+
+    /** The 1-based line the caret is on; the editor view keeps it current. */
+    public IntegerProperty caretLineProperty() {
+        return caretLine;
+    }
+
+    /** What the file on disk holds, as far as this console knows. */
+    public String saved() {
+        return saved;
+    }
+
+    void markSaved(String content) {
+        saved = content;
+        conflictSeen = null;
+        dirty.set(!text.get().equals(saved));
+    }
+
+    /** Takes the disk's content as both text and saved state. */
+    void reload(String content) {
+        saved = content;
+        conflictSeen = null;
+        text.set(content);
+        dirty.set(false);
+    }
+
+    String conflictSeen() {
+        return conflictSeen;
+    }
+
+    void conflictSeen(String diskContent) {
+        conflictSeen = diskContent;
+    }
+
+    private void recount(String content) {
+        words.set(countWords(content));
+        bytes.set(content.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    static int countWords(String content) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < content.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(content.charAt(i));
+            if (letter && !inWord) {
+                count++;
+            }
+            inWord = letter;
+        }
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

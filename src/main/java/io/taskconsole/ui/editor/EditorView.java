@@ -1,0 +1,262 @@
+package io.taskconsole.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TextAreaSkin;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The centre: one tab per Markdown file, a plain text area each, and a status line with the word
+ * count, save state and the ConfigMap size meter (red past 1 MiB).
+ */
+public final class EditorView {
+
+    private final EditorViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<DocumentModel, Tab> tabByDoc = new HashMap<>();
+    private final Label words = new Label();
+    private final ProgressBar meter = new ProgressBar(0);
+    private final Label size = new Label();
+    private final Label saveState = new Label();
+
+    public EditorView(EditorViewModel model) {
+        this.model = model;
+        build();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public void selectNextTab(int direction) {
+        int count = tabs.getTabs().size();
+        if (count > 0) {
+            tabs.getSelectionModel().select(Math.floorMod(tabs.getSelectionModel().getSelectedIndex() + direction, count));
+        }
+    }
+
+    public void focusEditor() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getContent() instanceof TextArea area) {
+            area.requestFocus();
+        }
+    }
+
+    /** Asks for a file name and adds it to the task. */
+    public void promptNewFile() {
+        if (!model.isOpen()) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog("notes.md");
+        dialog.setTitle("Add a file");
+        dialog.setHeaderText("A Markdown file that goes to the agent with task.md");
+        dialog.setContentText("File name:");
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(model::addFile);
+    }
+
+    private void build() {
+        tabs.setId("editor-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.DENSE);
+        model.documents().addListener((ListChangeListener<DocumentModel>) change -> syncTabs());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab != null && tab.getUserData() instanceof DocumentModel doc && model.selectedProperty().get() != doc) {
+                model.selectedProperty().set(doc);
+            }
+        });
+        model.selectedProperty().addListener((o, a, doc) -> {
+            Tab tab = tabByDoc.get(doc);
+            if (tab != null) {
+                tabs.getSelectionModel().select(tab);
+            }
+            bindStatus(doc);
+        });
+        model.jumpProperty().addListener((o, a, jump) -> {
+            if (jump != null) {
+                Platform.runLater(() -> reveal(jump));
+            }
+        });
+
+        Label empty = new Label("Choose a task on the left, or create one with New task (Ctrl+N).");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        StackPane centre = new StackPane(empty, tabs);
+        tabs.visibleProperty().bind(Bindings.isNotEmpty(model.documents()));
+        empty.visibleProperty().bind(tabs.visibleProperty().not());
+
+        Button add = new Button("+");
+        add.setId("add-file");
+        add.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        add.setTooltip(new Tooltip("Add a Markdown file to the task"));
+        add.setAccessibleText("Add a Markdown file to the task");
+        add.setOnAction(e -> promptNewFile());
+        add.disableProperty().bind(tabs.visibleProperty().not());
+
+        words.setId("word-count");
+        saveState.setId("save-state");
+        saveState.textProperty().bind(model.saveStateProperty());
+        saveState.getStyleClass().add(Styles.TEXT_MUTED);
+        meter.setId("size-meter");
+        meter.setPrefWidth(80);
+        meter.setMinWidth(50);
+        meter.setAccessibleText("ConfigMap size");
+        size.setId("size-label");
+        meter.progressProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(1.0, model.totalBytesProperty().get() / (double) EditorViewModel.CONFIGMAP_LIMIT),
+                model.totalBytesProperty()));
+        size.textProperty().bind(Bindings.createStringBinding(
+                () -> human(model.totalBytesProperty().get()) + " / 1 MiB", model.totalBytesProperty()));
+        model.overLimitProperty().addListener((o, a, over) -> markOver(over));
+        Tooltip sizeTip = new Tooltip("The task's files go to the agent in one ConfigMap; Kubernetes refuses more than 1 MiB.");
+        Tooltip.install(meter, sizeTip);
+        size.setTooltip(sizeTip);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        words.setMinWidth(Region.USE_PREF_SIZE);
+        saveState.setMinWidth(Region.USE_PREF_SIZE);
+        size.setMinWidth(Region.USE_PREF_SIZE);
+        HBox status = new HBox(8, add, words, saveState, spacer, meter, size);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(3, 8, 3, 4));
+        status.getStyleClass().add("editor-status");
+        root.setCenter(centre);
+        root.setBottom(status);
+    }
+
+    private void markOver(boolean over) {
+        meter.getStyleClass().remove("over-limit");
+        size.getStyleClass().remove(Styles.DANGER);
+        if (over) {
+            meter.getStyleClass().add("over-limit");
+            size.getStyleClass().add(Styles.DANGER);
+        }
+    }
+
+    private void bindStatus(DocumentModel doc) {
+        words.textProperty().unbind();
+        if (doc == null) {
+            words.setText("");
+            return;
+        }
+        words.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%,d words", doc.wordsProperty().get()),
+                doc.wordsProperty()));
+    }
+
+    private void syncTabs() {
+        tabByDoc.keySet().retainAll(model.documents());
+        java.util.List<Tab> ordered = new java.util.ArrayList<>();
+        for (DocumentModel doc : model.documents()) {
+            ordered.add(tabByDoc.computeIfAbsent(doc, this::tabFor));
+        }
+        tabs.getTabs().setAll(ordered);
+        Tab selected = tabByDoc.get(model.selectedProperty().get());
+        if (selected != null) {
+            tabs.getSelectionModel().select(selected);
+        }
+        bindStatus(model.selectedProperty().get());
+    }
+
+    private Tab tabFor(DocumentModel doc) {
+        TextArea area = new TextArea();
+        area.setId("editor-" + doc.name().replace('.', '-'));
+        area.getStyleClass().add("markdown-editor");
+        area.setWrapText(true);
+        area.setAccessibleText("Markdown of " + doc.name());
+        area.textProperty().bindBidirectional(doc.textProperty());
+        area.caretPositionProperty().addListener((o, a, pos) -> doc.caretLineProperty().set(lineOf(area.getText(), pos.intValue())));
+        Tab tab = new Tab();
+        tab.setUserData(doc);
+        tab.setContent(area);
+        tab.textProperty().bind(Bindings.when(doc.dirtyProperty()).then("● " + doc.name()).otherwise(doc.name()));
+        tab.setTooltip(new Tooltip(doc.name() + " — Ctrl+PgDn / Ctrl+PgUp switch files"));
+        return tab;
+    }
+
+    private void reveal(EditorViewModel.Jump jump) {
+        DocumentModel doc = model.document(jump.file()).orElse(null);
+        Tab tab = tabByDoc.get(doc);
+        if (tab == null || !(tab.getContent() instanceof TextArea area)) {
+            return;
+        }
+        tabs.getSelectionModel().select(tab);
+        int offset = offsetOfLine(area.getText(), jump.line());
+        area.requestFocus();
+        area.positionCaret(offset);
+        area.selectRange(offset, lineEnd(area.getText(), offset));
+        if (area.getSkin() instanceof TextAreaSkin skin) {
+            Rectangle2D bounds = skin.getCharacterBounds(offset);
+            if (bounds != null) {
+                area.setScrollTop(Math.max(0, area.getScrollTop() + bounds.getMinY() - 40));
+            }
+        }
+    }
+
+    static int lineOf(String text, int position) {
+        int line = 1;
+        int end = Math.min(position, text.length());
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    static int offsetOfLine(String text, int line) {
+        int current = 1;
+        for (int i = 0; i < text.length() && current < line; i++) {
+            if (text.charAt(i) == '\n') {
+                current++;
+                if (current == line) {
+                    return i + 1;
+                }
+            }
+        }
+        return line <= 1 ? 0 : text.length();
+    }
+
+    private static int lineEnd(String text, int offset) {
+        int end = text.indexOf('\n', offset);
+        return end < 0 ? text.length() : end;
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

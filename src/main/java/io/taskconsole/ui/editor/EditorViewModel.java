@@ -1,0 +1,318 @@
+package io.taskconsole.ui.editor;
+
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.task.TaskFile;
+import io.taskconsole.task.TaskInfo;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Debouncer;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.core.TaskStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open task: its Markdown files as {@link DocumentModel}s, autosaved through the core's
+ * {@link TaskStore} (atomic writes) a moment after the last keystroke, and checked against the
+ * disk so a change made by another program is noticed rather than overwritten.
+ */
+public final class EditorViewModel {
+
+    /** Kubernetes refuses a ConfigMap whose data passes 1 MiB. */
+    public static final long CONFIGMAP_LIMIT = 1024L * 1024L;
+    public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(800);
+
+    /** A request to show a file at a line (from the outline or a criterion). */
+    public record Jump(String file, int line) {
+    }
+
+    private final TaskStore store;
+    private final BackgroundExecutor executor;
+    private final Notices notices;
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
+    private final ObjectProperty<TaskInfo> info = new SimpleObjectProperty<>(this, "info");
+    private final ObservableList<DocumentModel> documents = FXCollections.observableArrayList();
+    private final ObjectProperty<DocumentModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final LongProperty totalBytes = new SimpleLongProperty(this, "totalBytes");
+    private final BooleanBinding overLimit = totalBytes.greaterThan(CONFIGMAP_LIMIT);
+    private final StringProperty saveState = new SimpleStringProperty(this, "saveState", "");
+    private final ObjectProperty<Jump> jump = new SimpleObjectProperty<>(this, "jump");
+    private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    private final Map<DocumentModel, Debouncer> autosaves = new HashMap<>();
+    private int savesInFlight;
+    private final List<Runnable> whenSaved = new ArrayList<>();
+
+    public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
+        this.store = store;
+        this.executor = executor;
+        this.notices = notices;
+    }
+
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder;
+    }
+
+    public ReadOnlyObjectProperty<TaskInfo> infoProperty() {
+        return info;
+    }
+
+    public ObservableList<DocumentModel> documents() {
+        return documents;
+    }
+
+    public ObjectProperty<DocumentModel> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyLongProperty totalBytesProperty() {
+        return totalBytes;
+    }
+
+    public BooleanBinding overLimitProperty() {
+        return overLimit;
+    }
+
+    /** "Saved", "Saving…", "Edited", or why saving failed. */
+    public ReadOnlyStringProperty saveStateProperty() {
+        return saveState;
+    }
+
+    public ObjectProperty<Jump> jumpProperty() {
+        return jump;
+    }
+
+    /** Goes up on every edit of any file: what preview, criteria and size meter listen to. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision;
+    }
+
+    public boolean isOpen() {
+        return folder.get() != null && info.get() != null;
+    }
+
+    public Optional<DocumentModel> document(String name) {
+        return documents.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** Saves what is pending for the current task, then loads {@code taskFolder} in the background. */
+    public void open(Path taskFolder, String selectFile, Consumer<TaskDraft> opened) {
+        saveNow();
+        executor.task(() -> store.load(taskFolder))
+                .onSuccess(draft -> {
+                    show(draft, selectFile);
+                    opened.accept(draft);
+                })
+                .onFailure(notices.failed("Opening the task in " + taskFolder))
+                .start();
+    }
+
+    /** Shows a draft already loaded (e.g. just created). */
+    public void show(TaskDraft draft, String selectFile) {
+        autosaves.values().forEach(Debouncer::flush);
+        autosaves.clear();
+        List<DocumentModel> docs = new ArrayList<>();
+        for (TaskFile file : draft.files()) {
+            docs.add(track(new DocumentModel(file.name(), file.content())));
+        }
+        folder.set(draft.folder());
+        info.set(draft.info());
+        documents.setAll(docs);
+        selected.set(docs.stream().filter(d -> d.name().equals(selectFile)).findFirst()
+                .orElse(docs.isEmpty() ? null : docs.get(0)));
+        saveState.set("Saved");
+        changed();
+    }
+
+    public void close() {
+        saveNow();
+        autosaves.clear();
+        documents.clear();
+        selected.set(null);
+        folder.set(null);
+        info.set(null);
+        changed();
+    }
+
+    private DocumentModel track(DocumentModel doc) {
+        Debouncer autosave = new Debouncer(executor, AUTOSAVE_DELAY, () -> save(doc));
+        autosaves.put(doc, autosave);
+        doc.textProperty().addListener((o, a, b) -> {
+            saveState.set("Edited");
+            autosave.trigger();
+            changed();
+        });
+        return doc;
+    }
+
+    private void changed() {
+        totalBytes.set(documents.stream().mapToLong(d -> d.bytesProperty().get()).sum());
+        revision.set(revision.get() + 1);
+    }
+
+    /** Writes every file with pending edits now (Ctrl+S, before a submission, on close). */
+    public void saveNow() {
+        new ArrayList<>(autosaves.values()).forEach(Debouncer::flush);
+    }
+
+    /** Saves pending edits, then runs {@code then} on the UI thread once every write has finished. */
+    public void saveNow(Runnable then) {
+        saveNow();
+        if (savesInFlight == 0) {
+            then.run();
+        } else {
+            whenSaved.add(then);
+        }
+    }
+
+    public boolean hasUnsavedEdits() {
+        return documents.stream().anyMatch(DocumentModel::isDirty) || savesInFlight > 0;
+    }
+
+    private void save(DocumentModel doc) {
+        Path dir = folder.get();
+        if (dir == null || !doc.isDirty()) {
+            return;
+        }
+        String content = doc.text();
+        savesInFlight++;
+        saveState.set("Saving…");
+        executor.task(() -> {
+            store.saveFile(dir, new TaskFile(doc.name(), content));
+            return content;
+        }).onSuccess(written -> {
+            if (dir.equals(folder.get())) {
+                doc.markSaved(written);
+            }
+        }).onFailure(error -> {
+            saveState.set("Not saved");
+            notices.accept(Notice.error("Saving " + doc.name(), error));
+        }).onFinally(() -> {
+            savesInFlight--;
+            if (savesInFlight == 0 && !"Not saved".equals(saveState.get())) {
+                saveState.set(documents.stream().anyMatch(DocumentModel::isDirty) ? "Edited" : "Saved");
+            }
+            if (savesInFlight == 0) {
+                List<Runnable> waiting = new ArrayList<>(whenSaved);
+                whenSaved.clear();
+                waiting.forEach(Runnable::run);
+            }
+        }).start();
+    }
+
+    /** Adds an extra Markdown file to the task, e.g. {@code api-notes.md}. */
+    public void addFile(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (!clean.endsWith(".md")) {
+            clean = clean + ".md";
+        }
+        if (!clean.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.md")) {
+            notices.accept(Notice.warning("'" + name + "' is not a usable file name. Use letters, digits, '.', '_' or '-', ending in .md."));
+            return;
+        }
+        if (document(clean).isPresent()) {
+            selected.set(document(clean).get());
+            return;
+        }
+        DocumentModel doc = track(new DocumentModel(clean, ""));
+        documents.add(doc);
+        selected.set(doc);
+        doc.textProperty().set("# " + clean.substring(0, clean.length() - 3) + "\n\n");
+        saveNow();
+    }
+
+    /** The task as it stands in the editor, including edits not yet on disk. */
+    public Optional<TaskDraft> snapshot() {
+        if (!isOpen()) {
+            return Optional.empty();
+        }
+        List<TaskFile> files = documents.stream().map(d -> new TaskFile(d.name(), d.text())).toList();
+        return Optional.of(new TaskDraft(folder.get(), info.get(), files));
+    }
+
+    public void jumpTo(String file, int line) {
+        document(file).ifPresent(selected::set);
+        jump.set(new Jump(file, line));
+    }
+
+    /**
+     * Compares the open files with the disk. A file changed by another program is reloaded when the
+     * console has no edits of its own; otherwise the user chooses. Runs the read in the background.
+     */
+    public void checkDisk() {
+        Path dir = folder.get();
+        if (dir == null || savesInFlight > 0) {
+            return;
+        }
+        executor.task(() -> store.load(dir))
+                .onSuccess(draft -> {
+                    if (dir.equals(folder.get()) && savesInFlight == 0) {
+                        reconcile(draft);
+                    }
+                })
+                .onFailure(error -> { })
+                .start();
+    }
+
+    private void reconcile(TaskDraft disk) {
+        List<String> reloaded = new ArrayList<>();
+        for (TaskFile file : disk.files()) {
+            Optional<DocumentModel> open = document(file.name());
+            if (open.isEmpty()) {
+                documents.add(track(new DocumentModel(file.name(), file.content())));
+                reloaded.add(file.name());
+                continue;
+            }
+            DocumentModel doc = open.get();
+            String content = file.content();
+            if (content.equals(doc.saved()) || content.equals(doc.conflictSeen())) {
+                continue;
+            }
+            if (content.equals(doc.text())) {
+                doc.markSaved(content);
+            } else if (!doc.isDirty()) {
+                doc.reload(content);
+                reloaded.add(file.name());
+            } else {
+                doc.conflictSeen(content);
+                notices.accept(Notice.warning(
+                        doc.name() + " was changed on disk by another program while you were editing it.",
+                        new Notice.Action("Reload from disk", () -> {
+                            autosaves.get(doc).cancel();
+                            doc.reload(content);
+                            notices.dismiss();
+                        }),
+                        new Notice.Action("Keep mine", () -> {
+                            autosaves.get(doc).trigger();
+                            autosaves.get(doc).flush();
+                            notices.dismiss();
+                        })));
+            }
+        }
+        if (!disk.info().equals(info.get())) {
+            info.set(disk.info());
+        }
+        if (!reloaded.isEmpty()) {
+            changed();
+            notices.accept(Notice.info("Reloaded " + String.join(", ", reloaded) + ": changed on disk by another program."));
+        }
+    }
+}

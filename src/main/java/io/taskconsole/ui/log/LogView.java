@@ -1,0 +1,323 @@
+package io.taskconsole.ui.log;
+
+import atlantafx.base.theme.Styles;
+import io.taskconsole.helm.OutputListener;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.common.Notices;
+import io.taskconsole.task.AtomicFiles;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+
+/**
+ * The log panel: a virtualized list of styled lines (only visible rows exist as nodes), a search
+ * box with highlighting, copy/save/clear, and a Follow toggle that turns itself off when the user
+ * scrolls up and back on at the bottom.
+ */
+public final class LogView {
+
+    private final LogViewModel model;
+    private final BackgroundExecutor executor;
+    private final Notices notices;
+    private final BorderPane root = new BorderPane();
+    private final ListView<LogLine> list = new ListView<>();
+    private final TextField search = new TextField();
+    private final Label matchLabel = new Label();
+    private final Label droppedLabel = new Label();
+    private final Button cancel = new Button("Cancel");
+    private boolean autoScrolling;
+
+    public LogView(LogViewModel model, BackgroundExecutor executor, Notices notices) {
+        this.model = model;
+        this.executor = executor;
+        this.notices = notices;
+        build();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public Button cancelButton() {
+        return cancel;
+    }
+
+    /** Puts the cursor in the search box (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void build() {
+        list.setId("log-list");
+        list.setAccessibleText("helm output");
+        list.getStyleClass().addAll("log-list", Styles.DENSE);
+        list.setItems(model.lines());
+        list.setFixedCellSize(22);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(view -> new LogCell());
+        list.setPlaceholder(new Label("helm's output appears here when you submit or dry run."));
+
+        search.setId("log-search");
+        search.setPromptText("Find in log (Ctrl+F)");
+        search.setAccessibleText("Find in log");
+        search.textProperty().bindBidirectional(model.queryProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                reveal(e.isShiftDown() ? model.previousMatch() : model.nextMatch());
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            }
+        });
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        search.setPrefColumnCount(18);
+        matchLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        model.matchCountProperty().addListener((o, a, b) -> updateMatchLabel());
+        model.currentMatchProperty().addListener((o, a, b) -> {
+            updateMatchLabel();
+            list.refresh();
+        });
+        model.queryProperty().addListener((o, a, b) -> list.refresh());
+
+        Button previous = iconButton("↑", "Previous match (Shift+Enter)", () -> reveal(model.previousMatch()));
+        Button next = iconButton("↓", "Next match (Enter)", () -> reveal(model.nextMatch()));
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("log-follow");
+        follow.setTooltip(new Tooltip("Keep the newest line in view; scrolling up pauses it"));
+        follow.selectedProperty().bindBidirectional(model.followTailProperty());
+        Button copy = textButton("Copy", "Copy the selected lines, or all (Ctrl+Shift+C)", this::copy);
+        Button save = textButton("Save…", "Save the log to a file", this::save);
+        Button clear = textButton("Clear", "Clear the log", model::clear);
+        clear.setId("log-clear");
+        cancel.setId("log-cancel");
+        cancel.getStyleClass().add(Styles.DANGER);
+        cancel.setTooltip(new Tooltip("Cancel the running helm command (Ctrl+.)"));
+        cancel.setAccessibleText("Cancel the running submission");
+        droppedLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        model.droppedProperty().addListener((o, a, b) -> droppedLabel.setText(
+                b.longValue() == 0 ? "" : String.format(Locale.ROOT, "%,d older lines dropped", b.longValue())));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, search, previous, next, matchLabel, spacer, droppedLabel, follow, copy, save, clear, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        root.setTop(bar);
+        root.setCenter(list);
+
+        list.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copy();
+                e.consume();
+            }
+        });
+        model.batchesProperty().addListener((o, a, b) -> {
+            if (model.followTailProperty().get() && !model.lines().isEmpty()) {
+                autoScrolling = true;
+                list.scrollTo(model.lines().size() - 1);
+                autoScrolling = false;
+            }
+        });
+        model.followTailProperty().addListener((o, a, on) -> {
+            if (on && !model.lines().isEmpty()) {
+                list.scrollTo(model.lines().size() - 1);
+            }
+        });
+        list.skinProperty().addListener((o, a, skin) -> Platform.runLater(this::watchScrollBar));
+    }
+
+    /** Following pauses when the user scrolls away from the bottom and resumes when they return. */
+    private void watchScrollBar() {
+        for (Node node : list.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().addListener((o, a, b) -> {
+                    if (autoScrolling) {
+                        return;
+                    }
+                    boolean atBottom = b.doubleValue() >= bar.getMax() - 0.001;
+                    if (b.doubleValue() < a.doubleValue() && !atBottom) {
+                        model.followTailProperty().set(false);
+                    } else if (atBottom && b.doubleValue() > a.doubleValue()) {
+                        model.followTailProperty().set(true);
+                    }
+                });
+            }
+        }
+    }
+
+    private void reveal(int index) {
+        if (index >= 0) {
+            list.scrollTo(Math.max(0, index - 3));
+            list.getSelectionModel().clearAndSelect(index);
+        }
+    }
+
+    private void updateMatchLabel() {
+        int count = model.matchCountProperty().get();
+        if (model.queryProperty().get().isEmpty()) {
+            matchLabel.setText("");
+        } else if (count == 0) {
+            matchLabel.setText("no match");
+        } else {
+            int at = model.currentMatchOrdinal();
+            matchLabel.setText(at > 0 ? at + " of " + count : count + " matches");
+        }
+    }
+
+    private void copy() {
+        List<LogLine> selected = new ArrayList<>(list.getSelectionModel().getSelectedItems());
+        String text = selected.isEmpty() ? model.text() : model.text(selected);
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        notices.accept(Notice.info(selected.isEmpty() ? "Copied the whole log." : "Copied " + selected.size() + " lines."));
+    }
+
+    private void save() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save log");
+        chooser.setInitialFileName("helm-output.log");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        String text = model.text();
+        executor.task(() -> {
+            AtomicFiles.writeString(file.toPath(), text);
+            return file;
+        }).onSuccess(f -> notices.accept(Notice.success("Saved the log to " + f + ".")))
+                .onFailure(notices.failed("Saving the log to " + file))
+                .start();
+    }
+
+    private static Button iconButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Button textButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add(Styles.FLAT);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Renders one line: its styled runs, search hits highlighted, stderr and info marked by class. */
+    private final class LogCell extends ListCell<LogLine> {
+        private final TextFlow flow = new TextFlow();
+
+        LogCell() {
+            getStyleClass().add("log-cell");
+            setText(null);
+            flow.getStyleClass().add("log-flow");
+        }
+
+        @Override
+        protected void updateItem(LogLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll("log-stderr", "log-info", "log-current");
+            if (empty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            if (line.stream() == OutputListener.Stream.STDERR) {
+                getStyleClass().add("log-stderr");
+            } else if (line.stream() == OutputListener.Stream.INFO) {
+                getStyleClass().add("log-info");
+            }
+            if (getIndex() == model.currentMatchProperty().get()) {
+                getStyleClass().add("log-current");
+            }
+            flow.getChildren().clear();
+            String q = model.queryProperty().get().toLowerCase(Locale.ROOT);
+            for (AnsiText.Span span : line.spans()) {
+                addSpan(span, q);
+            }
+            setGraphic(flow);
+        }
+
+        private void addSpan(AnsiText.Span span, String query) {
+            String text = span.text();
+            if (query.isEmpty()) {
+                flow.getChildren().add(styled(text, span.style(), false));
+                return;
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            int from = 0;
+            int hit;
+            while ((hit = lower.indexOf(query, from)) >= 0) {
+                if (hit > from) {
+                    flow.getChildren().add(styled(text.substring(from, hit), span.style(), false));
+                }
+                flow.getChildren().add(styled(text.substring(hit, hit + query.length()), span.style(), true));
+                from = hit + query.length();
+            }
+            if (from < text.length()) {
+                flow.getChildren().add(styled(text.substring(from), span.style(), false));
+            }
+        }
+
+        private Node styled(String text, AnsiStyle style, boolean hit) {
+            Text t = new Text(text);
+            t.getStyleClass().add("log-text");
+            StringBuilder css = new StringBuilder();
+            if (style.foreground() != null) {
+                css.append("-fx-fill: ").append(style.foreground()).append(';');
+            }
+            if (style.bold()) {
+                css.append("-fx-font-weight: bold;");
+            }
+            if (style.italic()) {
+                css.append("-fx-font-style: italic;");
+            }
+            if (style.underline()) {
+                t.setUnderline(true);
+            }
+            if (style.faint()) {
+                t.setOpacity(0.7);
+            }
+            t.setStyle(css.toString());
+            if (!hit && style.background() == null) {
+                return t;
+            }
+            Label box = new Label(null, t);
+            box.getStyleClass().add(hit ? "log-hit" : "log-bg");
+            if (!hit) {
+                box.setStyle("-fx-background-color: " + style.background() + ";");
+            }
+            return box;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.taskconsole.ui.tasks;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The left column: filter box, task list, and the workspace it shows. */
+public final class TaskListView {
+
+    private final TaskListViewModel model;
+    private final VBox root = new VBox(6);
+    private final ListView<TaskEntry> list = new ListView<>();
+    private final Button newTask = new Button("New task");
+    private final Button importButton = new Button("Import…");
+
+    public TaskListView(TaskListViewModel model) {
+        this.model = model;
+        build();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public Button newTaskButton() {
+        return newTask;
+    }
+
+    public Button importButton() {
+        return importButton;
+    }
+
+    private void build() {
+        root.setId("tasks-pane");
+        root.setPadding(new Insets(8));
+        Label title = new Label("Tasks");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label workspace = new Label();
+        workspace.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        workspace.textProperty().bind(Bindings.createStringBinding(
+                () -> model.workspaceProperty().get() == null ? "" : model.workspaceProperty().get().toString(),
+                model.workspaceProperty()));
+        workspace.setTooltip(new Tooltip("The workspace folder (File ▸ Open workspace…, Ctrl+O)"));
+
+        TextField filter = new TextField();
+        filter.setId("task-filter");
+        filter.setPromptText("Filter tasks");
+        filter.setAccessibleText("Filter tasks by id, service or title");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+
+        list.setId("task-list");
+        list.setAccessibleText("Tasks in the workspace");
+        list.setItems(model.visibleTasks());
+        list.setPlaceholder(new Label("No tasks yet.\nCreate one with New task (Ctrl+N)."));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(TaskEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (empty || entry == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                Label main = new Label(entry.label());
+                Label sub = new Label(entry.problem() == null ? entry.service() : entry.problem());
+                sub.getStyleClass().addAll(Styles.TEXT_SMALL, entry.problem() == null ? Styles.TEXT_MUTED : Styles.DANGER);
+                setGraphic(new VBox(1, main, sub));
+                setText(null);
+                setTooltip(new Tooltip(entry.folder().toString()));
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && list.getSelectionModel().getSelectedItem() != b) {
+                list.getSelectionModel().select(b);
+            }
+        });
+
+        newTask.setId("new-task");
+        newTask.getStyleClass().add(Styles.ACCENT);
+        newTask.setTooltip(new Tooltip("Create a task from the template (Ctrl+N)"));
+        importButton.setId("import-tasks");
+        importButton.setTooltip(new Tooltip("Import tasks from a Task Master tasks.json (Ctrl+I)"));
+        HBox buttons = new HBox(6, newTask, importButton);
+        root.getChildren().addAll(title, workspace, filter, list, buttons);
+    }
+}

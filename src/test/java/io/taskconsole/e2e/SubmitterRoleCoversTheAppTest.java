@@ -1,0 +1,129 @@
+package io.taskconsole.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.cli.TaskConsoleCli;
+import io.taskconsole.cluster.ConnectionCheck;
+import io.taskconsole.cluster.KubeConnector;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.task.SampleTask;
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.testkube.ApiCall;
+import io.taskconsole.testkube.FaultRule;
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.testkube.ToolBinaries;
+import io.taskconsole.testkube.ToolResult;
+import io.taskconsole.testkube.ToolRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Every API call that submitting, retrying and listing attempts makes (the app's own through
+ * fabric8, and helm's) is allowed by the submitter Role of {@code charts/task-console-submitter},
+ * so a user bound to that Role can do everything the app offers and the Role grants no more.
+ */
+class SubmitterRoleCoversTheAppTest {
+
+    private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
+    private static final Path CHARTS = Path.of(System.getProperty("taskconsole.chart.dir", "charts/claude-code")).getParent();
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void clearFaults() {
+        SERVER.clearFaults();
+    }
+
+    @Test
+    void everyNamespacedCallOfSubmitRetryAndAttemptsIsGrantedByTheRole() throws Exception {
+        Path helm = ToolBinaries.helm();
+        String namespace = "rbac-" + Long.toHexString(System.nanoTime());
+        SERVER.createNamespace(namespace);
+        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        TaskDraft task = SampleTask.create(temp.resolve("tasks"));
+        List<String> common = List.of("-n", namespace, "--kubeconfig", kubeconfig.toString(), "--helm", helm.toString(),
+                "--chart", CHARTS.resolve("claude-code").toString(), "--timeout", "60s");
+
+        SERVER.clearRequests();
+        assertThat(cli(common, "submit", task.folder().toString())).isZero();
+        assertThat(cli(common, "retry", task.folder().toString())).isZero();
+        assertThat(cli(common, "attempts", task.folder().toString())).isZero();
+        new ConnectionCheck(KubeConnector.fromSystem()).check(new KubeTarget(kubeconfig, null, namespace));
+        List<ApiCall> calls = SERVER.requests().stream()
+                .filter(ApiCall::isResourceCall)
+                .filter(c -> namespace.equals(c.namespace()))
+                // Reading the namespace object itself is cluster-scoped and optional (next test).
+                .filter(c -> !"namespaces".equals(c.resource()))
+                .toList();
+
+        List<Rule> rules = roleRules(helm, namespace);
+        assertThat(calls).as("the flows made namespaced calls").hasSizeGreaterThan(5);
+        assertThat(calls).allSatisfy(call ->
+                assertThat(rules.stream().anyMatch(r -> r.allows(call)))
+                        .as("the Role allows %s", call).isTrue());
+        assertThat(calls.stream().map(ApiCall::rbacResource).distinct())
+                .as("the calls reach every kind of object the Role is there for")
+                .contains("configmaps", "persistentvolumeclaims", "jobs", "secrets");
+    }
+
+    @Test
+    void theConnectionCheckStillWorksWhereTheUserMayNotReadNamespaces() {
+        String namespace = "rbac-ns-" + Long.toHexString(System.nanoTime());
+        SERVER.createNamespace(namespace);
+        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        SERVER.failWhen(FaultRule.forbid("get", "namespaces"));
+
+        ConnectionCheck.Result result = new ConnectionCheck(KubeConnector.fromSystem())
+                .check(new KubeTarget(kubeconfig, null, namespace));
+
+        assertThat(result.context()).isEqualTo("test-context");
+        assertThat(result.serverVersion()).isNotBlank();
+    }
+
+    private record Rule(Set<String> groups, Set<String> resources, Set<String> verbs) {
+        boolean allows(ApiCall call) {
+            return groups.contains(call.apiGroup()) && resources.contains(call.rbacResource()) && verbs.contains(call.verb());
+        }
+    }
+
+    private List<Rule> roleRules(Path helm, String namespace) {
+        ToolResult rendered = ToolRun.of(helm, "template", "submitter", CHARTS.resolve("task-console-submitter").toString(),
+                "--namespace", namespace).timeout(Duration.ofSeconds(60)).run();
+        assertThat(rendered.succeeded()).as(rendered.toString()).isTrue();
+        List<Rule> rules = new ArrayList<>();
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        for (JsonNode doc : yaml.readValues(yaml.createParser(rendered.output()), JsonNode.class).readAll()) {
+            if (doc != null && "Role".equals(doc.path("kind").asString())) {
+                for (JsonNode rule : doc.path("rules")) {
+                    rules.add(new Rule(strings(rule.path("apiGroups")), strings(rule.path("resources")),
+                            strings(rule.path("verbs"))));
+                }
+            }
+        }
+        assertThat(rules).as("the submitter chart renders a Role").isNotEmpty();
+        return rules;
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        return Set.copyOf(StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList());
+    }
+
+    private static int cli(List<String> common, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(common);
+        StringWriter sink = new StringWriter();
+        return TaskConsoleCli.run(new PrintWriter(sink), new PrintWriter(sink), all.toArray(String[]::new));
+    }
+}

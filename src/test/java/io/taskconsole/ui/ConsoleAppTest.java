@@ -1,0 +1,267 @@
+package io.taskconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.common.Theme;
+import io.taskconsole.ui.core.CoreAdapters;
+import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.ui.log.LogLine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real console, with the real core, as a product manager would. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleAppTest {
+
+    /** Generous: a hang guard for a loaded CI machine, not a speed requirement. */
+    static final int WAIT_SECONDS = 90;
+
+    @TempDir
+    Path temp;
+    Console console;
+
+    @Start
+    void start(Stage stage) {
+        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console.onExit(() -> { });
+        console.start(stage);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> {
+            if (console.submit.runningProperty().get()) {
+                console.submit.cancel();
+            }
+            console.theme.choiceProperty().set(Theme.LIGHT);
+        });
+    }
+
+    static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitForSample() {
+        waitFor("the sample task to open with its preview", () -> console.editor.isOpen()
+                && console.window().preview.renderedText().contains("Rate-limit failed logins"));
+    }
+
+    @Test
+    void firstRunShowsTheSampleTaskWithPreviewAndCriteria(FxRobot robot) {
+        waitForSample();
+
+        assertThat(console.stage().getTitle()).contains("Task Console").contains("1001");
+        waitFor("criteria", () -> console.criteria.totalProperty().get() > 0);
+        assertThat(robot.lookup("#criteria-warning").queryAs(javafx.scene.control.Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#task-list").queryListView().getItems()).hasSize(1);
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "01-sample-task-light"));
+    }
+
+    @Test
+    void typingUpdatesThePreviewTheCriteriaAndTheFileOnDisk(FxRobot robot) throws Exception {
+        waitForSample();
+        waitFor("criteria", () -> console.criteria.totalProperty().get() > 0);
+        int before = console.criteria.totalProperty().get();
+
+        TextArea area = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+        robot.clickOn(area);
+        robot.interact(() -> {
+            String text = area.getText();
+            int lastItem = text.lastIndexOf("\n- [ ]");
+            area.positionCaret(text.indexOf('\n', lastItem + 1));
+        });
+        robot.write("\n- [x] Lockouts are logged");
+
+        waitFor("the preview to show the new criterion",
+                () -> console.window().preview.renderedText().contains("Lockouts are logged"));
+        waitFor("a new criterion", () -> console.criteria.totalProperty().get() == before + 1);
+        assertThat(console.criteria.checkedProperty().get()).isGreaterThanOrEqualTo(1);
+        Path taskMd = console.editor.folderProperty().get().resolve("task.md");
+        waitFor("autosave", () -> Files.readString(taskMd, StandardCharsets.UTF_8).contains("- [x] Lockouts are logged"));
+        assertThat(robot.lookup("#save-state").queryLabeled().getText()).isEqualTo("Saved");
+    }
+
+    @Test
+    void clearingTheCriteriaShowsAWarningAndClickingOneJumpsToItsLine(FxRobot robot) {
+        waitForSample();
+        waitFor("criteria", () -> console.criteria.totalProperty().get() > 0);
+
+        var first = console.criteria.criteria().get(0);
+        robot.interact(() -> console.criteria.reveal(first));
+        TextArea area = robot.lookup("#editor-" + first.source().replace('.', '-')).queryAs(TextArea.class);
+        waitFor("the caret on the criterion's line",
+                () -> area.getText().substring(0, area.getCaretPosition()).split("\n", -1).length == first.line());
+
+        robot.interact(() -> {
+            console.editor.document("task.md").orElseThrow().textProperty().set("# Nothing to check\n");
+            console.editor.document("design-spec.md").orElseThrow().textProperty().set("# Design\n");
+        });
+        waitFor("the warning", () -> robot.lookup("#criteria-warning").queryLabeled().isVisible());
+    }
+
+    @Test
+    void dryRunRendersTheConfigMapAndHelmTemplateWithoutACluster(FxRobot robot) {
+        waitForSample();
+
+        robot.clickOn("#dry-run");
+
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        assertThat(robot.lookup("#dry-run-configmap").queryAs(TextArea.class).getText())
+                .contains("ConfigMap").contains("auth-service-task-1001-run-1-files");
+        assertThat(console.submit.dryRunProperty().get().templateOutput()).contains("kind: Job");
+        assertThat(console.log.lines()).extracting(LogLine::plain).anyMatch(l -> l.startsWith("$ ") && l.contains("helm upgrade --install"));
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "02-dry-run-light"));
+    }
+
+    @Test
+    void anUnreachableClusterGivesOneLineBannerWithDetailsAndNoSecrets(FxRobot robot) throws Exception {
+        waitForSample();
+        Path kubeconfig = temp.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: gone
+                  cluster: {server: "https://127.0.0.1:9"}
+                users:
+                - name: pm
+                  user: {token: "s3cr3t-token-value"}
+                contexts:
+                - name: gone-context
+                  context: {cluster: gone, user: pm, namespace: orchestrator}
+                current-context: gone-context
+                """);
+        robot.interact(() -> console.cluster.kubeconfigProperty().set(kubeconfig.toString()));
+
+        robot.clickOn("#submit");
+
+        waitFor("an error banner", () -> console.notices.current() != null
+                && console.notices.current().level() == Notice.Level.ERROR);
+        String banner = robot.lookup("#notice-message").queryLabeled().getText();
+        assertThat(banner).doesNotContain("\n").doesNotContain("s3cr3t").doesNotContain("\tat ");
+        assertThat(banner).contains("gone-context");
+        assertThat(console.submit.runningProperty().get()).isFalse();
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "03-error-banner-light"));
+    }
+
+    @Test
+    void submitThenRetryAgainstAnApiServerWithRealHelm(FxRobot robot) throws Exception {
+        waitForSample();
+        try (TestKubeApiServer server = TestKubeApiServer.start()) {
+            server.createNamespace("orchestrator");
+            Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
+            robot.interact(() -> {
+                console.cluster.kubeconfigProperty().set(kubeconfig.toString());
+                console.cluster.contextProperty().set("test-context");
+            });
+
+            robot.clickOn("#submit");
+            waitFor("attempt 1", () -> console.submit.lastOutcomeProperty().get() != null && !console.submit.runningProperty().get());
+            assertThat(console.submit.lastOutcomeProperty().get().succeeded())
+                    .as(console.notices.current() == null ? "" : console.notices.current().message()).isTrue();
+            assertThat(server.client().configMaps().inNamespace("orchestrator")
+                    .withName("auth-service-task-1001-run-1-files").get()).isNotNull();
+
+            robot.interact(() -> console.window().side.getSelectionModel().select(console.window().attemptsTab));
+            waitFor("attempt 1 in the list", () -> console.attempts.attempts().size() == 1);
+            robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
+
+            robot.clickOn("#retry");
+            DialogPane dialog = robot.lookup("#retry-confirmation").queryAs(DialogPane.class);
+            assertThat(dialog.getContentText()).contains("attempt 1").contains("attempt 2")
+                    .contains("test-context").contains("orchestrator");
+            robot.clickOn(button(dialog, ButtonBar.ButtonData.OK_DONE));
+
+            waitFor("attempt 2", () -> console.submit.lastOutcomeProperty().get().attempt() == 2
+                    && !console.submit.runningProperty().get());
+            assertThat(console.submit.lastOutcomeProperty().get().succeeded()).isTrue();
+            waitFor("both attempts listed", () -> console.attempts.attempts().size() == 2);
+            assertThat(console.attempts.attempts()).extracting(SubmitTools.Attempt::number).containsExactly(2, 1);
+            robot.interact(() -> Screenshots.save(console.stage().getScene(), "04-attempts-light"));
+        }
+    }
+
+    @Test
+    void cancelStopsARunningHelm(FxRobot robot) throws Exception {
+        waitForSample();
+        try (TestKubeApiServer server = TestKubeApiServer.start()) {
+            server.createNamespace("orchestrator");
+            Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
+            Path slowHelm = slowHelm();
+            robot.interact(() -> {
+                console.cluster.kubeconfigProperty().set(kubeconfig.toString());
+                console.cluster.helmPathProperty().set(slowHelm.toString());
+            });
+
+            robot.clickOn("#submit");
+            waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
+            assertThat(robot.lookup("#log-cancel").queryButton().isDisabled()).isFalse();
+
+            robot.clickOn("#log-cancel");
+
+            waitFor("the submission to stop", () -> !console.submit.runningProperty().get());
+            assertThat(console.log.lines()).extracting(LogLine::plain).contains("Cancelled");
+            assertThat(console.notices.current().level()).isEqualTo(Notice.Level.INFO);
+            assertThat(console.notices.current().message()).contains("cancelled");
+        }
+    }
+
+    @Test
+    void darkThemeRestylesWindowAndPreview(FxRobot robot) {
+        waitForSample();
+        robot.interact(() -> console.theme.choiceProperty().set(Theme.DARK));
+        waitFor("a dark preview", () -> console.preview.htmlProperty().get().contains("theme-dark")
+                && console.window().preview.renderedText().contains("Rate-limit"));
+        robot.sleep(500);
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "05-sample-task-dark"));
+        robot.clickOn("#dry-run");
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "06-dry-run-dark"));
+    }
+
+    /** A helm that answers {@code version} like the real one and hangs on anything else. */
+    private Path slowHelm() throws Exception {
+        Path script = temp.resolve("slow-helm");
+        String realHelm = System.getProperty("taskconsole.helm", "/usr/local/bin/helm");
+        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec " + realHelm + " \"$@\"; fi\n"
+                + "echo 'Release is being installed...'\nexec sleep 300\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    private static Node button(DialogPane dialog, ButtonBar.ButtonData data) {
+        for (ButtonType type : dialog.getButtonTypes()) {
+            if (type.getButtonData() == data) {
+                return dialog.lookupButton(type);
+            }
+        }
+        throw new AssertionError("no " + data + " button");
+    }
+}

@@ -1,0 +1,78 @@
+package io.taskconsole.ui.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.core.ClusterTools;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterViewModelTest {
+
+    private final class Tools implements ClusterTools {
+        boolean reachable = true;
+        KubeTarget asked;
+
+        @Override
+        public KubeContexts contexts(Path kubeconfig) {
+            return new KubeContexts(List.of("kind-dev", "prod"), "kind-dev");
+        }
+
+        @Override
+        public ServerInfo check(KubeTarget target, Duration timeout) {
+            asked = target;
+            if (!reachable) {
+                throw TaskConsoleException.failed("Cannot reach the API server of context 'prod'", "Check the VPN.", null);
+            }
+            return new ServerInfo("v1.31.0", "dev-user");
+        }
+
+        @Override
+        public HelmInfo helm(String configured) {
+            return new HelmInfo(Path.of("/usr/local/bin/helm"), "v3.18.0");
+        }
+    }
+
+    @Test
+    void contextsComeFromTheKubeconfigAndTheCurrentOneIsPicked() {
+        ClusterViewModel cluster = new ClusterViewModel(new Tools(), BackgroundExecutor.sameThread());
+
+        cluster.loadContexts();
+
+        assertThat(cluster.contexts()).containsExactly("kind-dev", "prod");
+        assertThat(cluster.contextProperty().get()).isEqualTo("kind-dev");
+        assertThat(cluster.namespaceProperty().get()).isEqualTo("orchestrator");
+    }
+
+    @Test
+    void aCheckShowsServerVersionAndUserOrTheOneReasonItFailed() {
+        Tools tools = new Tools();
+        ClusterViewModel cluster = new ClusterViewModel(tools, BackgroundExecutor.sameThread());
+        cluster.contextProperty().set("prod");
+        cluster.namespaceProperty().set("agents");
+
+        cluster.checkConnection();
+        assertThat(tools.asked).isEqualTo(new KubeTarget(null, "prod", "agents"));
+        assertThat(cluster.statusProperty().get()).isEqualTo(ClusterViewModel.Status.CONNECTED);
+        assertThat(cluster.statusTextProperty().get()).contains("v1.31.0").contains("dev-user");
+
+        tools.reachable = false;
+        cluster.checkConnection();
+        assertThat(cluster.statusProperty().get()).isEqualTo(ClusterViewModel.Status.FAILED);
+        assertThat(cluster.statusTextProperty().get()).isEqualTo("Cannot reach the API server of context 'prod'. Check the VPN.");
+
+        cluster.namespaceProperty().set("other");
+        assertThat(cluster.statusProperty().get()).isEqualTo(ClusterViewModel.Status.UNKNOWN);
+    }
+
+    @Test
+    void helmIsFoundWithItsVersion() {
+        ClusterViewModel cluster = new ClusterViewModel(new Tools(), BackgroundExecutor.sameThread());
+        cluster.locateHelm();
+        assertThat(cluster.helmVersionProperty().get()).isEqualTo("helm v3.18.0 at /usr/local/bin/helm");
+    }
+}

@@ -1,0 +1,125 @@
+package io.taskconsole.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.task.TaskFile;
+import io.taskconsole.ui.InMemoryTasks;
+import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.common.Notices;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EditorViewModelTest {
+
+    @TempDir
+    Path temp;
+    InMemoryTasks store;
+    Notices notices;
+    EditorViewModel editor;
+    TaskDraft draft;
+
+    @BeforeEach
+    void open() {
+        store = new InMemoryTasks();
+        draft = store.add(7, "billing", "Invoices", "# Invoices\n");
+        notices = new Notices(new AppLog(temp.resolve("log.txt")));
+        editor = new EditorViewModel(store, BackgroundExecutor.sameThread(), notices);
+        editor.open(draft.folder(), "task.md", d -> { });
+    }
+
+    @Test
+    void opensTheFilesAndSelectsTheAskedOne() {
+        assertThat(editor.documents()).extracting(DocumentModel::name).containsExactly("task.md", "design-spec.md");
+        assertThat(editor.selectedProperty().get().name()).isEqualTo("task.md");
+        assertThat(editor.saveStateProperty().get()).isEqualTo("Saved");
+    }
+
+    @Test
+    void typingIsWrittenThroughTheStoreAndCountsWordsAndBytes() {
+        DocumentModel task = editor.document("task.md").orElseThrow();
+        task.textProperty().set("# Invoices\n\nSend one per month.\n");
+
+        assertThat(store.onDisk(draft.folder(), "task.md")).isEqualTo("# Invoices\n\nSend one per month.\n");
+        assertThat(task.isDirty()).isFalse();
+        assertThat(task.wordsProperty().get()).isEqualTo(5);
+        assertThat(editor.totalBytesProperty().get()).isEqualTo(task.bytesProperty().get() + "# Design\n".length());
+        assertThat(editor.saveStateProperty().get()).isEqualTo("Saved");
+    }
+
+    @Test
+    void aFailedWriteKeepsTheTextAndSaysWhy() {
+        store.failWrites = true;
+        DocumentModel task = editor.document("task.md").orElseThrow();
+        task.textProperty().set("precious words");
+
+        assertThat(task.isDirty()).isTrue();
+        assertThat(task.text()).isEqualTo("precious words");
+        assertThat(editor.saveStateProperty().get()).isEqualTo("Not saved");
+        assertThat(notices.current().level()).isEqualTo(Notice.Level.ERROR);
+        assertThat(notices.current().message()).contains("disk full").contains("Free some space");
+    }
+
+    @Test
+    void aFileChangedByAnotherProgramIsReloadedWhenThereAreNoLocalEdits() {
+        store.changeOnDisk(draft.folder(), "task.md", "# Changed elsewhere\n");
+
+        editor.checkDisk();
+
+        assertThat(editor.document("task.md").orElseThrow().text()).isEqualTo("# Changed elsewhere\n");
+        assertThat(notices.current().message()).contains("Reloaded task.md");
+    }
+
+    @Test
+    void aConflictingChangeAsksInsteadOfOverwriting() {
+        store.failWrites = true;
+        DocumentModel task = editor.document("task.md").orElseThrow();
+        task.textProperty().set("mine");
+        store.failWrites = false;
+        store.changeOnDisk(draft.folder(), "task.md", "theirs");
+
+        editor.checkDisk();
+
+        assertThat(task.text()).isEqualTo("mine");
+        Notice asked = notices.current();
+        assertThat(asked.level()).isEqualTo(Notice.Level.WARNING);
+        assertThat(asked.actions()).extracting(Notice.Action::label).containsExactly("Reload from disk", "Keep mine");
+
+        asked.actions().get(1).run().run();
+        assertThat(store.onDisk(draft.folder(), "task.md")).isEqualTo("mine");
+    }
+
+    @Test
+    void theSizeMeterTurnsRedPastOneMebibyte() {
+        DocumentModel task = editor.document("task.md").orElseThrow();
+        task.textProperty().set("x".repeat((int) EditorViewModel.CONFIGMAP_LIMIT));
+
+        assertThat(editor.overLimitProperty().get()).isTrue();
+        task.textProperty().set("small");
+        assertThat(editor.overLimitProperty().get()).isFalse();
+    }
+
+    @Test
+    void anExtraFileIsAddedSavedAndSelected() {
+        editor.addFile("api notes");
+        assertThat(notices.current().level()).isEqualTo(Notice.Level.WARNING);
+
+        editor.addFile("api-notes");
+
+        assertThat(editor.selectedProperty().get().name()).isEqualTo("api-notes.md");
+        assertThat(store.onDisk(draft.folder(), "api-notes.md")).startsWith("# api-notes");
+        assertThat(editor.snapshot().orElseThrow().files()).extracting(TaskFile::name).contains("api-notes.md");
+    }
+
+    @Test
+    void jumpingToACriterionSelectsItsFile() {
+        editor.jumpTo("design-spec.md", 3);
+
+        assertThat(editor.selectedProperty().get().name()).isEqualTo("design-spec.md");
+        assertThat(editor.jumpProperty().get()).isEqualTo(new EditorViewModel.Jump("design-spec.md", 3));
+    }
+}

@@ -1,0 +1,88 @@
+package io.taskconsole.ui.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.helm.OutputListener.Stream;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogViewModelTest {
+
+    /** Delays deliveries until the test says so, like a busy FX thread would. */
+    private static final class HeldExecutor {
+        final List<Runnable> held = new ArrayList<>();
+        final BackgroundExecutor executor = new BackgroundExecutor.Delegating(BackgroundExecutor.sameThread()) {
+            @Override
+            public Cancellable schedule(Runnable work, Duration delay) {
+                held.add(work);
+                return () -> held.remove(work);
+            }
+        };
+
+        void release() {
+            List<Runnable> now = new ArrayList<>(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void manyLinesArriveInOneBatchWithOneScheduledDelivery() {
+        HeldExecutor held = new HeldExecutor();
+        LogViewModel log = new LogViewModel(held.executor, 1000);
+
+        for (int i = 0; i < 500; i++) {
+            log.listener().onLine(Stream.STDOUT, "line " + i);
+        }
+
+        assertThat(held.held).hasSize(1);
+        assertThat(log.lines()).isEmpty();
+        held.release();
+        assertThat(log.lines()).hasSize(500);
+        assertThat(log.batchesProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void theBufferKeepsOnlyTheNewestLines() {
+        LogViewModel log = new LogViewModel(BackgroundExecutor.sameThread(), 100);
+
+        for (int i = 1; i <= 250; i++) {
+            log.listener().onLine(Stream.STDOUT, "line " + i);
+        }
+
+        assertThat(log.lines()).hasSize(100);
+        assertThat(log.lines().get(0).plain()).isEqualTo("line 151");
+        assertThat(log.droppedProperty().get()).isEqualTo(150);
+    }
+
+    @Test
+    void searchFindsMatchesAcrossStreamsAndStepsThroughThem() {
+        LogViewModel log = new LogViewModel(BackgroundExecutor.sameThread());
+        log.listener().onLine(Stream.STDOUT, "Release \"svc-task-1-run-1\" does not exist. Installing it now.");
+        log.listener().onLine(Stream.STDERR, "\u001b[31mError: INSTALLATION FAILED\u001b[0m");
+        log.listener().onLine(Stream.STDOUT, "all fine");
+
+        log.queryProperty().set("install");
+
+        assertThat(log.matchCountProperty().get()).isEqualTo(2);
+        assertThat(log.nextMatch()).isEqualTo(0);
+        assertThat(log.nextMatch()).isEqualTo(1);
+        assertThat(log.nextMatch()).isEqualTo(0);
+        assertThat(log.followTailProperty().get()).isFalse();
+    }
+
+    @Test
+    void savedTextKeepsStderrApartAndDropsEscapeCodes() {
+        LogViewModel log = new LogViewModel(BackgroundExecutor.sameThread());
+        log.listener().onLine(Stream.STDOUT, "out");
+        log.listener().onLine(Stream.STDERR, "\u001b[1merr\u001b[0m");
+        log.info("note");
+
+        assertThat(log.text()).isEqualTo("out\n[stderr] err\n# note\n");
+        log.clear();
+        assertThat(log.lines()).isEmpty();
+    }
+}
