@@ -251,8 +251,10 @@ public final class BenchmarkReport {
                     .append("`OutputListener` from one thread as fast as it takes them, until the last is listed.\n\n");
             report.append("| | Figure |\n|---|---|\n");
             report.append("| Typing in 200 KB: longest FX-thread pause | ").append(f.typingMaxPauseMs()).append(" ms |\n");
+            report.append("| Typing in 200 KB: pauses over 100 ms | ").append(f.typingLongPauses()).append(" |\n");
             report.append("| Log ingest of ").append(f.logLines()).append(" lines: total | ").append(f.logIngestMs()).append(" ms |\n");
-            report.append("| Log ingest: longest FX-thread pause | ").append(f.logMaxPauseMs()).append(" ms |\n\n");
+            report.append("| Log ingest: longest FX-thread pause | ").append(f.logMaxPauseMs()).append(" ms |\n");
+            report.append("| Log ingest: pauses over 100 ms | ").append(f.logLongPauses()).append(" |\n\n");
         } catch (Exception e) {
             report.append("Not measured: ").append(e).append("\n\n");
             e.printStackTrace();

@@ -25,11 +25,14 @@ import javafx.stage.Stage;
 public final class FxResponsivenessBench {
 
     /** Figures in milliseconds. */
-    public record Figures(int typedChars, long typingMaxPauseMs, int logLines, long logIngestMs, long logMaxPauseMs) {
+    public record Figures(int typedChars, long typingMaxPauseMs, int typingLongPauses, int logLines, long logIngestMs,
+                          long logMaxPauseMs, int logLongPauses) {
     }
 
     private final AtomicLong lastPulse = new AtomicLong();
     private final AtomicLong maxGap = new AtomicLong();
+    private final AtomicLong longGaps = new AtomicLong();
+    private static final long LONG_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     public static Figures run(Path temp, int typedChars, int logLines) throws Exception {
         return new FxResponsivenessBench().measure(temp, typedChars, logLines);
@@ -51,6 +54,9 @@ public final class FxResponsivenessBench {
                     long previous = lastPulse.getAndSet(now);
                     if (previous != 0) {
                         maxGap.accumulateAndGet(now - previous, Math::max);
+                        if (now - previous > LONG_GAP_NANOS) {
+                            longGaps.incrementAndGet();
+                        }
                     }
                 }
             }.start();
@@ -75,6 +81,12 @@ public final class FxResponsivenessBench {
         }
         Thread.sleep(2000);
         long typingPause = maxGapMs();
+        int typingLong = (int) longGaps.get();
+        int typedLength = onFx(() -> area.getLength());
+        if (typedLength != big.length() + typedChars) {
+            throw new IllegalStateException("typing did not reach the editor: " + typedLength + " chars, expected "
+                    + (big.length() + typedChars));
+        }
 
         resetPauses();
         OutputListener listener = console.log.listener();
@@ -90,7 +102,7 @@ public final class FxResponsivenessBench {
         Thread.sleep(200);
         long logPause = maxGapMs();
         Platform.exit();
-        return new Figures(typedChars, typingPause, logLines, ingestMs, logPause);
+        return new Figures(typedChars, typingPause, typingLong, logLines, ingestMs, logPause, (int) longGaps.get());
     }
 
     private static TextArea editorArea(Console console) {
@@ -106,6 +118,7 @@ public final class FxResponsivenessBench {
     private void resetPauses() {
         lastPulse.set(0);
         maxGap.set(0);
+        longGaps.set(0);
     }
 
     private long maxGapMs() {
