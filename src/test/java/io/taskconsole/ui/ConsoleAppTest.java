@@ -194,6 +194,7 @@ class ConsoleAppTest {
             robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
 
             robot.clickOn("#retry");
+            waitFor("the question", () -> robot.lookup("#retry-confirmation").tryQuery().isPresent());
             DialogPane dialog = robot.lookup("#retry-confirmation").queryAs(DialogPane.class);
             assertThat(dialog.getContentText()).contains("attempt 1").contains("attempt 2")
                     .contains("test-context").contains("orchestrator");
@@ -226,10 +227,44 @@ class ConsoleAppTest {
 
             robot.clickOn("#log-cancel");
 
-            waitFor("the submission to stop", () -> !console.submit.runningProperty().get());
+            try {
+                waitFor("the submission to stop", () -> !console.submit.runningProperty().get());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; log:\n" + console.log.text(), e);
+            }
             assertThat(console.log.lines()).extracting(LogLine::plain).contains("Cancelled");
             assertThat(console.notices.current().level()).isEqualTo(Notice.Level.INFO);
             assertThat(console.notices.current().message()).contains("cancelled");
+        }
+    }
+
+    @Test
+    void quittingDuringASubmissionAsksFirstAndCancelsIt(FxRobot robot) throws Exception {
+        waitForSample();
+        try (TestKubeApiServer server = TestKubeApiServer.start()) {
+            server.createNamespace("orchestrator");
+            Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
+            Path slowHelm = slowHelm();
+            robot.interact(() -> {
+                console.cluster.kubeconfigProperty().set(kubeconfig.toString());
+                console.cluster.helmPathProperty().set(slowHelm.toString());
+            });
+            robot.clickOn("#submit");
+            waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
+
+            javafx.application.Platform.runLater(console::requestClose);
+            waitFor("the question", () -> robot.lookup("#quit-confirmation").tryQuery().isPresent());
+            robot.clickOn(button(robot.lookup("#quit-confirmation").queryAs(DialogPane.class), ButtonBar.ButtonData.CANCEL_CLOSE));
+            assertThat(console.stage().isShowing()).isTrue();
+            assertThat(console.submit.runningProperty().get()).isTrue();
+
+            javafx.application.Platform.runLater(console::requestClose);
+            waitFor("the question again", () -> robot.lookup("#quit-confirmation").tryQuery().isPresent());
+            robot.clickOn(button(robot.lookup("#quit-confirmation").queryAs(DialogPane.class), ButtonBar.ButtonData.OK_DONE));
+
+            waitFor("helm to be cancelled and the window to close",
+                    () -> !console.submit.runningProperty().get() && !console.stage().isShowing());
+            assertThat(console.log.lines()).extracting(LogLine::plain).contains("Cancelled");
         }
     }
 
