@@ -37,6 +37,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * One running console: its settings, executor, view models and window. The window is shown first;
@@ -67,7 +68,9 @@ public final class Console {
     private Stage stage;
     private BackgroundExecutor.Cancellable diskWatch;
     private boolean closing;
+    private boolean editorReady;
     private Runnable onExit = Platform::exit;
+    private StartupMarkers markers = StartupMarkers.off();
 
     public Console(StartupOptions options, Path configDir, Core core) {
         this.options = options;
@@ -95,6 +98,11 @@ public final class Console {
         this.onExit = action;
     }
 
+    /** Where to report startup milestones (the benchmark asks for them; off by default). */
+    void reportStartup(StartupMarkers markers) {
+        this.markers = Objects.requireNonNull(markers);
+    }
+
     public void start(Stage primary) {
         this.stage = primary;
         theme.start(Theme.parse(settings.get(AppSettings.THEME, "system")));
@@ -109,6 +117,7 @@ public final class Console {
             e.consume();
             requestClose();
         });
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> markers.reached("window-shown"));
         stage.show();
         editor.infoProperty().addListener((o, a, info) -> stage.setTitle(info == null ? TITLE
                 : TITLE + " — #" + info.id() + " " + (info.title().isBlank() ? info.service().value() : info.title())));
@@ -171,6 +180,13 @@ public final class Console {
             preview.renderNow();
             criteria.extractNow();
             submit.refreshGenerated();
+            if (!editorReady) {
+                editorReady = true;
+                if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                    window.editor.focusEditor();
+                }
+                Platform.runLater(() -> markers.reached("editor-ready"));
+            }
         });
     }
 

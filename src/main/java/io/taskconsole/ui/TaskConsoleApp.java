@@ -36,6 +36,7 @@ public class TaskConsoleApp extends Application {
         try {
             console = new Console(options, configDir, CoreAdapters.real());
             installErrorHandler(console);
+            console.reportStartup(StartupMarkers.fromSystem());
             console.start(stage);
         } catch (RuntimeException e) {
             new AppLog(configDir.resolve("logs").resolve("task-console.log")).error("Startup failed", e);
