@@ -48,6 +48,8 @@ public final class Console {
 
     public static final String TITLE = "Task Console";
     static final Duration DISK_CHECK = Duration.ofSeconds(2);
+    /** When the first task takes longer than this to open (or there is none), the preview is built anyway. */
+    static final Duration SECONDARY_AT_THE_LATEST = Duration.ofSeconds(3);
 
     final StartupOptions options;
     final AppSettings settings;
@@ -69,6 +71,8 @@ public final class Console {
     private BackgroundExecutor.Cancellable diskWatch;
     private boolean closing;
     private boolean editorReady;
+    private boolean secondaryStarted;
+    private final List<Consumer<String>> previewWatchers = new java.util.ArrayList<>();
     private Runnable onExit = Platform::exit;
     private StartupMarkers markers = StartupMarkers.off();
 
@@ -124,10 +128,13 @@ public final class Console {
         Platform.runLater(this::afterShown);
     }
 
+    /**
+     * Right after the first frame: the workspace read starts (in the background) while the side and
+     * bottom panes are built. The WebView and the cluster look-ups wait until the editor shows the
+     * task, so they do not compete with it for the two things startup is short of: the FX thread
+     * and CPU.
+     */
     private void afterShown() {
-        window.preview.materialize();
-        window.restoreLayout(settings);
-        Platform.runLater(() -> window.restoreLayout(settings));
         tasks.selectedProperty().addListener((o, a, entry) -> {
             if (entry != null && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
                 open(entry);
@@ -136,9 +143,24 @@ public final class Console {
         Path workspace = options.workspace() != null ? options.workspace()
                 : settings.get(AppSettings.WORKSPACE).map(Path::of).orElse(StartupOptions.defaultWorkspace());
         openWorkspace(workspace, true);
+        window.completeLayout();
+        window.restoreLayout(settings);
+        Platform.runLater(() -> window.restoreLayout(settings));
+        diskWatch = executor.every(() -> executor.ui().execute(editor::checkDisk), DISK_CHECK);
+        executor.schedule(() -> executor.ui().execute(this::afterEditorReady), SECONDARY_AT_THE_LATEST);
+    }
+
+    /** The preview's WebView and the cluster look-ups; runs once, when the first task is in the editor. */
+    private void afterEditorReady() {
+        if (secondaryStarted) {
+            return;
+        }
+        secondaryStarted = true;
+        window.preview.materialize();
+        previewWatchers.forEach(this::watchPreview);
+        previewWatchers.clear();
         cluster.loadContexts();
         cluster.locateHelm();
-        diskWatch = executor.every(() -> executor.ui().execute(editor::checkDisk), DISK_CHECK);
     }
 
     /** Shows {@code dir}'s tasks; on a first run (or the smoke test) puts the sample task there. */
@@ -164,6 +186,7 @@ public final class Console {
     private void selectInitial(List<TaskEntry> entries, boolean reopenLast) {
         if (entries.isEmpty()) {
             editor.close();
+            afterEditorReady();
             return;
         }
         Path last = reopenLast ? settings.get(AppSettings.OPEN_TASK).map(Path::of).orElse(null) : null;
@@ -185,7 +208,10 @@ public final class Console {
                 if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                     window.editor.focusEditor();
                 }
-                Platform.runLater(() -> markers.reached("editor-ready"));
+                Platform.runLater(() -> {
+                    markers.reached("editor-ready");
+                    afterEditorReady();
+                });
             }
         });
     }
@@ -197,21 +223,25 @@ public final class Console {
     }
 
     void validate() {
+        window.completeLayout();
         window.bottom.getSelectionModel().select(window.problemsTab);
         submit.validate();
     }
 
     void dryRun() {
+        window.completeLayout();
         window.bottom.getSelectionModel().select(window.dryRunTab);
         submit.dryRun();
     }
 
     void submitTask() {
+        window.completeLayout();
         window.bottom.getSelectionModel().select(window.logTab);
         submit.submit();
     }
 
     void retry() {
+        window.completeLayout();
         window.side.getSelectionModel().select(window.attemptsTab);
         window.bottom.getSelectionModel().select(window.logTab);
         window.attempts.confirmRetry();
@@ -407,6 +437,14 @@ public final class Console {
 
     public void whenPreviewShown(Consumer<String> then) {
         Objects.requireNonNull(then);
+        if (window.preview.webView() == null) {
+            previewWatchers.add(then);
+        } else {
+            watchPreview(then);
+        }
+    }
+
+    private void watchPreview(Consumer<String> then) {
         window.preview.webView().getEngine().getLoadWorker().stateProperty().addListener((o, a, state) -> {
             if (state == javafx.concurrent.Worker.State.SUCCEEDED && !window.preview.renderedText().isBlank()) {
                 then.accept(window.preview.renderedText());

@@ -37,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -50,14 +51,15 @@ final class MainWindow {
     final TaskListView tasks;
     final EditorView editor;
     final PreviewView preview;
-    final OutlineView outline;
-    final CriteriaView criteria;
-    final ClusterView cluster;
-    final LogView log;
-    final ProblemsView problems;
-    final DryRunView dryRun;
-    final GeneratedFilesView generated;
-    final AttemptsView attempts;
+    // The side and bottom panes: built by completeLayout() once the first frame is up.
+    OutlineView outline;
+    CriteriaView criteria;
+    ClusterView cluster;
+    LogView log;
+    ProblemsView problems;
+    DryRunView dryRun;
+    GeneratedFilesView generated;
+    AttemptsView attempts;
     final NoticeBar notices;
     final SplitPane columns = new SplitPane();
     final SplitPane centre = new SplitPane();
@@ -73,12 +75,28 @@ final class MainWindow {
     final Tab clusterTab = new Tab("Cluster");
     final Tab attemptsTab = new Tab("Attempts");
     final Button submitButton = new Button("Submit");
+    private final StackPane sidePlaceholder = new StackPane();
+    private final StackPane bottomPlaceholder = new StackPane();
 
     MainWindow(Console console) {
         this.console = console;
         tasks = new TaskListView(console.tasks);
         editor = new EditorView(console.editor);
         preview = new PreviewView(console.preview, console.editor);
+        notices = new NoticeBar(console.notices);
+        build();
+    }
+
+    /**
+     * Builds the side and bottom panes and puts them in place of their empty placeholders. The
+     * window is first shown without them (a JavaFX window is mapped only after the CSS and layout
+     * of everything in it), so the editor is on screen sooner; call this right after. Idempotent:
+     * actions that need a pane call it first.
+     */
+    void completeLayout() {
+        if (attempts != null) {
+            return;
+        }
         outline = new OutlineView(console.preview);
         criteria = new CriteriaView(console.criteria);
         cluster = new ClusterView(console.cluster);
@@ -87,8 +105,27 @@ final class MainWindow {
         dryRun = new DryRunView(console.submit);
         generated = new GeneratedFilesView(console.submit);
         attempts = new AttemptsView(console.attempts);
-        notices = new NoticeBar(console.notices);
-        build();
+        logTab.setContent(log.node());
+        problemsTab.setContent(problems.node());
+        dryRunTab.setContent(dryRun.node());
+        generatedTab.setContent(generated.node());
+        criteriaTab.setContent(criteria.node());
+        outlineTab.setContent(outline.node());
+        clusterTab.setContent(cluster.node());
+        attemptsTab.setContent(attempts.node());
+        log.cancelButton().setOnAction(e -> console.submit.cancel());
+        log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
+        double[] columnDividers = columns.getDividerPositions();
+        double centreDivider = centre.getDividerPositions()[0];
+        columns.getItems().set(2, side);
+        centre.getItems().set(1, bottom);
+        columns.setDividerPositions(columnDividers);
+        centre.setDividerPositions(centreDivider);
+        SplitPane.setResizableWithParent(side, false);
+    }
+
+    boolean layoutComplete() {
+        return attempts != null;
     }
 
     Parent root() {
@@ -101,24 +138,16 @@ final class MainWindow {
 
         editorAndPreview.getItems().addAll(editor.node(), preview.node());
         editorAndPreview.setId("editor-preview-split");
-        logTab.setContent(log.node());
-        problemsTab.setContent(problems.node());
         problemsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> console.submit.problems().isEmpty() ? "Problems" : "Problems (" + console.submit.problems().size() + ")",
                 console.submit.problems()));
-        dryRunTab.setContent(dryRun.node());
-        generatedTab.setContent(generated.node());
         bottom.getTabs().addAll(logTab, problemsTab, dryRunTab, generatedTab);
         bottom.setId("bottom-tabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.getItems().addAll(editorAndPreview, bottom);
+        centre.getItems().addAll(editorAndPreview, bottomPlaceholder);
         centre.setId("centre-split");
 
-        criteriaTab.setContent(criteria.node());
-        outlineTab.setContent(outline.node());
-        clusterTab.setContent(cluster.node());
-        attemptsTab.setContent(attempts.node());
         side.getTabs().addAll(criteriaTab, outlineTab, clusterTab, attemptsTab);
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -129,19 +158,19 @@ final class MainWindow {
         ((javafx.scene.layout.Region) tasks.node()).setMinWidth(185);
         centre.setMinWidth(420);
         side.setMinWidth(240);
+        sidePlaceholder.setMinWidth(240);
         editorAndPreview.setMinHeight(200);
         bottom.setMinHeight(120);
-        columns.getItems().addAll(tasks.node(), centre, side);
+        bottomPlaceholder.setMinHeight(120);
+        columns.getItems().addAll(tasks.node(), centre, sidePlaceholder);
         columns.setId("columns");
         SplitPane.setResizableWithParent(tasks.node(), false);
-        SplitPane.setResizableWithParent(side, false);
+        SplitPane.setResizableWithParent(sidePlaceholder, false);
         root.setCenter(columns);
         root.setBottom(statusBar());
 
         tasks.newTaskButton().setOnAction(e -> console.newTask());
         tasks.importButton().setOnAction(e -> console.importTasks());
-        log.cancelButton().setOnAction(e -> console.submit.cancel());
-        log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
     }
 
     void restoreLayout(AppSettings settings) {
@@ -261,6 +290,7 @@ final class MainWindow {
                 item("Previous file", "Shortcut+PAGE_UP", () -> editor.selectNextTab(-1)),
                 item("Focus editor", "Shortcut+E", editor::focusEditor),
                 item("Find in log", "Shortcut+F", () -> {
+                    completeLayout();
                     bottom.getSelectionModel().select(logTab);
                     log.focusSearch();
                 }),

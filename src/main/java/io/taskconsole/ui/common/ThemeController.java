@@ -20,6 +20,8 @@ public final class ThemeController {
     private final ObjectProperty<Theme> choice = new SimpleObjectProperty<>(this, "choice", Theme.SYSTEM);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private long ticket;
+    /** The look set on the application, so an answer that changes nothing restyles nothing. */
+    private Boolean applied;
 
     public ThemeController(BackgroundExecutor executor, OsThemeDetector detector) {
         this.executor = executor;
@@ -65,6 +67,10 @@ public final class ThemeController {
     }
 
     private void apply(boolean isDark) {
+        if (applied != null && applied == isDark) {
+            return;
+        }
+        applied = isDark;
         Application.setUserAgentStylesheet(isDark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
