@@ -129,10 +129,9 @@ public final class Console {
     }
 
     /**
-     * Right after the first frame: the workspace read starts (in the background) while the side and
-     * bottom panes are built. The WebView and the cluster look-ups wait until the editor shows the
-     * task, so they do not compete with it for the two things startup is short of: the FX thread
-     * and CPU.
+     * Right after the first frame the workspace is read (in the background). The side and bottom
+     * panes, the WebView and the cluster look-ups wait until the editor shows the task, so they do
+     * not compete with it for the two things startup is short of: the FX thread and CPU.
      */
     private void afterShown() {
         tasks.selectedProperty().addListener((o, a, entry) -> {
@@ -143,24 +142,26 @@ public final class Console {
         Path workspace = options.workspace() != null ? options.workspace()
                 : settings.get(AppSettings.WORKSPACE).map(Path::of).orElse(StartupOptions.defaultWorkspace());
         openWorkspace(workspace, true);
-        window.completeLayout();
-        window.restoreLayout(settings);
-        Platform.runLater(() -> window.restoreLayout(settings));
         diskWatch = executor.every(() -> executor.ui().execute(editor::checkDisk), DISK_CHECK);
         executor.schedule(() -> executor.ui().execute(this::afterEditorReady), SECONDARY_AT_THE_LATEST);
     }
 
-    /** The preview's WebView and the cluster look-ups; runs once, when the first task is in the editor. */
+    /** The side and bottom panes, then the WebView and the cluster look-ups; once, when the first task is in the editor. */
     private void afterEditorReady() {
         if (secondaryStarted) {
             return;
         }
         secondaryStarted = true;
-        window.preview.materialize();
-        previewWatchers.forEach(this::watchPreview);
-        previewWatchers.clear();
-        cluster.loadContexts();
-        cluster.locateHelm();
+        window.completeLayout();
+        window.restoreLayout(settings);
+        Platform.runLater(() -> {
+            window.restoreLayout(settings);
+            window.preview.materialize();
+            previewWatchers.forEach(this::watchPreview);
+            previewWatchers.clear();
+            cluster.loadContexts();
+            cluster.locateHelm();
+        });
     }
 
     /** Shows {@code dir}'s tasks; on a first run (or the smoke test) puts the sample task there. */
