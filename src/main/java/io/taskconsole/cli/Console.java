@@ -1,10 +1,14 @@
 package io.taskconsole.cli;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.Cancellation;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,6 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * with {@code ==>}; Ctrl-C cancels a running submission instead of orphaning helm.
  */
 final class Console {
+
+    /** helm's cancel grace (SIGTERM, then SIGKILL), the wait for its output, and writing the history. */
+    static final Duration CANCEL_WAIT = HelmRunner.DEFAULT_CANCEL_GRACE.plusSeconds(15);
 
     private final CommandSpec spec;
 
@@ -49,17 +56,29 @@ final class Console {
         };
     }
 
-    <T> T runCancellable(Function<Cancellation, T> work) {
+    /**
+     * Runs a submission and reports how it ended; Ctrl-C (or SIGTERM) cancels it. The JVM exits
+     * as soon as its shutdown hooks return, so the hook waits for the submission to stop helm,
+     * record the attempt and print the outcome, for at most {@link #CANCEL_WAIT}.
+     */
+    int submit(Function<Cancellation, AttemptOutcome> work) {
         Cancellation cancel = new Cancellation();
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             err().println("task-console: cancelling; stopping helm");
             err().flush();
             cancel.cancel();
+            try {
+                reported.await(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "task-console-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return work.apply(cancel);
+            return report(work.apply(cancel));
         } finally {
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -68,7 +87,7 @@ final class Console {
         }
     }
 
-    int report(AttemptOutcome outcome) {
+    private int report(AttemptOutcome outcome) {
         if (outcome.succeeded()) {
             info("Attempt " + outcome.attempt() + " of task " + outcome.names().taskId() + " submitted.");
             info("Follow it: kubectl logs -n " + outcome.record().namespace() + " --context " + outcome.record().context()
@@ -78,6 +97,6 @@ final class Console {
         TaskConsoleException error = outcome.error();
         err().println("task-console: " + error.oneLine());
         err().flush();
-        return error.kind() == TaskConsoleException.Kind.BAD_INPUT ? TaskConsoleCli.BAD_INPUT : TaskConsoleCli.FAILED;
+        return error.exitCode();
     }
 }

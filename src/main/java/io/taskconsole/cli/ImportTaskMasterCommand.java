@@ -4,14 +4,12 @@ import io.taskconsole.TaskConsoleException;
 import io.taskconsole.task.ImportedTask;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;
-import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskFolder;
 import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +50,7 @@ final class ImportTaskMasterCommand implements Callable<Integer> {
         }
         ImportedTask imported = new TaskMasterImport().importTask(tasksJson, taskId, tag);
         TaskInfo info = new TaskInfo(taskId, serviceName, imported.title(), null, null);
-        TaskFolder.save(new TaskDraft(out, info, List.of(
-                new TaskFile(TaskFile.TASK_MD, imported.taskMarkdown()),
-                new TaskFile(TaskFile.DESIGN_SPEC_MD, imported.designSpecMarkdown()))));
+        TaskFolder.save(new TaskDraft(out, info, imported.files()));
         console.info("Created " + out + " for task " + taskId + " '" + imported.title() + "' (service " + serviceName
                 + (service == null ? ", from the project folder's name: change it in task.yaml if needed" : "") + ")");
         return TaskConsoleCli.OK;

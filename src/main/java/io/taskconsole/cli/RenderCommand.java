@@ -42,10 +42,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec);
-        if (attempt < 1) {
-            throw io.taskconsole.TaskConsoleException.badInput("--attempt " + attempt + " is not an attempt number",
-                    "Use 1 or more.");
-        }
+        AttemptNumber.atLeast(1, attempt, "Use 1 or more.");
         TaskDraft draft = TaskFolder.load(taskDir);
         DryRun.Result result = DryRun.forSystem().render(draft, attempt, cluster.settings(), cluster.context,
                 promptTemplate.template(taskDir), template);

@@ -2,7 +2,6 @@ package io.taskconsole.cli;
 
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.submit.AttemptHistory;
-import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.AttemptRecord;
 import io.taskconsole.submit.SubmitSettings;
 import io.taskconsole.submit.Submitter;
@@ -39,10 +38,7 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec);
-        if (attempt < 0) {
-            throw io.taskconsole.TaskConsoleException.badInput("--attempt " + attempt + " is not an attempt number",
-                    "Use 1 or more, or leave it out for the latest.");
-        }
+        AttemptNumber.atLeast(0, attempt, "Use 1 or more, or leave it out for the latest.");
         TaskDraft draft = TaskFolder.load(taskDir);
         SubmitSettings settings = cluster.settings();
         if (!cluster.targetGiven()) {
@@ -59,8 +55,6 @@ final class RetryCommand implements Callable<Integer> {
             }
         }
         SubmitSettings chosen = settings;
-        AttemptOutcome outcome = console.runCancellable(cancel -> Submitter.forSystem().retry(draft, attempt, chosen,
-                console.helmOutput(), cancel));
-        return console.report(outcome);
+        return console.submit(cancel -> Submitter.forSystem().retry(draft, attempt, chosen, console.helmOutput(), cancel));
     }
 }

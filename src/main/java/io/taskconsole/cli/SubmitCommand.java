@@ -1,6 +1,5 @@
 package io.taskconsole.cli;
 
-import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.Submitter;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFolder;
@@ -31,8 +30,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         Console console = new Console(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        AttemptOutcome outcome = console.runCancellable(cancel -> Submitter.forSystem().submit(draft,
-                cluster.settings(), template.template(taskDir), console.helmOutput(), cancel));
-        return console.report(outcome);
+        return console.submit(cancel -> Submitter.forSystem().submit(draft, cluster.settings(),
+                template.template(taskDir), console.helmOutput(), cancel));
     }
 }

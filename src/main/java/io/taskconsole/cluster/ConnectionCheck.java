@@ -2,7 +2,6 @@ package io.taskconsole.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.taskconsole.TaskConsoleException;
 
 /**
  * Asks the cluster who it is and whether the namespace exists, so a user learns of a wrong
@@ -46,8 +45,6 @@ public final class ConnectionCheck {
             String user = connection.client().getConfiguration().getCurrentContext() == null ? null
                     : connection.client().getConfiguration().getCurrentContext().getContext().getUser();
             return new Result(connection.context(), connection.server(), version.getGitVersion(), user, target.namespace());
-        } catch (TaskConsoleException e) {
-            throw e;
         }
     }
 }

@@ -34,25 +34,25 @@ public final class KubeConnector {
     /** A connected target: the resolved context name and a client; close it when done. */
     public Connection connect(KubeTarget target) {
         String context = kubeconfigs.resolveContext(target);
-        Config base;
+        KubernetesClient client;
         try {
-            if (target.kubeconfig() != null) {
-                base = Config.fromKubeconfig(context, target.kubeconfig().toFile());
-            } else {
-                base = Config.autoConfigure(context);
-            }
+            Config base = target.kubeconfig() != null
+                    ? Config.fromKubeconfig(context, target.kubeconfig().toFile())
+                    : Config.autoConfigure(context);
+            Config config = new ConfigBuilder(base)
+                    .withNamespace(target.namespace())
+                    .withConnectionTimeout((int) connectTimeout.toMillis())
+                    .withRequestTimeout((int) requestTimeout.toMillis())
+                    .withRequestRetryBackoffLimit(1)
+                    .build();
+            // Building the client reads the certificates and keys, so a broken one fails here.
+            client = new KubernetesClientBuilder().withConfig(config).build();
         } catch (RuntimeException e) {
             throw new TaskConsoleException(TaskConsoleException.Kind.BAD_INPUT,
-                    "The kubeconfig for context '" + context + "' could not be used: " + KubeErrors.rootMessage(e),
+                    "The kubeconfig " + Kubeconfigs.describe(kubeconfigs.files(target.kubeconfig())) + " for context '"
+                            + context + "' could not be used: " + KubeErrors.rootMessage(e),
                     "Check it with 'kubectl --context " + context + " get ns'.", e);
         }
-        Config config = new ConfigBuilder(base)
-                .withNamespace(target.namespace())
-                .withConnectionTimeout((int) connectTimeout.toMillis())
-                .withRequestTimeout((int) requestTimeout.toMillis())
-                .withRequestRetryBackoffLimit(1)
-                .build();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new Connection(target, context, client);
     }
 

@@ -45,7 +45,7 @@ public final class KubeErrors {
                             + "' (context '" + ctx + "')",
                     "Ask a cluster admin to bind the task-console-submitter Role to you in '" + ns
                             + "' (see docs/helm-deployment-flow.md, RBAC); check with 'kubectl auth can-i " + verb + " "
-                            + resource + " -n " + ns + "'.", e);
+                            + resource + " -n " + ns + " --context " + ctx + "'.", e);
         }
         if (code == 404 && isNamespaceMissing(e, ns)) {
             return namespaceMissing(connection, e);

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  */
 public record HelmCommand(HelmBinary binary, List<String> arguments, Duration helmTimeout) {
 
-    private static final Pattern RELEASE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** Release names and namespaces are both DNS-1123 labels; releases are shorter, as helm's Secrets add a suffix. */
+    private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final int MAX_RELEASE_NAME = 53;
-    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final int MAX_NAMESPACE = 63;
     private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=@%+,^-]+");
     private static final Pattern SECRET_FLAG =
             Pattern.compile("--[a-z-]*(password|passwd|token|secret|api-?key|credential)[a-z-]*", Pattern.CASE_INSENSITIVE);
@@ -201,7 +202,7 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
 
     private static String checkedRelease(String release) {
         String name = release == null ? "" : release.strip();
-        if (name.length() > MAX_RELEASE_NAME || !RELEASE_NAME.matcher(name).matches()) {
+        if (name.length() > MAX_RELEASE_NAME || !DNS_1123_LABEL.matcher(name).matches()) {
             throw TaskConsoleException.badInput(
                     "Helm release name '" + name + "' is not valid",
                     "Use at most " + MAX_RELEASE_NAME + " lowercase letters, digits and '-', starting and ending with a letter or digit.");
@@ -211,10 +212,10 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
 
     private static String checkedNamespace(String namespace) {
         String name = namespace == null ? "" : namespace.strip();
-        if (name.length() > 63 || !NAMESPACE.matcher(name).matches()) {
+        if (name.length() > MAX_NAMESPACE || !DNS_1123_LABEL.matcher(name).matches()) {
             throw TaskConsoleException.badInput(
                     "Namespace '" + name + "' is not a valid Kubernetes namespace name",
-                    "Use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit.");
+                    "Use at most " + MAX_NAMESPACE + " lowercase letters, digits and '-', starting and ending with a letter or digit.");
         }
         return name;
     }

@@ -12,11 +12,4 @@ import java.time.Instant;
 public record AttemptRecord(int attempt, Integer previousAttempt, Instant submittedAt, String context, String namespace,
                             String release, String configMap, String command, Integer exitCode, long durationMillis,
                             String status, String message, String logFile, String kubeconfig) {
-
-    public AttemptRecord(int attempt, Integer previousAttempt, Instant submittedAt, String context, String namespace,
-                         String release, String configMap, String command, Integer exitCode, long durationMillis,
-                         String status, String message, String logFile) {
-        this(attempt, previousAttempt, submittedAt, context, namespace, release, configMap, command, exitCode,
-                durationMillis, status, message, logFile, null);
-    }
 }

@@ -5,10 +5,7 @@ import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmCommand;
-import io.taskconsole.helm.HelmFailure;
 import io.taskconsole.helm.HelmLocator;
-import io.taskconsole.helm.HelmProcess;
-import io.taskconsole.helm.HelmResult;
 import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
@@ -53,6 +50,7 @@ public final class DryRun {
     private final Clock clock;
     private final String submittedBy;
     private final String appVersion;
+    private final CriteriaExtractor extractor = new CriteriaExtractor();
 
     public DryRun(HelmLocator helmLocator, HelmRunner helmRunner, Clock clock, String submittedBy, String appVersion) {
         this.helmLocator = helmLocator;
@@ -78,7 +76,7 @@ public final class DryRun {
         ResourceNames names = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
         String namespace = settings.target().namespace();
         String context = kubeContext == null ? "(current context)" : kubeContext;
-        AttemptFiles files = new AttemptFilesGenerator(new CriteriaExtractor(), template).generate(draft,
+        AttemptFiles files = new AttemptFilesGenerator(extractor, template).generate(draft,
                 new AttemptContext(attempt, null, submittedBy, clock.instant(), appVersion, context, namespace));
         problems.addAll(validator.validateFiles(files));
         String configMapYaml = new KubernetesSerialization().asYaml(
@@ -133,11 +131,7 @@ public final class DryRun {
             }
         };
         try {
-            HelmProcess process = helmRunner.start(command, collect);
-            HelmResult result = process.await();
-            if (!result.succeeded()) {
-                throw HelmFailure.exception(command, result);
-            }
+            helmRunner.start(command, collect).awaitSuccess();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw TaskConsoleException.cancelled("helm template was interrupted");

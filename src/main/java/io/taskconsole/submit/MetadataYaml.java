@@ -21,11 +21,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class MetadataYaml {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            // A service named 123 or a title 1e3 must stay a string when helm reads it back.
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+    private static final YAMLMapper YAML = HelmReadableYaml.builder()
             .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 

@@ -15,10 +15,7 @@ import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.task.TaskDraft;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +43,7 @@ public final class Submitter {
     private final String submittedBy;
     private final String appVersion;
     private final SubmissionValidator validator = new SubmissionValidator();
+    private final CriteriaExtractor extractor = new CriteriaExtractor();
 
     public Submitter(KubeConnector connector, HelmLocator helmLocator, HelmRunner helmRunner, Clock clock,
                      String submittedBy, String appVersion) {
@@ -66,11 +64,16 @@ public final class Submitter {
     public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
                                  OutputListener output, Cancellation cancel) {
         SubmissionValidator.throwIfAny(validator.validateDraft(draft));
-        AttemptFilesGenerator generator = new AttemptFilesGenerator(new CriteriaExtractor(), template);
+        Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         // Size and key checks don't depend on the attempt number: check once before connecting.
-        SubmissionValidator.throwIfAny(validator.validateFiles(generator.generate(draft, context(1, null, "-", "-"))));
-        return send(draft, settings, output, cancel, null,
-                (ctx) -> generator.generate(draft, ctx));
+        SubmissionValidator.throwIfAny(validator.validateFiles(
+                AttemptFilesGenerator.withMetadata(draft.info(), content, context(1, null, "-", "-"))));
+        cancel.throwIfCancelled();
+        HelmBinary helm = helmLocator.locate(settings.helmPath());
+        try (KubeConnector.Connection connection = connector.connect(settings.target())) {
+            return send(draft, settings, output, cancel, helm, connection, null,
+                    ctx -> AttemptFilesGenerator.withMetadata(draft.info(), content, ctx));
+        }
     }
 
     /**
@@ -79,8 +82,8 @@ public final class Submitter {
      */
     public AttemptOutcome retry(TaskDraft draft, int attempt, SubmitSettings settings, OutputListener output,
                                 Cancellation cancel) {
-        int previous;
-        Map<String, byte[]> previousFiles;
+        cancel.throwIfCancelled();
+        HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
             AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
             int latest = configMaps.highestAttempt(draft.info().service(), draft.info().id());
@@ -89,49 +92,47 @@ public final class Submitter {
                         + connection.namespace() + "' of context '" + connection.context() + "' to retry",
                         "Submit it first, or choose the context and namespace it was submitted to.");
             }
-            previous = attempt <= 0 ? latest : attempt;
-            previousFiles = configMaps.readFiles(new ResourceNames(draft.info().service(), draft.info().id(), previous));
+            int previous = attempt <= 0 ? latest : attempt;
+            Map<String, byte[]> previousFiles =
+                    configMaps.readFiles(new ResourceNames(draft.info().service(), draft.info().id(), previous));
+            return send(draft, settings, output, cancel, helm, connection, previous,
+                    ctx -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
         }
-        int retried = previous;
-        return send(draft, settings, output, cancel, retried,
-                (ctx) -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
     }
 
     private interface FilesForAttempt {
         AttemptFiles make(AttemptContext context);
     }
 
+    /** Takes the next free attempt number with its ConfigMap, then runs helm for it. */
     private AttemptOutcome send(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
-                                Integer previousAttempt, FilesForAttempt filesFor) {
-        cancel.throwIfCancelled();
-        HelmBinary helm = helmLocator.locate(settings.helmPath());
+                                HelmBinary helm, KubeConnector.Connection connection, Integer previousAttempt,
+                                FilesForAttempt filesFor) {
         String chartRef = settings.chart().chartRef();
-        try (KubeConnector.Connection connection = connector.connect(settings.target())) {
-            AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
-            int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
-            ResourceNames names = null;
-            AttemptFiles files = null;
-            for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
-                cancel.throwIfCancelled();
-                ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
-                AttemptFiles candidateFiles = filesFor.make(
-                        context(attempt, previousAttempt, connection.context(), connection.namespace()));
-                info(output, "Creating ConfigMap " + candidate.configMapName() + " in namespace "
-                        + connection.namespace() + " (context " + connection.context() + ")");
-                if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
-                    names = candidate;
-                    files = candidateFiles;
-                    break;
-                }
-                info(output, "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
+        AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
+        int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
+        ResourceNames names = null;
+        AttemptFiles files = null;
+        for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
+            cancel.throwIfCancelled();
+            ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
+            AttemptFiles candidateFiles = filesFor.make(
+                    context(attempt, previousAttempt, connection.context(), connection.namespace()));
+            info(output, "Creating ConfigMap " + candidate.configMapName() + " in namespace "
+                    + connection.namespace() + " (context " + connection.context() + ")");
+            if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
+                names = candidate;
+                files = candidateFiles;
+                break;
             }
-            if (names == null) {
-                throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()
-                        + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
-                        "Wait for the other submissions to finish, then submit again.", null);
-            }
-            return runHelm(draft, settings, output, cancel, previousAttempt, helm, chartRef, connection, names, files);
+            info(output, "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
         }
+        if (names == null) {
+            throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()
+                    + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
+                    "Wait for the other submissions to finish, then submit again.", null);
+        }
+        return runHelm(draft, settings, output, cancel, previousAttempt, helm, chartRef, connection, names, files);
     }
 
     private AttemptOutcome runHelm(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
@@ -144,8 +145,8 @@ public final class Submitter {
         HelmResult result = null;
         TaskConsoleException error = null;
         Path logFile = null;
-        try (LogFile log = LogFile.open(history, connection.namespace(), names.attempt())) {
-            logFile = log.path;
+        try (AttemptLog log = AttemptLog.open(history, connection.namespace(), names.attempt())) {
+            logFile = log.path();
             OutputListener tee = (stream, line) -> {
                 log.write(stream, line);
                 output.onLine(stream, line);
@@ -189,9 +190,13 @@ public final class Submitter {
                 info(tee, "Attempt " + names.attempt() + " submitted: release " + names.releaseName() + ", Job "
                         + names.jobName());
             }
-        } catch (IOException | UncheckedIOException e) {
-            error = error != null ? error : TaskConsoleException.failed("Cannot write the attempt log: " + e.getMessage(),
-                    "Check free disk space in the task folder.", e);
+            Path written = logFile;
+            log.flushAndCheck().ifPresent(why -> info(output, "The attempt log " + written + " is incomplete (" + why
+                    + "); the output above is the whole of it. Check free disk space in the task folder."));
+        } catch (IOException e) {
+            // Only creating the log fails here, before helm runs: the attempt keeps its ConfigMap and no release.
+            error = TaskConsoleException.failed("Cannot create the attempt log in " + history.folder() + ": "
+                    + e.getMessage(), "Check free disk space and permissions in the task folder, then submit again.", e);
         }
         AttemptRecord record = new AttemptRecord(names.attempt(), previousAttempt, started, connection.context(),
                 connection.namespace(), names.releaseName(), names.configMapName(), command,
@@ -211,35 +216,5 @@ public final class Submitter {
 
     private static void info(OutputListener output, String line) {
         output.onLine(OutputListener.Stream.INFO, line);
-    }
-
-    /** The attempt's full log on disk; stderr lines are marked so a later view can tell them apart. */
-    private static final class LogFile implements AutoCloseable {
-        final Path path;
-        private final BufferedWriter writer;
-
-        private LogFile(Path path) throws IOException {
-            this.path = path;
-            this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-        }
-
-        static LogFile open(AttemptHistory history, String namespace, int attempt) throws IOException {
-            return new LogFile(history.newLogFile(namespace, attempt));
-        }
-
-        synchronized void write(OutputListener.Stream stream, String line) {
-            try {
-                writer.write(stream == OutputListener.Stream.STDOUT ? "" : stream == OutputListener.Stream.STDERR ? "[stderr] " : "[info] ");
-                writer.write(line);
-                writer.newLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            writer.close();
-        }
     }
 }

@@ -8,17 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import io.taskconsole.task.AtomicFiles;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** The per-attempt values helm gets, written by Jackson (never by string concatenation). */
 public final class ValuesFile {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            // A service named 123 or a title 1e3 must stay a string when helm reads it back.
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build();
+    private static final YAMLMapper YAML = HelmReadableYaml.builder().build();
 
     private ValuesFile() {
     }

@@ -86,7 +86,7 @@ public final class TaskFolder {
         return new TaskDraft(folder, info, files);
     }
 
-    /** Files that the app generates for each attempt; a draft's own files may not take these names. */
+    /** {@code task.md} and {@code design-spec.md}: they hold the criteria and are sent first; other files are extras. */
     public static boolean isMainFile(String name) {
         return name.equals(TaskFile.TASK_MD) || name.equals(TaskFile.DESIGN_SPEC_MD);
     }

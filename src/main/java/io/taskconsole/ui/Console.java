@@ -118,6 +118,7 @@ public final class Console {
     private void afterShown() {
         window.preview.materialize();
         window.restoreLayout(settings);
+        Platform.runLater(() -> window.restoreLayout(settings));
         tasks.selectedProperty().addListener((o, a, entry) -> {
             if (entry != null && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
                 open(entry);
@@ -296,6 +297,23 @@ public final class Console {
             submit.cancel();
         }
         closing = true;
+        if (submit.runningProperty().get()) {
+            submit.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        submit.runningProperty().removeListener(this);
+                        finishClose();
+                    }
+                }
+            });
+            return;
+        }
+        finishClose();
+    }
+
+    /** Saves drafts, settings and layout, then exits; runs once no submission is running. */
+    private void finishClose() {
         rememberWindow();
         submit.flush();
         editor.saveNow(() -> executor.task(() -> {
@@ -321,8 +339,9 @@ public final class Console {
     }
 
     private void restoreWindow() {
-        double w = settings.getDouble("window.width", 1360);
-        double h = settings.getDouble("window.height", 860);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = settings.getDouble("window.width", Math.min(1500, screen.getWidth() * 0.92));
+        double h = settings.getDouble("window.height", Math.min(940, screen.getHeight() * 0.92));
         double x = settings.getDouble("window.x", Double.NaN);
         double y = settings.getDouble("window.y", Double.NaN);
         stage.setWidth(w);

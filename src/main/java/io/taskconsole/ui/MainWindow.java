@@ -124,6 +124,13 @@ final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         attemptsTab.selectedProperty().addListener((o, a, shown) -> console.attempts.visibleProperty().set(shown));
 
+        // Explicit minimums: otherwise a SplitPane honours its children's content minimums and
+        // a wide table or toolbar can squeeze the editor.
+        ((javafx.scene.layout.Region) tasks.node()).setMinWidth(185);
+        centre.setMinWidth(420);
+        side.setMinWidth(240);
+        editorAndPreview.setMinHeight(200);
+        bottom.setMinHeight(120);
         columns.getItems().addAll(tasks.node(), centre, side);
         columns.setId("columns");
         SplitPane.setResizableWithParent(tasks.node(), false);
@@ -138,7 +145,7 @@ final class MainWindow {
     }
 
     void restoreLayout(AppSettings settings) {
-        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.17), settings.getDouble("layout.columns.1", 0.71));
+        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.15), settings.getDouble("layout.columns.1", 0.70));
         centre.setDividerPositions(settings.getDouble("layout.centre", 0.68));
         editorAndPreview.setDividerPositions(settings.getDouble("layout.editor", 0.5));
     }
@@ -200,7 +207,7 @@ final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button theme = tool("◐", "Switch light / dark (Ctrl+Shift+L)", console::toggleTheme);
         theme.setId("toggle-theme");
-        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.getStyleClass().add(Styles.FLAT);
         ToolBar bar = new ToolBar(save, validate, dry, submitButton, retry, cancel, spacer, theme);
         bar.setId("toolbar");
         return bar;

@@ -1,10 +1,10 @@
 package io.taskconsole.chart;
 
+import io.taskconsole.testkube.ToolBinaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +30,7 @@ final class Helm {
 
     /** Helm from the {@code taskconsole.helm} system property, else from PATH; empty if neither. */
     static Optional<Helm> find(Path home) {
-        String configured = System.getProperty("taskconsole.helm", "").strip();
-        if (!configured.isEmpty()) {
-            return Optional.of(new Helm(Path.of(configured), home));
-        }
-        return Executables.onPath("helm").map(path -> new Helm(path, home));
+        return ToolBinaries.find("helm", "taskconsole.helm").map(path -> new Helm(path, home));
     }
 
     Result run(List<String> args) {
@@ -97,27 +93,6 @@ final class Helm {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    /** Looks programs up on PATH the way a shell would. */
-    static final class Executables {
-
-        private Executables() {
-        }
-
-        static Optional<Path> onPath(String name) {
-            String path = System.getenv().getOrDefault("PATH", "");
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                if (dir.isEmpty()) {
-                    continue;
-                }
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-            return Optional.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.taskconsole.chart;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.taskconsole.testkube.ToolBinaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,12 +44,12 @@ final class InitScript {
     /** Skips the test when the shell is not installed here. */
     static InitScript with(Shell shell, Path temp) {
         if (shell == Shell.POSIX_SH) {
-            Optional<Path> sh = Helm.Executables.onPath("sh");
+            Optional<Path> sh = ToolBinaries.onPath("sh");
             assumeTrue(sh.isPresent(), "no sh on PATH");
             return new InitScript(shell, null, temp.resolve("tmp"));
         }
         Optional<Path> busybox = Optional.of(Path.of("/usr/bin/busybox")).filter(Files::isExecutable)
-                .or(() -> Helm.Executables.onPath("busybox"));
+                .or(() -> ToolBinaries.onPath("busybox"));
         assumeTrue(busybox.isPresent(), "busybox not installed (CI installs it with apt-get)");
         Path applets = temp.resolve("busybox-bin");
         try {

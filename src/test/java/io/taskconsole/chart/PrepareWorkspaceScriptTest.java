@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.taskconsole.chart.InitScript.Shell;
+import io.taskconsole.testkube.ToolBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,7 +333,7 @@ class PrepareWorkspaceScriptTest {
 
     @Test
     void shellcheckFindsNothing() {
-        Optional<Path> shellcheck = Helm.Executables.onPath("shellcheck");
+        Optional<Path> shellcheck = ToolBinaries.onPath("shellcheck");
         if (shellcheck.isEmpty()) {
             System.out.println("shellcheck not installed: skipping the lint of prepare-workspace.sh (CI installs it)");
         }

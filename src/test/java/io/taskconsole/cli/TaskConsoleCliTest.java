@@ -224,6 +224,20 @@ class TaskConsoleCliTest {
     }
 
     @Test
+    void anAttemptNumberBelowOneExitsTwoBeforeReadingTheTask() {
+        String missing = dir.resolve("missing").toString();
+        CliRun render = CliRun.of("render", missing, "--out", dir.resolve("out").toString(), "--attempt", "0");
+        assertThat(render.exitCode()).as(render.toString()).isEqualTo(2);
+        assertThat(render.errLines()).singleElement().asString()
+                .isEqualTo("task-console: --attempt 0 is not an attempt number. Use 1 or more.");
+
+        CliRun retry = CliRun.of("retry", missing, "--attempt", "-1");
+        assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(2);
+        assertThat(retry.errLines()).singleElement().asString()
+                .isEqualTo("task-console: --attempt -1 is not an attempt number. Use 1 or more, or leave it out for the latest.");
+    }
+
+    @Test
     void stackTracesOnlyWithVerbose() {
         String missing = dir.resolve("missing").toString();
         CliRun quiet = CliRun.of("render", missing, "--out", dir.resolve("out").toString());

@@ -62,7 +62,8 @@ class KubeErrorsTest {
                 "create", "configmaps", "x-files");
         assertThat(e.getMessage()).isEqualTo(
                 "Permission denied: you may not create configmaps in namespace 'team-a' (context 'lab')");
-        assertThat(e.fix()).contains("task-console-submitter").contains("kubectl auth can-i create configmaps -n team-a");
+        assertThat(e.fix()).contains("task-console-submitter")
+                .contains("kubectl auth can-i create configmaps -n team-a --context lab");
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -244,5 +248,31 @@ class MarkdownRendererTest {
         String html = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> renderer.toHtml(markdown.toString()));
 
         assertThat(html).endsWith("<p data-source-line=\"" + lastLine + "\">Last paragraph</p>\n");
+    }
+
+    @Test
+    void oneRendererServesSeveralThreadsAtOnceWithTheSameHtmlAsAlone() throws Exception {
+        List<String> documents = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            documents.add("# Doc " + i + "\n\n" + "- [ ] item " + i + " with [a link](https://example.com/" + i + ")\n".repeat(i + 1)
+                    + "\n| a | b |\n|---|---|\n| " + i + " | <b>x</b> |\n\n```\ncode " + i + "\n```\n");
+        }
+        List<String> alone = documents.stream().map(new MarkdownRenderer()::toHtml).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int round = 0; round < 25; round++) {
+                for (String document : documents) {
+                    results.add(pool.submit(() -> renderer.toHtml(document)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS))
+                        .isEqualTo(alone.get(i % documents.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

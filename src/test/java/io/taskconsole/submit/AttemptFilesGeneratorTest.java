@@ -71,4 +71,18 @@ class AttemptFilesGeneratorTest {
         assertThat(one.text("prompt.md")).doesNotContainPattern("(?i)attempt\\s*#?\\s*1\\b")
                 .doesNotContain("run-1");
     }
+
+    @Test
+    void theContentMadeOnceWithEachAttemptsMetadataIsExactlyWhatGenerateMakes() {
+        var draft = Drafts.draft(Path.of("t"), new TaskFile("notes.md", "n"));
+        Map<String, byte[]> content = generator.content(draft);
+        assertThat(content).doesNotContainKey("metadata.yaml");
+
+        for (int attempt : new int[] {1, 2, 12}) {
+            AttemptFiles expected = generator.generate(draft, Drafts.context(attempt, null));
+            AttemptFiles made = AttemptFilesGenerator.withMetadata(draft.info(), content, Drafts.context(attempt, null));
+            assertThat(made.files().keySet()).containsExactlyElementsOf(expected.files().keySet());
+            expected.files().forEach((name, bytes) -> assertThat(made.files().get(name)).as(name).isEqualTo(bytes));
+        }
+    }
 }

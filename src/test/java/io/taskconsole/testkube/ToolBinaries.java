@@ -34,6 +34,11 @@ public final class ToolBinaries {
             Path path = Path.of(configured.strip());
             return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
+        return onPath(command);
+    }
+
+    /** The first executable file named {@code command} in a directory of {@code PATH}, as a shell finds it. */
+    public static Optional<Path> onPath(String command) {
         String searchPath = System.getenv("PATH");
         if (searchPath == null) {
             return Optional.empty();

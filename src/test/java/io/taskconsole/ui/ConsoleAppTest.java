@@ -127,6 +127,47 @@ class ConsoleAppTest {
     }
 
     @Test
+    void thePreviewFollowsTheEditorsLine(FxRobot robot) {
+        waitForSample();
+        var webView = console.window().preview.webView();
+        int lastLine = console.editor.document("task.md").orElseThrow().text().split("\n").length;
+
+        robot.interact(() -> console.editor.jumpTo("task.md", lastLine));
+
+        waitFor("the preview to scroll down", () -> WaitForAsyncUtils.asyncFx(
+                () -> ((Number) webView.getEngine().executeScript("window.scrollY")).intValue()).get() > 100);
+    }
+
+    /** JavaScript is on for scroll sync only: nothing the user writes may run in the preview. */
+    @Test
+    void scriptsInTheMarkdownNeverRun(FxRobot robot) throws Exception {
+        waitForSample();
+        var webView = console.window().preview.webView();
+        robot.interact(() -> console.editor.document("task.md").orElseThrow().textProperty().set("""
+                # Harmless
+
+                <script>document.body.setAttribute('data-pwned', 'script')</script>
+
+                <img src="x" onerror="document.body.setAttribute('data-pwned', 'onerror')">
+
+                [link](javascript:document.body.setAttribute('data-pwned','link'))
+
+                <svg onload="document.body.setAttribute('data-pwned', 'svg')"></svg>
+                """));
+        waitFor("the new text in the preview", () -> console.window().preview.renderedText().contains("Harmless"));
+        robot.sleep(300);
+
+        Object pwned = WaitForAsyncUtils.asyncFx(
+                () -> webView.getEngine().executeScript("document.body.getAttribute('data-pwned')")).get();
+        assertThat(pwned).isNull();
+        robot.interact(() -> webView.getEngine().executeScript(
+                "var a = document.querySelector('a'); if (a) { a.click(); }"));
+        Object afterClick = WaitForAsyncUtils.asyncFx(() -> webView.getEngine().executeScript(
+                "document.body ? document.body.getAttribute('data-pwned') : null")).get();
+        assertThat(afterClick).isNull();
+    }
+
+    @Test
     void dryRunRendersTheConfigMapAndHelmTemplateWithoutACluster(FxRobot robot) {
         waitForSample();
 
@@ -194,6 +235,7 @@ class ConsoleAppTest {
             robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
 
             robot.clickOn("#retry");
+            waitFor("the question", () -> robot.lookup("#retry-confirmation").tryQuery().isPresent());
             DialogPane dialog = robot.lookup("#retry-confirmation").queryAs(DialogPane.class);
             assertThat(dialog.getContentText()).contains("attempt 1").contains("attempt 2")
                     .contains("test-context").contains("orchestrator");
@@ -226,10 +268,44 @@ class ConsoleAppTest {
 
             robot.clickOn("#log-cancel");
 
-            waitFor("the submission to stop", () -> !console.submit.runningProperty().get());
+            try {
+                waitFor("the submission to stop", () -> !console.submit.runningProperty().get());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; log:\n" + console.log.text(), e);
+            }
             assertThat(console.log.lines()).extracting(LogLine::plain).contains("Cancelled");
             assertThat(console.notices.current().level()).isEqualTo(Notice.Level.INFO);
             assertThat(console.notices.current().message()).contains("cancelled");
+        }
+    }
+
+    @Test
+    void quittingDuringASubmissionAsksFirstAndCancelsIt(FxRobot robot) throws Exception {
+        waitForSample();
+        try (TestKubeApiServer server = TestKubeApiServer.start()) {
+            server.createNamespace("orchestrator");
+            Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
+            Path slowHelm = slowHelm();
+            robot.interact(() -> {
+                console.cluster.kubeconfigProperty().set(kubeconfig.toString());
+                console.cluster.helmPathProperty().set(slowHelm.toString());
+            });
+            robot.clickOn("#submit");
+            waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
+
+            javafx.application.Platform.runLater(console::requestClose);
+            waitFor("the question", () -> robot.lookup("#quit-confirmation").tryQuery().isPresent());
+            robot.clickOn(button(robot.lookup("#quit-confirmation").queryAs(DialogPane.class), ButtonBar.ButtonData.CANCEL_CLOSE));
+            assertThat(console.stage().isShowing()).isTrue();
+            assertThat(console.submit.runningProperty().get()).isTrue();
+
+            javafx.application.Platform.runLater(console::requestClose);
+            waitFor("the question again", () -> robot.lookup("#quit-confirmation").tryQuery().isPresent());
+            robot.clickOn(button(robot.lookup("#quit-confirmation").queryAs(DialogPane.class), ButtonBar.ButtonData.OK_DONE));
+
+            waitFor("helm to be cancelled and the window to close",
+                    () -> !console.submit.runningProperty().get() && !console.stage().isShowing());
+            assertThat(console.log.lines()).extracting(LogLine::plain).contains("Cancelled");
         }
     }
 

@@ -34,7 +34,7 @@ import javafx.scene.layout.Region;
  */
 public final class AttemptsView {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
     private final AttemptsViewModel model;
     private final BorderPane root = new BorderPane();
@@ -78,17 +78,18 @@ public final class AttemptsView {
 
     private void build() {
         table.setId("attempts");
+        table.setMinWidth(0);
         table.setAccessibleText("Attempts of this task");
         table.setItems(model.attempts());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No attempts yet. Submit (Ctrl+Enter) sends the first."));
         table.getStyleClass().add(Styles.DENSE);
-        table.getColumns().add(column("#", a -> Integer.toString(a.number()), 40));
-        table.getColumns().add(column("Time", a -> a.time() == null ? "" : TIME.format(a.time()), 140));
-        table.getColumns().add(column("Context", a -> a.context() + " / " + a.namespace(), 140));
+        table.getColumns().add(column("#", a -> Integer.toString(a.number()), 30));
+        table.getColumns().add(column("Time", a -> a.time() == null ? "" : TIME.format(a.time()), 95));
+        table.getColumns().add(column("Context", AttemptsViewModel::where, 110));
         table.getColumns().add(column("helm", a -> a.exitCode() == null ? "—" : a.exitCode() == 0 ? "ok" : "exit " + a.exitCode(), 60));
-        table.getColumns().add(column("Job", a -> jobText(a.jobStatus()), 80));
-        table.getColumns().add(column("Duration", a -> human(a.duration()), 70));
+        table.getColumns().add(column("Job", a -> jobText(a.jobStatus()), 75));
+        table.getColumns().add(column("Took", a -> human(a.duration()), 50));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
         model.selectedProperty().addListener((o, a, b) -> show(b));
 
@@ -107,9 +108,13 @@ public final class AttemptsView {
         status.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, status, spacer, refresh, retry);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
+        retry.getStyleClass().add(Styles.ACCENT);
+        Label title = new Label("Attempts");
+        title.getStyleClass().add(Styles.TITLE_4);
+        HBox buttons = new HBox(6, title, spacer, refresh, retry);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(4, buttons, status);
+        bar.setPadding(new Insets(6));
 
         log.setId("attempt-log");
         log.setEditable(false);

@@ -119,6 +119,12 @@ public final class AttemptsViewModel {
                 + " to " + ClusterViewModel.describe(cluster.target()) + "?";
     }
 
+    /** The context an attempt went to, with its namespace where it differs from the default. */
+    public static String where(SubmitTools.Attempt attempt) {
+        return attempt.context() + (io.taskconsole.cluster.KubeTarget.DEFAULT_NAMESPACE.equals(attempt.namespace())
+                ? "" : " / " + attempt.namespace());
+    }
+
     public void retry(SubmitTools.Attempt attempt) {
         submit.retry(attempt.number());
     }

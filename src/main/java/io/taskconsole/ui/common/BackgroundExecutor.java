@@ -50,19 +50,27 @@ public class BackgroundExecutor implements AutoCloseable {
         return new BackgroundTask<>(this, work);
     }
 
-    /** Runs {@code work} on a worker thread. */
+    /** Runs {@code work} on a worker thread; after {@link #close()} new work is dropped, as the app is exiting. */
     public void execute(Runnable work) {
-        workers.execute(work);
+        if (!workers.isShutdown()) {
+            workers.execute(work);
+        }
     }
 
     /** Runs {@code work} on the timer thread after {@code delay}; returns a handle to cancel it. */
     public Cancellable schedule(Runnable work, Duration delay) {
+        if (timer.isShutdown()) {
+            return () -> { };
+        }
         ScheduledFuture<?> future = timer.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
     }
 
     /** Runs {@code work} every {@code period} on a worker thread until cancelled. */
     public Cancellable every(Runnable work, Duration period) {
+        if (timer.isShutdown()) {
+            return () -> { };
+        }
         ScheduledFuture<?> future = timer.scheduleWithFixedDelay(
                 () -> workers.execute(work), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);

@@ -118,13 +118,14 @@ public final class CoreAdapters {
         }
     }
 
+    /** Builds flexmark on first use, on a worker thread, so the window never waits for it. */
     static final class Markdown implements MarkdownTools {
-        private final MarkdownRenderer renderer = new MarkdownRenderer();
-        private final CriteriaExtractor extractor = new CriteriaExtractor();
+        private final Supplier<MarkdownRenderer> renderer = memoize(MarkdownRenderer::new);
+        private final Supplier<CriteriaExtractor> extractor = memoize(CriteriaExtractor::new);
 
         @Override
         public Preview render(String markdown, boolean dark) {
-            RenderedMarkdown rendered = renderer.render(markdown);
+            RenderedMarkdown rendered = renderer.get().render(markdown);
             String page = PreviewPage.wrap(rendered.html(), dark ? PreviewPage.Theme.DARK : PreviewPage.Theme.LIGHT);
             return new Preview(page, rendered.outline().headings().stream()
                     .map(h -> new Heading(h.level(), h.text(), h.line())).toList());
@@ -132,7 +133,7 @@ public final class CoreAdapters {
 
         @Override
         public List<Criterion> criteria(List<TaskFile> files) {
-            return extractor.extract(files);
+            return extractor.get().extract(files);
         }
     }
 

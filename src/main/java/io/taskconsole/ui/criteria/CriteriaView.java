@@ -93,6 +93,7 @@ public final class CriteriaView {
 
         CriterionCell(TreeView<Criterion> tree) {
             this.tree = tree;
+            setPrefWidth(0);
         }
 
         @Override

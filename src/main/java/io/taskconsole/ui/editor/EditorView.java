@@ -114,7 +114,7 @@ public final class EditorView {
 
         Button add = new Button("+");
         add.setId("add-file");
-        add.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        add.getStyleClass().add(Styles.FLAT);
         add.setTooltip(new Tooltip("Add a Markdown file to the task"));
         add.setAccessibleText("Add a Markdown file to the task");
         add.setOnAction(e -> promptNewFile());

@@ -96,7 +96,8 @@ public final class LogView {
             }
         });
         HBox.setHgrow(search, Priority.SOMETIMES);
-        search.setPrefColumnCount(18);
+        search.setPrefColumnCount(16);
+        search.setMinWidth(90);
         matchLabel.getStyleClass().add(Styles.TEXT_MUTED);
         model.matchCountProperty().addListener((o, a, b) -> updateMatchLabel());
         model.currentMatchProperty().addListener((o, a, b) -> {
@@ -125,6 +126,9 @@ public final class LogView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : List.of(follow, copy, save, clear, cancel)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(6, search, previous, next, matchLabel, spacer, droppedLabel, follow, copy, save, clear, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
@@ -218,7 +222,7 @@ public final class LogView {
 
     private static Button iconButton(String text, String tip, Runnable action) {
         Button b = new Button(text);
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.getStyleClass().add(Styles.FLAT);
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
         b.setOnAction(e -> action.run());

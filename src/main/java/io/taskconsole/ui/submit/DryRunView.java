@@ -25,7 +25,6 @@ public final class DryRunView {
                 new Tab("helm template", template));
         tabs.setId("dry-run-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setSide(javafx.geometry.Side.LEFT);
         Label empty = new Label("Dry run (Ctrl+Shift+D) renders the ConfigMap and helm template here, without a cluster.");
         root.getChildren().addAll(empty, tabs);
         tabs.visibleProperty().bind(model.dryRunProperty().isNotNull());

@@ -43,7 +43,6 @@ public final class GeneratedFilesView {
         tabs.getTabs().addAll(new Tab("prompt.md", prompt), new Tab("metadata.yaml", metadata),
                 new Tab("Prompt template", templatePane));
         tabs.setId("generated-tabs");
-        tabs.setSide(javafx.geometry.Side.LEFT);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
 

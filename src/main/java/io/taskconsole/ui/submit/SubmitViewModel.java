@@ -171,8 +171,9 @@ public final class SubmitViewModel {
                     }
                 })
                 .onFailure(e -> {
-                    log.info("Dry run failed");
-                    notices.accept(Notice.error("The dry run", e));
+                    Notice notice = Notice.error("The dry run", e);
+                    log.info("Dry run failed: " + notice.message());
+                    notices.accept(notice);
                 })
                 .onFinally(() -> busy.set(false))
                 .start();
@@ -226,7 +227,9 @@ public final class SubmitViewModel {
                         return;
                     }
                     lastOutcome.set(outcome);
-                    log.info(outcome.summary());
+                    if (!outcome.succeeded()) {
+                        log.info(outcome.summary());
+                    }
                     notices.accept(outcome.succeeded() ? Notice.success(outcome.summary())
                             : new Notice(Notice.Level.ERROR, outcome.summary(), "", List.of()));
                     afterSubmission.run();
@@ -236,8 +239,9 @@ public final class SubmitViewModel {
                         log.info("Cancelled");
                         notices.accept(Notice.info(tce.oneLine()));
                     } else {
-                        log.info(doing + " failed");
-                        notices.accept(Notice.error(doing, e));
+                        Notice notice = Notice.error(doing, e);
+                        log.info(doing + " failed: " + notice.message());
+                        notices.accept(notice);
                     }
                     afterSubmission.run();
                 })

@@ -63,6 +63,10 @@ public final class TaskListView {
         list.setItems(model.visibleTasks());
         list.setPlaceholder(new Label("No tasks yet.\nCreate one with New task (Ctrl+N)."));
         list.setCellFactory(view -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(TaskEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
