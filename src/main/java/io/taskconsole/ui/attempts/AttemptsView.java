@@ -156,6 +156,7 @@ public final class AttemptsView {
             TextArea area = new TextArea(text);
             area.setEditable(false);
             area.getStyleClass().add("monospace");
+            area.setWrapText(name.endsWith(".md"));
             area.setId("attempt-file-" + name.replace('.', '-'));
             Tab tab = new Tab(name, area);
             tab.setId("attempt-file-tab-" + name.replace('.', '-'));
