@@ -264,6 +264,14 @@ class ConsoleAppTest {
             assertThat(console.attempts.attempts()).extracting(SubmitTools.Attempt::number).containsExactly(2, 1);
             robot.interact(() -> Screenshots.save(console.stage().getScene(), "04-attempts-light"));
         }
+
+        robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
+        waitFor("a one-line reason instead of the files", () -> robot.lookup("#attempt-files-status").queryLabeled().isVisible()
+                && robot.lookup("#attempt-files-status").queryLabeled().getText().startsWith("Files unavailable: "));
+        assertThat(robot.lookup("#attempt-files-status").queryLabeled().getText()).doesNotContain("\n");
+        assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs()).hasSize(1);
+        assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText()).contains("helm upgrade --install");
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "11-attempt-files-unreachable-light"));
     }
 
     @Test

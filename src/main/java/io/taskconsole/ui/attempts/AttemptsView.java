@@ -128,6 +128,8 @@ public final class AttemptsView {
         filesStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         filesStatus.setPadding(new Insets(2, 6, 2, 6));
         filesStatus.textProperty().bind(model.filesStatusProperty());
+        filesStatus.setWrapText(true);
+        filesStatus.setMinHeight(Region.USE_PREF_SIZE);
         filesStatus.visibleProperty().bind(model.filesStatusProperty().isNotEmpty());
         filesStatus.managedProperty().bind(filesStatus.visibleProperty());
         VBox.setVgrow(files, Priority.ALWAYS);
