@@ -51,15 +51,22 @@ final class StartupProbe {
 
     Start run(Duration idleBeforeRss) throws IOException, InterruptedException {
         Files.createDirectories(home);
-        Process xev = new ProcessBuilder("stdbuf", "-oL", "xev", "-root", "-event", "substructure")
+        Process xev = new ProcessBuilder("stdbuf", "-oL", "xev", "-root", "-event", "substructure", "-event", "property")
                 .redirectErrorStream(true).start();
         xev.getOutputStream().close();
         Map<String, Long> mappedAt = new ConcurrentHashMap<>();
         CountDownLatch xevReady = new CountDownLatch(1);
         Thread xevReader = daemon(() -> readXev(xev, mappedAt, xevReady));
         xevReader.start();
-        xevReady.await(5, TimeUnit.SECONDS);
-        Thread.sleep(200);
+        // xev prints nothing when it starts: poke a root-window property until it reports that, so no
+        // window can be mapped before xev listens (it happens on a loaded machine).
+        for (int i = 0; i < 100 && !xevReady.await(100, TimeUnit.MILLISECONDS); i++) {
+            Process poke = new ProcessBuilder("xprop", "-root", "-f", "_TASKCONSOLE_BENCH", "8s", "-set",
+                    "_TASKCONSOLE_BENCH", "ready").redirectErrorStream(true).start();
+            poke.getOutputStream().close();
+            poke.getInputStream().readAllBytes();
+            poke.waitFor(5, TimeUnit.SECONDS);
+        }
 
         ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
@@ -149,10 +156,12 @@ final class StartupProbe {
 
     private static void readXev(Process xev, Map<String, Long> mappedAt, CountDownLatch ready) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(xev.getInputStream(), StandardCharsets.UTF_8))) {
-            ready.countDown();
             boolean inMapNotify = false;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 long now = System.nanoTime();
+                if (line.startsWith("PropertyNotify event")) {
+                    ready.countDown();
+                }
                 if (line.startsWith("MapNotify event")) {
                     inMapNotify = true;
                     continue;
@@ -164,6 +173,8 @@ final class StartupProbe {
                 inMapNotify = false;
             }
         } catch (IOException e) {
+            // xev ended; the probe reports no window
+        } finally {
             ready.countDown();
         }
     }

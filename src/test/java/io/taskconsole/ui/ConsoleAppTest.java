@@ -233,6 +233,22 @@ class ConsoleAppTest {
             robot.interact(() -> console.window().side.getSelectionModel().select(console.window().attemptsTab));
             waitFor("attempt 1 in the list", () -> console.attempts.attempts().size() == 1);
             robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
+            waitFor("attempt 1's files from its ConfigMap", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
+            assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                    .extracting(javafx.scene.control.Tab::getText).contains("log", "prompt.md", "task.md");
+            assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).contains("1001");
+            assertThat(robot.lookup("#attempt-files-status").queryLabeled().isVisible()).isFalse();
+            robot.interact(() -> {
+                var tabs = robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class);
+                tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("prompt.md")).findFirst().orElseThrow());
+                Screenshots.save(console.stage().getScene(), "07-attempt-files-light");
+                console.theme.choiceProperty().set(Theme.DARK);
+            });
+            robot.sleep(300);
+            robot.interact(() -> {
+                Screenshots.save(console.stage().getScene(), "08-attempt-files-dark");
+                console.theme.choiceProperty().set(Theme.LIGHT);
+            });
 
             robot.clickOn("#retry");
             waitFor("the question", () -> robot.lookup("#retry-confirmation").tryQuery().isPresent());
@@ -248,6 +264,14 @@ class ConsoleAppTest {
             assertThat(console.attempts.attempts()).extracting(SubmitTools.Attempt::number).containsExactly(2, 1);
             robot.interact(() -> Screenshots.save(console.stage().getScene(), "04-attempts-light"));
         }
+
+        robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
+        waitFor("a one-line reason instead of the files", () -> robot.lookup("#attempt-files-status").queryLabeled().isVisible()
+                && robot.lookup("#attempt-files-status").queryLabeled().getText().startsWith("Files unavailable: "));
+        assertThat(robot.lookup("#attempt-files-status").queryLabeled().getText()).doesNotContain("\n");
+        assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs()).hasSize(1);
+        assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText()).contains("helm upgrade --install");
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "11-attempt-files-unreachable-light"));
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.taskconsole.ui.core.CancelSignal;
 import io.taskconsole.ui.core.SubmitTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +26,8 @@ public final class RecordingSubmitTools implements SubmitTools {
     public boolean blockUntilCancelled;
     public final CountDownLatch started = new CountDownLatch(1);
     public Target lastTarget;
+    public final Map<Integer, Map<String, String>> attemptFiles = new HashMap<>();
+    public TaskConsoleException filesProblem;
 
     @Override
     public List<Problem> validate(TaskDraft draft, Target target) {
@@ -79,6 +83,15 @@ public final class RecordingSubmitTools implements SubmitTools {
     @Override
     public Attempts attempts(TaskDraft draft, Target target, boolean askCluster) {
         return new Attempts(attempts, null);
+    }
+
+    @Override
+    public Map<String, String> attemptFiles(TaskDraft draft, Target target, Attempt attempt) {
+        calls.add("files " + attempt.number());
+        if (filesProblem != null) {
+            throw filesProblem;
+        }
+        return attemptFiles.getOrDefault(attempt.number(), Map.of());
     }
 
     @Override

@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The open task's attempts with their helm result and Job status; the selected one's log and
@@ -122,7 +123,18 @@ public final class AttemptsView {
         files.setId("attempt-files");
         files.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         files.getTabs().add(new Tab("log", log));
-        SplitPane split = new SplitPane(table, files);
+        Label filesStatus = new Label();
+        filesStatus.setId("attempt-files-status");
+        filesStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        filesStatus.setPadding(new Insets(2, 6, 2, 6));
+        filesStatus.textProperty().bind(model.filesStatusProperty());
+        filesStatus.setWrapText(true);
+        filesStatus.setMinHeight(Region.USE_PREF_SIZE);
+        filesStatus.visibleProperty().bind(model.filesStatusProperty().isNotEmpty());
+        filesStatus.managedProperty().bind(filesStatus.visibleProperty());
+        VBox.setVgrow(files, Priority.ALWAYS);
+        model.filesProperty().addListener((o, a, b) -> showFiles(b));
+        SplitPane split = new SplitPane(table, new VBox(filesStatus, files));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         root.setTop(bar);
@@ -131,17 +143,26 @@ public final class AttemptsView {
     }
 
     private void show(SubmitTools.Attempt attempt) {
-        files.getTabs().retainAll(files.getTabs().get(0));
         if (attempt == null) {
             log.clear();
             return;
         }
         log.setText((attempt.command() == null ? "" : "$ " + attempt.command() + "\n\n") + attempt.log());
-        attempt.files().forEach((name, text) -> {
+    }
+
+    /** One read-only tab per file the attempt sent, after the log tab. */
+    private void showFiles(java.util.Map<String, String> sent) {
+        Tab logTab = files.getTabs().get(0);
+        files.getTabs().retainAll(logTab);
+        sent.forEach((name, text) -> {
             TextArea area = new TextArea(text);
             area.setEditable(false);
             area.getStyleClass().add("monospace");
-            files.getTabs().add(new Tab(name, area));
+            area.setWrapText(name.endsWith(".md"));
+            area.setId("attempt-file-" + name.replace('.', '-'));
+            Tab tab = new Tab(name, area);
+            tab.setId("attempt-file-tab-" + name.replace('.', '-'));
+            files.getTabs().add(tab);
         });
     }
 

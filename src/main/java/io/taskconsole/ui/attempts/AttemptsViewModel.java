@@ -9,9 +9,11 @@ import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,8 +40,11 @@ public final class AttemptsViewModel {
     private final ObjectProperty<SubmitTools.Attempt> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final ObjectProperty<Map<String, String>> files = new SimpleObjectProperty<>(this, "files", Map.of());
+    private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private BackgroundExecutor.Cancellable poller;
     private long ticket;
+    private long filesTicket;
 
     public AttemptsViewModel(SubmitTools tools, BackgroundExecutor executor, EditorViewModel editor,
                              ClusterViewModel cluster, SubmitViewModel submit) {
@@ -52,6 +57,11 @@ public final class AttemptsViewModel {
             attempts.clear();
             selected.set(null);
             refresh(false);
+        });
+        selected.addListener((o, a, b) -> {
+            if (b == null || a == null || a.number() != b.number()) {
+                loadFiles(b);
+            }
         });
         visible.addListener((o, a, shown) -> {
             if (shown) {
@@ -80,6 +90,42 @@ public final class AttemptsViewModel {
     /** Where the list came from, or why the cluster's part is missing. */
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** The files the selected attempt sent, by name, as its ConfigMap holds them; empty until loaded. */
+    public ReadOnlyObjectProperty<Map<String, String>> filesProperty() {
+        return files;
+    }
+
+    /** Blank once the files are shown; otherwise that they are loading, or one line saying why they are missing. */
+    public ReadOnlyStringProperty filesStatusProperty() {
+        return filesStatus;
+    }
+
+    /** Asks the cluster, on a worker thread, for the files {@code attempt} sent. */
+    private void loadFiles(SubmitTools.Attempt attempt) {
+        long mine = ++filesTicket;
+        files.set(Map.of());
+        Optional<TaskDraft> draft = editor.snapshot();
+        if (attempt == null || draft.isEmpty()) {
+            filesStatus.set("");
+            return;
+        }
+        filesStatus.set("Loading the files attempt " + attempt.number() + " sent…");
+        SubmitTools.Target target = submit.target();
+        executor.task(() -> tools.attemptFiles(draft.get(), target, attempt))
+                .onSuccess(found -> {
+                    if (mine == filesTicket) {
+                        files.set(found);
+                        filesStatus.set(found.isEmpty() ? "Attempt " + attempt.number() + " sent no files." : "");
+                    }
+                })
+                .onFailure(e -> {
+                    if (mine == filesTicket) {
+                        filesStatus.set("Files unavailable: " + Notice.error("Reading attempt " + attempt.number() + "'s files", e).message());
+                    }
+                })
+                .start();
     }
 
     /** Reloads attempts; {@code askCluster} adds Job status from the cluster. */

@@ -1,11 +1,13 @@
 package io.taskconsole.ui.core;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeConnector;
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.cluster.KubeconfigInfo;
 import io.taskconsole.cluster.Kubeconfigs;
+import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmLocator;
 import io.taskconsole.helm.OutputListener;
@@ -37,6 +39,7 @@ import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskFolder;
 import io.taskconsole.task.TaskInfo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,6 +252,19 @@ public final class CoreAdapters {
                 }
             }
             return new Attempts(new ArrayList<>(attempts.values()), clusterProblem);
+        }
+
+        @Override
+        public Map<String, String> attemptFiles(TaskDraft draft, Target target, Attempt attempt) {
+            KubeTarget where = new KubeTarget(target.kube().kubeconfig(),
+                    "(current)".equals(attempt.context()) ? target.kube().context() : attempt.context(), attempt.namespace());
+            ResourceNames names = new ResourceNames(draft.info().service(), draft.info().id(), attempt.number());
+            try (KubeConnector.Connection connection = KubeConnector.fromSystem().connect(where)) {
+                Map<String, String> files = new java.util.LinkedHashMap<>();
+                new AttemptConfigMaps(connection).readFiles(names)
+                        .forEach((name, bytes) -> files.put(name, new String(bytes, StandardCharsets.UTF_8)));
+                return files;
+            }
         }
 
         private static JobStatus jobStatus(String status) {

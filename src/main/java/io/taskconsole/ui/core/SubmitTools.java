@@ -41,6 +41,12 @@ public interface SubmitTools {
     Attempts attempts(TaskDraft draft, Target target, boolean askCluster);
 
     /**
+     * The files attempt {@code attempt} sent, read back from its ConfigMap in the context and
+     * namespace it went to; throws a {@code TaskConsoleException} when the cluster can't say.
+     */
+    Map<String, String> attemptFiles(TaskDraft draft, Target target, Attempt attempt);
+
+    /**
      * The attempts found, and why the cluster's part is missing when it could not be asked
      * (the local history is still listed then).
      */

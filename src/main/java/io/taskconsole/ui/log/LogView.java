@@ -24,6 +24,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -144,16 +145,27 @@ public final class LogView {
         model.batchesProperty().addListener((o, a, b) -> {
             if (model.followTailProperty().get() && !model.lines().isEmpty()) {
                 autoScrolling = true;
-                list.scrollTo(model.lines().size() - 1);
+                scrollToEnd();
                 autoScrolling = false;
             }
         });
         model.followTailProperty().addListener((o, a, on) -> {
             if (on && !model.lines().isEmpty()) {
-                list.scrollTo(model.lines().size() - 1);
+                scrollToEnd();
             }
         });
         list.skinProperty().addListener((o, a, skin) -> Platform.runLater(this::watchScrollBar));
+    }
+
+    /**
+     * {@code scrollTo} alone leaves the newest line just below the edge once the list holds tens of
+     * thousands of lines (the flow's position is a fraction that rounds short), so pin it to the end.
+     */
+    private void scrollToEnd() {
+        list.scrollTo(model.lines().size() - 1);
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
+        }
     }
 
     /** Following pauses when the user scrolls away from the bottom and resumes when they return. */

@@ -1,0 +1,126 @@
+package io.taskconsole.ui.attempts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.ui.InMemoryTasks;
+import io.taskconsole.ui.RecordingSubmitTools;
+import io.taskconsole.ui.cluster.ClusterViewModel;
+import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.core.ClusterTools;
+import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.ui.editor.EditorViewModel;
+import io.taskconsole.ui.log.LogViewModel;
+import io.taskconsole.ui.submit.SubmitViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AttemptsViewModelTest {
+
+    @TempDir
+    Path temp;
+    RecordingSubmitTools tools = new RecordingSubmitTools();
+    InMemoryTasks store = new InMemoryTasks();
+    AttemptsViewModel attempts;
+
+    @BeforeEach
+    void setUp() {
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        Notices notices = new Notices(new AppLog(temp.resolve("log.txt")));
+        EditorViewModel editor = new EditorViewModel(store, executor, notices);
+        ClusterViewModel cluster = new ClusterViewModel(new NoCluster(), executor);
+        SubmitViewModel submit = new SubmitViewModel(tools, executor, notices, editor, cluster, new LogViewModel(executor));
+        editor.open(store.add(42, "search", "Faster search", "# Faster search\n").folder(), "task.md", d -> { });
+        tools.attempts.add(attempt(1));
+        tools.attempts.add(attempt(2));
+        attempts = new AttemptsViewModel(tools, executor, editor, cluster, submit);
+        attempts.refresh(false);
+    }
+
+    @Test
+    void selectingAnAttemptLoadsTheFilesItSent() {
+        tools.attemptFiles.put(1, Map.of("prompt.md", "# Prompt 1", "task.md", "# Faster search"));
+        tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2"));
+
+        attempts.selectedProperty().set(attempts.attempts().get(1));
+
+        assertThat(attempts.filesProperty().get()).containsEntry("prompt.md", "# Prompt 1").containsKey("task.md");
+        assertThat(attempts.filesStatusProperty().get()).isEmpty();
+
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+
+        assertThat(attempts.filesProperty().get()).containsOnlyKeys("prompt.md").containsEntry("prompt.md", "# Prompt 2");
+        assertThat(tools.calls).containsExactly("files 1", "files 2");
+    }
+
+    @Test
+    void anUnreachableClusterGivesOneLineInsteadOfTheFilesAndTheLogStays() {
+        tools.attemptFiles.put(1, Map.of("prompt.md", "# Prompt 1"));
+        attempts.selectedProperty().set(attempts.attempts().get(1));
+        tools.filesProblem = TaskConsoleException.failed("Cannot reach the API server https://127.0.0.1:1 of context 'kind-dev'",
+                "Check that the cluster is running.", null);
+
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+
+        assertThat(attempts.filesProperty().get()).isEmpty();
+        assertThat(attempts.filesStatusProperty().get())
+                .startsWith("Files unavailable: ").contains("Cannot reach the API server").doesNotContain("\n");
+        assertThat(attempts.selectedProperty().get().log()).isEqualTo("log of 2");
+    }
+
+    @Test
+    void clearingTheSelectionClearsTheFiles() {
+        tools.attemptFiles.put(1, Map.of("prompt.md", "# Prompt 1"));
+        attempts.selectedProperty().set(attempts.attempts().get(1));
+
+        attempts.selectedProperty().set(null);
+
+        assertThat(attempts.filesProperty().get()).isEmpty();
+        assertThat(attempts.filesStatusProperty().get()).isEmpty();
+    }
+
+    /** A refresh re-selects the same attempt: its files are not fetched again. */
+    @Test
+    void refreshingKeepsTheLoadedFilesWithoutAskingAgain() {
+        tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2"));
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+
+        attempts.refresh(false);
+
+        assertThat(attempts.selectedProperty().get().number()).isEqualTo(2);
+        assertThat(attempts.filesProperty().get()).containsKey("prompt.md");
+        assertThat(tools.calls).containsExactly("files 2");
+    }
+
+    private static SubmitTools.Attempt attempt(int n) {
+        return new SubmitTools.Attempt(n, Instant.now(), "kind-dev", "orchestrator", "search-task-42-run-" + n,
+                "helm upgrade", 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3), "log of " + n, Map.of());
+    }
+
+    /** The cluster panel is not under test here. */
+    private static final class NoCluster implements ClusterTools {
+        @Override
+        public KubeContexts contexts(Path kubeconfig) {
+            return new KubeContexts(List.of(), null);
+        }
+
+        @Override
+        public ServerInfo check(KubeTarget target, Duration timeout) {
+            return new ServerInfo("v1.30", "pm");
+        }
+
+        @Override
+        public HelmInfo helm(String configured) {
+            return new HelmInfo(Path.of("/usr/local/bin/helm"), "v3.18.0");
+        }
+    }
+}
