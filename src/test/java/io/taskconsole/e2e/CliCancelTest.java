@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -30,14 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliCancelTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String HANGING_HELM = """
-            #!/bin/sh
-            if [ "$1" = version ]; then echo "v3.18.0+gfake"; exit 0; fi
-            trap '' TERM
-            echo "installing (pid $$)"
-            sleep 600 &
-            wait
-            """;
 
     @TempDir
     Path temp;
@@ -49,10 +39,7 @@ class CliCancelTest {
         SERVER.createNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         TaskDraft task = SampleTask.create(temp.resolve("tasks"));
-        Path helm = temp.resolve("bin/helm");
-        Files.createDirectories(helm.getParent());
-        Files.writeString(helm, HANGING_HELM);
-        Files.setPosixFilePermissions(helm, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path helm = HangingHelm.writeInto(temp.resolve("bin"));
 
         Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Duser.home=" + temp.resolve("home"),

@@ -19,9 +19,7 @@ import io.taskconsole.submit.Submitter;
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.TestKubeApiServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,14 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmitterProcessEdgesTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String HANGING_HELM = """
-            #!/bin/sh
-            if [ "$1" = version ]; then echo "v3.18.0+gfake"; exit 0; fi
-            trap '' TERM
-            echo "installing (pid $$)"
-            sleep 600 &
-            wait
-            """;
 
     @TempDir
     Path temp;
@@ -63,10 +53,7 @@ class SubmitterProcessEdgesTest {
         SERVER.createNamespace(namespace);
         target = new KubeTarget(SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace), null, namespace);
         task = SampleTask.create(temp.resolve("tasks"));
-        fakeHelm = temp.resolve("bin/helm");
-        Files.createDirectories(fakeHelm.getParent());
-        Files.writeString(fakeHelm, HANGING_HELM);
-        Files.setPosixFilePermissions(fakeHelm, PosixFilePermissions.fromString("rwxr-xr-x"));
+        fakeHelm = HangingHelm.writeInto(temp.resolve("bin"));
     }
 
     @Test
