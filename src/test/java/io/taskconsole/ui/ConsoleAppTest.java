@@ -274,20 +274,24 @@ class ConsoleAppTest {
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "11-attempt-files-unreachable-light"));
     }
 
+    /** Points the console at {@code server} with a helm that hangs, submits, and waits until helm runs. */
+    private void submitWithHangingHelm(FxRobot robot, TestKubeApiServer server) throws Exception {
+        server.createNamespace("orchestrator");
+        Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
+        Path slowHelm = slowHelm();
+        robot.interact(() -> {
+            console.cluster.kubeconfigProperty().set(kubeconfig.toString());
+            console.cluster.helmPathProperty().set(slowHelm.toString());
+        });
+        robot.clickOn("#submit");
+        waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
+    }
+
     @Test
     void cancelStopsARunningHelm(FxRobot robot) throws Exception {
         waitForSample();
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
-            server.createNamespace("orchestrator");
-            Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
-            Path slowHelm = slowHelm();
-            robot.interact(() -> {
-                console.cluster.kubeconfigProperty().set(kubeconfig.toString());
-                console.cluster.helmPathProperty().set(slowHelm.toString());
-            });
-
-            robot.clickOn("#submit");
-            waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
+            submitWithHangingHelm(robot, server);
             assertThat(robot.lookup("#log-cancel").queryButton().isDisabled()).isFalse();
 
             robot.clickOn("#log-cancel");
@@ -307,15 +311,7 @@ class ConsoleAppTest {
     void quittingDuringASubmissionAsksFirstAndCancelsIt(FxRobot robot) throws Exception {
         waitForSample();
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
-            server.createNamespace("orchestrator");
-            Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
-            Path slowHelm = slowHelm();
-            robot.interact(() -> {
-                console.cluster.kubeconfigProperty().set(kubeconfig.toString());
-                console.cluster.helmPathProperty().set(slowHelm.toString());
-            });
-            robot.clickOn("#submit");
-            waitFor("helm to start", () -> console.log.lines().stream().anyMatch(l -> l.plain().startsWith("$ ")));
+            submitWithHangingHelm(robot, server);
 
             javafx.application.Platform.runLater(console::requestClose);
             waitFor("the question", () -> robot.lookup("#quit-confirmation").tryQuery().isPresent());
