@@ -108,14 +108,9 @@ public final class AnsiText {
         if (params.isEmpty()) {
             return AnsiStyle.PLAIN;
         }
-        String[] parts = params.split("[;:]", -1);
-        int[] codes = new int[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                codes[k] = parts[k].isEmpty() ? 0 : Integer.parseInt(parts[k]);
-            } catch (NumberFormatException e) {
-                return style;
-            }
+        int[] codes = sgrCodes(params);
+        if (codes == null) {
+            return style;
         }
         AnsiStyle s = style;
         for (int k = 0; k < codes.length; k++) {
@@ -163,6 +158,33 @@ public final class AnsiText {
             }
         }
         return s;
+    }
+
+    /** The numbers between ';' or ':' separators (empty means 0), or null if one is not a number. */
+    private static int[] sgrCodes(String params) {
+        int count = 1;
+        for (int i = 0; i < params.length(); i++) {
+            char c = params.charAt(i);
+            if (c == ';' || c == ':') {
+                count++;
+            }
+        }
+        int[] codes = new int[count];
+        int k = 0;
+        int value = 0;
+        for (int i = 0; i < params.length(); i++) {
+            char c = params.charAt(i);
+            if (c == ';' || c == ':') {
+                codes[k++] = value;
+                value = 0;
+            } else if (c >= '0' && c <= '9') {
+                value = value > 100_000 ? value : value * 10 + (c - '0');
+            } else {
+                return null;
+            }
+        }
+        codes[k] = value;
+        return codes;
     }
 
     private static int clamp(int value) {

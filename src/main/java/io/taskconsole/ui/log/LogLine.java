@@ -21,6 +21,11 @@ public record LogLine(long number, OutputListener.Stream stream, List<AnsiText.S
         return new LogLine(number, stream, spans, plain.toString());
     }
 
+    /** The same line under another number: lines are parsed where they arrive and numbered when listed. */
+    LogLine numbered(long lineNumber) {
+        return new LogLine(lineNumber, stream, spans, plain);
+    }
+
     public boolean contains(String query) {
         return !query.isEmpty() && plain.toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT));
     }

@@ -24,21 +24,24 @@ import javafx.collections.ObservableList;
 
 /**
  * helm's output as the log panel shows it. Lines arrive on helm's reader threads through
- * {@link #listener()}, wait in a queue, and reach the list in batches: at most one pending delivery
- * to the UI thread every {@link #BATCH} so a flood of output never floods the FX event queue. The
- * list keeps the newest {@link #capacity} lines.
+ * {@link #listener()}, are parsed for colours there (never on the FX thread), wait in a queue, and
+ * reach the list in batches: at most one pending delivery to the UI thread every {@link #BATCH} so a
+ * flood of output never floods the FX event queue, and at most {@link #MAX_PER_DELIVERY} lines per
+ * delivery so one delivery never holds the FX thread long; the rest follow in the next one. The list
+ * keeps the newest {@link #capacity} lines.
  */
 public final class LogViewModel {
 
     public static final int DEFAULT_CAPACITY = 100_000;
     public static final Duration BATCH = Duration.ofMillis(50);
-
-    private record Pending(OutputListener.Stream stream, String text) {
-    }
+    /** Enough to keep up with any helm run, small enough to list within a frame or two. */
+    static final int MAX_PER_DELIVERY = 10_000;
+    /** Between two deliveries of a backlog: one frame, so the window repaints in between. */
+    private static final Duration BACKLOG_GAP = Duration.ofMillis(16);
 
     private final BackgroundExecutor executor;
     private final int capacity;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LogLine> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean deliveryPending = new AtomicBoolean();
     private long nextNumber = 1;
@@ -105,14 +108,18 @@ public final class LogViewModel {
     }
 
     private void offer(OutputListener.Stream stream, String text) {
-        queue.add(new Pending(stream, text == null ? "" : text));
+        queue.add(LogLine.of(0, stream, text == null ? "" : text));
         queued.incrementAndGet();
+        scheduleDelivery(BATCH);
+    }
+
+    private void scheduleDelivery(Duration delay) {
         if (deliveryPending.compareAndSet(false, true)) {
-            executor.schedule(() -> executor.ui().execute(this::deliver), BATCH);
+            executor.schedule(() -> executor.ui().execute(this::deliver), delay);
         }
     }
 
-    /** Moves everything queued into the list; runs on the UI thread. */
+    /** Moves what is queued into the list, at most {@link #MAX_PER_DELIVERY} lines; runs on the UI thread. */
     void deliver() {
         deliveryPending.set(false);
         int waiting = queued.get();
@@ -120,19 +127,22 @@ public final class LogViewModel {
             return;
         }
         int skip = Math.max(0, waiting - capacity);
-        List<LogLine> batch = new ArrayList<>(Math.min(waiting, capacity));
-        for (int i = 0; i < waiting; i++) {
-            Pending p = queue.poll();
-            if (p == null) {
+        int skipped = 0;
+        while (skipped < skip && queue.poll() != null) {
+            queued.decrementAndGet();
+            skipped++;
+        }
+        nextNumber += skipped;
+        dropped.set(dropped.get() + skipped);
+        int take = Math.min(waiting - skip, MAX_PER_DELIVERY);
+        List<LogLine> batch = new ArrayList<>(take);
+        for (int i = 0; i < take; i++) {
+            LogLine line = queue.poll();
+            if (line == null) {
                 break;
             }
             queued.decrementAndGet();
-            long number = nextNumber++;
-            if (i < skip) {
-                dropped.set(dropped.get() + 1);
-                continue;
-            }
-            batch.add(LogLine.of(number, p.stream(), p.text()));
+            batch.add(line.numbered(nextNumber++));
         }
         int overflow = lines.size() + batch.size() - capacity;
         if (overflow > 0) {
@@ -152,6 +162,9 @@ public final class LogViewModel {
             matchCount.set(matches.size());
         }
         batches.set(batches.get() + 1);
+        if (queued.get() > 0) {
+            scheduleDelivery(BACKLOG_GAP);
+        }
     }
 
     public void clear() {

@@ -46,6 +46,29 @@ class LogViewModelTest {
     }
 
     @Test
+    void aBurstBiggerThanOneDeliveryArrivesWholeAndInOrderOverSeveralDeliveries() {
+        HeldExecutor held = new HeldExecutor();
+        LogViewModel log = new LogViewModel(held.executor, 100_000);
+        int burst = LogViewModel.MAX_PER_DELIVERY * 2 + 7;
+
+        for (int i = 1; i <= burst; i++) {
+            log.listener().onLine(Stream.STDOUT, "\u001b[32mline\u001b[0m " + i);
+        }
+        held.release();
+        assertThat(log.lines()).hasSize(LogViewModel.MAX_PER_DELIVERY);
+        while (!held.held.isEmpty()) {
+            held.release();
+        }
+
+        assertThat(log.lines()).hasSize(burst);
+        for (int i = 0; i < burst; i++) {
+            assertThat(log.lines().get(i).plain()).isEqualTo("line " + (i + 1));
+            assertThat(log.lines().get(i).number()).isEqualTo(i + 1);
+        }
+        assertThat(log.lines().get(burst - 1).spans().get(0).style().foreground()).isNotNull();
+    }
+
+    @Test
     void theBufferKeepsOnlyTheNewestLines() {
         LogViewModel log = new LogViewModel(BackgroundExecutor.sameThread(), 100);
 
