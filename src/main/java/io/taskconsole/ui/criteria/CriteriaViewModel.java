@@ -80,7 +80,9 @@ public final class CriteriaViewModel {
         executor.task(() -> markdown.criteria(files))
                 .onSuccess(found -> {
                     if (ticket == requested) {
-                        criteria.setAll(found);
+                        if (!criteria.equals(found)) {
+                            criteria.setAll(found);
+                        }
                         total.set(count(found, false));
                         checked.set(count(found, true));
                         extracted.set(open);

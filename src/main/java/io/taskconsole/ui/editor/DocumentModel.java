@@ -1,6 +1,5 @@
 package io.taskconsole.ui.editor;
 
-import java.nio.charset.StandardCharsets;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -102,7 +101,29 @@ public final class DocumentModel {
 
     private void recount(String content) {
         words.set(countWords(content));
-        bytes.set(content.getBytes(StandardCharsets.UTF_8).length);
+        bytes.set(utf8Length(content));
+    }
+
+    /** What {@code content.getBytes(UTF_8).length} says, without copying a big file on every keystroke. */
+    static long utf8Length(String content) {
+        long length = 0;
+        int n = content.length();
+        for (int i = 0; i < n; i++) {
+            char c = content.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(content.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                length++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
     }
 
     static int countWords(String content) {

@@ -193,7 +193,7 @@ public final class EditorView {
         area.setWrapText(true);
         area.setAccessibleText("Markdown of " + doc.name());
         area.textProperty().bindBidirectional(doc.textProperty());
-        area.caretPositionProperty().addListener((o, a, pos) -> doc.caretLineProperty().set(lineOf(area.getText(), pos.intValue())));
+        area.caretPositionProperty().addListener((o, a, pos) -> doc.caretLineProperty().set(lineOf(doc.text(), pos.intValue())));
         Tab tab = new Tab();
         tab.setUserData(doc);
         tab.setContent(area);

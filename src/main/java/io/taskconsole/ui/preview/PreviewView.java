@@ -5,7 +5,6 @@ import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
-import javafx.concurrent.Worker;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -23,8 +22,15 @@ import org.w3c.dom.Document;
  * {@link WebEngine#executeScript}, which WebKit refuses when JavaScript is off. The page itself still
  * cannot run a script: the core's renderer escapes raw HTML and drops {@code javascript:} links,
  * and the page's Content-Security-Policy ({@code default-src 'none'}, no {@code script-src})
- * blocks inline and external scripts alike. The only script that runs is the fixed scroll
- * function below, called with an integer. Navigation away from the page and pop-ups are refused.
+ * blocks inline and external scripts alike. The only scripts that run are fixed functions called
+ * with integers: the scroll function below and the page updates of {@link IncrementalPage}, whose
+ * HTML comes from the same renderer and reaches the page as a string value, never as script text
+ * (markup inserted that way cannot run scripts either). Navigation away from the page and pop-ups
+ * are refused.
+ *
+ * <p>Why the page is updated in place rather than reloaded: loading a page of a few hundred KB makes
+ * WebKit parse and lay out all of it on the FX thread (seconds on a slow machine) and resets the
+ * scroll position; {@link IncrementalPage} changes only the blocks that changed, a few KB per frame.
  */
 public final class PreviewView {
 
@@ -45,7 +51,7 @@ public final class PreviewView {
     private final Label placeholder = new Label("Preview");
     private final PauseTransition scrollDelay = new PauseTransition(Duration.millis(120));
     private WebView web;
-    private String shown;
+    private IncrementalPage page;
     private ChangeListener<Number> caretListener;
 
     public PreviewView(PreviewViewModel model, EditorViewModel editor) {
@@ -90,17 +96,7 @@ public final class PreviewView {
         WebEngine engine = web.getEngine();
         engine.setJavaScriptEnabled(true);
         engine.setCreatePopupHandler(features -> null);
-        engine.locationProperty().addListener((o, a, location) -> {
-            if (location != null && !location.isEmpty() && !location.equals("about:blank") && shown != null) {
-                engine.loadContent(shown);
-            }
-        });
-        engine.getLoadWorker().stateProperty().addListener((o, a, state) -> {
-            if (state == Worker.State.SUCCEEDED) {
-                scrollToCaret();
-            }
-        });
-        model.htmlProperty().addListener((o, a, html) -> show(html));
+        connectPage(engine);
         model.darkProperty().addListener((o, a, dark) -> paintBackground(dark));
         paintBackground(model.darkProperty().get());
         scrollDelay.setOnFinished(e -> scrollToCaret());
@@ -118,21 +114,24 @@ public final class PreviewView {
             current.caretLineProperty().addListener(caretListener);
         }
         root.getChildren().setAll(web);
-        show(model.htmlProperty().get());
+        page.show(model.updateProperty().get());
+    }
+
+    /** Keeps the page at the newest render; a navigation away from it brings the render back. */
+    private void connectPage(WebEngine engine) {
+        page = new IncrementalPage(engine, this::scrollToCaret);
+        engine.locationProperty().addListener((o, a, location) -> {
+            if (location != null && !location.isEmpty() && !location.equals("about:blank")) {
+                page.reload();
+            }
+        });
+        model.updateProperty().addListener((o, a, update) -> page.show(update));
     }
 
     private void paintBackground(boolean dark) {
         if (web != null) {
             web.setPageFill(dark ? Color.web("#0d1117") : Color.WHITE);
         }
-    }
-
-    private void show(String html) {
-        if (web == null || html == null || html.isEmpty() || html.equals(shown)) {
-            return;
-        }
-        shown = html;
-        web.getEngine().loadContent(html, "text/html");
     }
 
     private void scrollToCaret() {

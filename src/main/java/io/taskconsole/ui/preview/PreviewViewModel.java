@@ -7,9 +7,12 @@ import io.taskconsole.ui.core.MarkdownTools;
 import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -19,8 +22,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The rendered preview and the heading outline of the file being edited. Rendering runs on a
- * worker 250 ms after the last keystroke; a result that arrives after a newer one was asked for is
- * dropped, so the preview never shows older text than it already did.
+ * worker 250 ms after the last keystroke, one render at a time: edits made while one runs are
+ * rendered together right after it, so a big file never has renders queueing up behind each other.
+ * Each result also says which blocks of the page changed ({@link #updateProperty()}), so the view can
+ * patch the page it shows rather than reload it.
  */
 public final class PreviewViewModel {
 
@@ -34,8 +39,12 @@ public final class PreviewViewModel {
     private final ObservableList<MarkdownTools.Heading> outline = FXCollections.observableArrayList();
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ObjectProperty<PreviewUpdate> update = new SimpleObjectProperty<>(this, "update");
     private final Debouncer debouncer;
-    private long requested;
+    private boolean rendering;
+    private boolean renderAgain;
+    private long version;
+    private PageBlocks shownBlocks;
 
     public PreviewViewModel(MarkdownTools markdown, BackgroundExecutor executor, Consumer<Notice> notices, EditorViewModel editor) {
         this.markdown = markdown;
@@ -51,6 +60,11 @@ public final class PreviewViewModel {
     /** The full HTML page to show; empty until the first render. */
     public ReadOnlyStringProperty htmlProperty() {
         return html;
+    }
+
+    /** The latest page with, when possible, how it differs from the one before; null until the first render. */
+    ReadOnlyObjectProperty<PreviewUpdate> updateProperty() {
+        return update;
     }
 
     public ObservableList<MarkdownTools.Heading> outline() {
@@ -73,26 +87,45 @@ public final class PreviewViewModel {
     }
 
     private void render() {
+        if (rendering) {
+            renderAgain = true;
+            return;
+        }
+        rendering = true;
         DocumentModel doc = editor.selectedProperty().get();
         String text = doc == null ? "" : doc.text();
         boolean isDark = dark.get();
-        long ticket = ++requested;
-        executor.task(() -> markdown.render(text, isDark))
-                .onSuccess(result -> {
-                    if (ticket == requested) {
-                        error.set("");
-                        html.set(result.html());
-                        outline.setAll(result.outline());
-                    }
-                })
-                .onFailure(e -> {
-                    if (ticket == requested) {
-                        Notice notice = Notice.error("Rendering the preview", e);
-                        error.set(notice.message());
-                        notices.accept(notice);
-                    }
-                })
-                .start();
+        PageBlocks before = shownBlocks;
+        long base = version;
+        executor.task(() -> {
+            MarkdownTools.Preview preview = markdown.render(text, isDark);
+            Optional<PageBlocks> blocks = PageBlocks.of(preview.html());
+            Optional<PreviewPatch> patch = before == null ? Optional.empty()
+                    : blocks.flatMap(after -> PreviewPatch.between(before, after));
+            return new Rendered(preview, blocks.orElse(null), patch);
+        }).onSuccess(result -> {
+            error.set("");
+            shownBlocks = result.blocks();
+            version = base + 1;
+            html.set(result.preview().html());
+            update.set(new PreviewUpdate(version, result.preview().html(), result.blocks(), result.patch()));
+            if (!outline.equals(result.preview().outline())) {
+                outline.setAll(result.preview().outline());
+            }
+        }).onFailure(e -> {
+            Notice notice = Notice.error("Rendering the preview", e);
+            error.set(notice.message());
+            notices.accept(notice);
+        }).onFinally(() -> {
+            rendering = false;
+            if (renderAgain) {
+                renderAgain = false;
+                render();
+            }
+        }).start();
+    }
+
+    private record Rendered(MarkdownTools.Preview preview, PageBlocks blocks, Optional<PreviewPatch> patch) {
     }
 
     public void jumpToHeading(MarkdownTools.Heading heading) {
