@@ -11,7 +11,8 @@ import netscape.javascript.JSObject;
 /**
  * Brings the preview's page to the newest render a little at a time. WebKit parses and lays out on
  * the FX thread, so a page of a few hundred KB loaded at once freezes the window for seconds; here it
- * never gets much more than {@link #CHUNK_CHARS} of new HTML per frame. A new page is loaded with its
+ * never gets much more than {@link #CHUNK_CHARS} of new HTML per frame (about a frame's worth of
+ * work for WebKit on a slow machine). A new page is loaded with its
  * first blocks and filled in over the next frames; an edit removes and inserts only the blocks that
  * changed ({@link PreviewPatch}), which also keeps the reader's scroll position.
  *
@@ -20,7 +21,7 @@ import netscape.javascript.JSObject;
  */
 final class IncrementalPage {
 
-    static final int CHUNK_CHARS = 16 * 1024;
+    static final int CHUNK_CHARS = 4 * 1024;
     private static final int SHIFT_BATCH = 500;
     private static final String HTML_MEMBER = "taskconsoleBlocks";
     private static final String INSERT = """
