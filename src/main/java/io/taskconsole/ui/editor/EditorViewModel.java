@@ -59,6 +59,8 @@ public final class EditorViewModel {
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
     private final Map<DocumentModel, Debouncer> autosaves = new HashMap<>();
     private int savesInFlight;
+    /** Goes up whenever a save starts: a disk read begun before it may hold what that save replaced. */
+    private long savesStarted;
     private final List<Runnable> whenSaved = new ArrayList<>();
 
     public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
@@ -194,6 +196,7 @@ public final class EditorViewModel {
         }
         String content = doc.text();
         savesInFlight++;
+        savesStarted++;
         saveState.set("Saving…");
         executor.task(() -> {
             store.saveFile(dir, new TaskFile(doc.name(), content));
@@ -262,9 +265,10 @@ public final class EditorViewModel {
         if (dir == null || savesInFlight > 0) {
             return;
         }
+        long savesBefore = savesStarted;
         executor.task(() -> store.load(dir))
                 .onSuccess(draft -> {
-                    if (dir.equals(folder.get()) && savesInFlight == 0) {
+                    if (dir.equals(folder.get()) && savesInFlight == 0 && savesStarted == savesBefore) {
                         reconcile(draft);
                     }
                 })

@@ -11,6 +11,10 @@ import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +76,39 @@ class EditorViewModelTest {
 
         assertThat(editor.document("task.md").orElseThrow().text()).isEqualTo("# Changed elsewhere\n");
         assertThat(notices.current().message()).contains("Reloaded task.md");
+    }
+
+    /** A disk check that read the file just before an autosave wrote it must not bring the old text back. */
+    @Test
+    void aDiskCheckOvertakenByASaveNeverUndoesTheTyping() throws Exception {
+        List<Runnable> deliveries = Collections.synchronizedList(new ArrayList<>());
+        try (BackgroundExecutor threads = BackgroundExecutor.forApp(deliveries::add)) {
+            EditorViewModel racing = new EditorViewModel(store, threads, notices);
+            racing.show(draft, "task.md");
+            DocumentModel task = racing.document("task.md").orElseThrow();
+
+            racing.checkDisk();
+            awaitSize(deliveries, 1);
+            task.textProperty().set("# Invoices\n\nTyped while the disk was read.\n");
+            racing.saveNow();
+            awaitSize(deliveries, 2);
+            Runnable diskRead = deliveries.get(0);
+            deliveries.get(1).run();
+            diskRead.run();
+
+            assertThat(task.text()).isEqualTo("# Invoices\n\nTyped while the disk was read.\n");
+            assertThat(store.onDisk(draft.folder(), "task.md")).isEqualTo(task.text());
+        }
+    }
+
+    private static void awaitSize(List<Runnable> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (list.size() < size) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("background work never finished");
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test
