@@ -21,7 +21,7 @@ import netscape.javascript.JSObject;
  */
 final class IncrementalPage {
 
-    static final int CHUNK_CHARS = 4 * 1024;
+    private static final int CHUNK_CHARS = 4 * 1024;
     private static final int SHIFT_BATCH = 500;
     private static final String HTML_MEMBER = "taskconsoleBlocks";
     private static final String INSERT = """
@@ -107,11 +107,6 @@ final class IncrementalPage {
             steps.add(this::complete);
             pump.start();
         }
-    }
-
-    /** True while part of the latest render is still to be put on the page. */
-    boolean isBusy() {
-        return !steps.isEmpty() || engine.getLoadWorker().isRunning();
     }
 
     private void advance() {
