@@ -147,7 +147,7 @@ public final class AttemptsView {
             log.clear();
             return;
         }
-        log.setText((attempt.command() == null ? "" : "$ " + attempt.command() + "\n\n") + attempt.log());
+        log.setText(AttemptsViewModel.logText(attempt));
     }
 
     /** One read-only tab per file the attempt sent, after the log tab. */

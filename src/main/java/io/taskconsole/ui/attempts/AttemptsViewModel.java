@@ -165,6 +165,19 @@ public final class AttemptsViewModel {
                 + " to " + ClusterViewModel.describe(cluster.target()) + "?";
     }
 
+    /**
+     * The attempt's log as the log tab shows it. The core writes helm's command line into the log
+     * as helm starts ({@code [info] $ helm ...}), as the CLI prints it; the record's copy is added
+     * only when the log lacks it (helm never started, or the log file is gone), so it shows once.
+     */
+    public static String logText(SubmitTools.Attempt attempt) {
+        String log = attempt.log() == null ? "" : attempt.log();
+        if (attempt.command() == null || log.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
+            return log;
+        }
+        return "$ " + attempt.command() + "\n\n" + log;
+    }
+
     /** The context an attempt went to, with its namespace where it differs from the default. */
     public static String where(SubmitTools.Attempt attempt) {
         return attempt.context() + (io.taskconsole.cluster.KubeTarget.DEFAULT_NAMESPACE.equals(attempt.namespace())

@@ -101,6 +101,21 @@ class AttemptsViewModelTest {
         assertThat(tools.calls).containsExactly("files 2");
     }
 
+    @Test
+    void theLogTabShowsHelmsCommandOnceWhetherOrNotHelmStarted() {
+        String command = "/usr/local/bin/helm upgrade --install search-task-42-run-1 /charts/claude-code";
+        SubmitTools.Attempt started = new SubmitTools.Attempt(1, Instant.now(), "kind-dev", "orchestrator",
+                "search-task-42-run-1", command, 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3),
+                "[info] Creating ConfigMap search-task-42-run-1-files\n[info] $ " + command + "\nSTATUS: deployed\n", Map.of());
+        SubmitTools.Attempt neverStarted = new SubmitTools.Attempt(2, Instant.now(), "kind-dev", "orchestrator",
+                "search-task-42-run-2", command, null, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(1),
+                "[info] Failed: Could not start helm at /usr/local/bin/helm\n", Map.of());
+
+        assertThat(AttemptsViewModel.logText(started)).isEqualTo(started.log());
+        assertThat(AttemptsViewModel.logText(neverStarted)).startsWith("$ " + command + "\n")
+                .endsWith(neverStarted.log()).containsOnlyOnce(command);
+    }
+
     private static SubmitTools.Attempt attempt(int n) {
         return new SubmitTools.Attempt(n, Instant.now(), "kind-dev", "orchestrator", "search-task-42-run-" + n,
                 "helm upgrade", 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3), "log of " + n, Map.of());
