@@ -136,12 +136,23 @@ public final class BenchmarkReport {
             }
             System.out.printf("Startup run %d/%d: hello %s, app %s%n", i + 1, runs, helloStarts.get(i), appStarts.get(i));
         }
+        List<StartupProbe.Start> coldHello = new ArrayList<>();
+        List<StartupProbe.Start> coldApp = new ArrayList<>();
+        boolean cold = PageCache.canDrop();
+        for (int i = 0; cold && i < runs; i++) {
+            PageCache.drop();
+            coldHello.add(helloProbe.run(Duration.ZERO));
+            PageCache.drop();
+            coldApp.add(appProbe.run(Duration.ZERO));
+            System.out.printf("Cold start %d/%d: hello %s, app %s%n", i + 1, runs, coldHello.get(i), coldApp.get(i));
+        }
         System.out.println("Idle memory: " + idle.toSeconds() + " s after the window appears, each app alone");
         StartupProbe.Start helloIdle = helloProbe.run(idle);
         StartupProbe.Start appIdle = appProbe.run(idle);
 
         report.append("Each app-image is started ").append(runs).append(" times (after one uncounted warm-up start each), ")
-                .append("alternately, with a fresh JVM each time but a warm OS file cache, on Xvfb. ")
+                .append("alternately, with a fresh JVM each time but a warm OS file cache, on Xvfb; where the harness may ")
+                .append("drop the OS page cache (root), each is also started that many times from a cold cache. ")
                 .append("*Window mapped* is when the X server maps the top-level window with the app's title ")
                 .append("(watched with `xev` on the root window); *marker* figures are the apps' own ")
                 .append("`startup-marker window-shown|first-frame|editor-ready <epoch-ms>` lines on stdout: *window shown* ")
@@ -156,6 +167,11 @@ public final class BenchmarkReport {
         row("Marker: window shown", helloStarts, appStarts, StartupProbe.Start::windowShownMarkerMs, "≤ 1.1×");
         row("Marker: first frame", helloStarts, appStarts, StartupProbe.Start::firstFrameMarkerMs, "");
         row("Marker: editor accepts input", helloStarts, appStarts, StartupProbe.Start::editorReadyMarkerMs, "");
+        if (cold) {
+            row("Cold start (OS page cache dropped before each start): window mapped", coldHello, coldApp,
+                    StartupProbe.Start::windowMappedMs, "");
+            row("Cold start: editor accepts input", coldHello, coldApp, StartupProbe.Start::editorReadyMarkerMs, "");
+        }
         if (!noCdsStarts.isEmpty()) {
             row("Window mapped, Task Console *without* its AppCDS archive (JDK classes' archive only)",
                     helloStarts, noCdsStarts, StartupProbe.Start::windowMappedMs, "");
