@@ -4,19 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.ResourceNames;
-import io.taskconsole.task.SampleTask;
-import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.FaultRule;
 import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.ui.cluster.ClusterViewModel;
-import io.taskconsole.ui.common.AppLog;
-import io.taskconsole.ui.common.BackgroundExecutor;
-import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.Core;
-import io.taskconsole.ui.core.CoreAdapters;
-import io.taskconsole.ui.editor.EditorViewModel;
-import io.taskconsole.ui.log.LogViewModel;
-import io.taskconsole.ui.submit.SubmitViewModel;
+import io.taskconsole.ui.RealCoreModels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,21 +36,12 @@ class AttemptFilesRetryTest {
         String namespace = "files-" + Long.toHexString(System.nanoTime());
         SERVER.createNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        TaskDraft task = SampleTask.create(temp.resolve("tasks"));
-        ResourceNames names = new ResourceNames(task.info().service(), task.info().id(), 1);
+        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        ResourceNames names = new ResourceNames(models.task.info().service(), models.task.info().id(), 1);
         SERVER.client().resource(AttemptConfigMaps.build(names, namespace,
                 Map.of("prompt.md", "# Prompt of attempt 1\n".getBytes(StandardCharsets.UTF_8)))).create();
-        Core core = CoreAdapters.real();
-        BackgroundExecutor executor = BackgroundExecutor.sameThread();
-        Notices notices = new Notices(new AppLog(temp.resolve("app.log")));
-        EditorViewModel editor = new EditorViewModel(core.tasks(), executor, notices);
-        ClusterViewModel cluster = new ClusterViewModel(core.cluster(), executor);
-        cluster.kubeconfigProperty().set(kubeconfig.toString());
-        cluster.contextProperty().set("test-context");
-        cluster.namespaceProperty().set(namespace);
-        SubmitViewModel submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, new LogViewModel(executor));
-        editor.open(task.folder(), "task.md", d -> { });
-        AttemptsViewModel attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
+        AttemptsViewModel attempts = new AttemptsViewModel(models.core.submit(), models.executor, models.editor,
+                models.cluster, models.submit);
         attempts.refresh(true);
         assertThat(attempts.attempts()).as(attempts.statusProperty().get()).hasSize(1);
         SERVER.failWhen(FaultRule.forbid("get", "configmaps").named(names.configMapName()).inNamespace(namespace)

@@ -3,14 +3,12 @@ package io.taskconsole.ui.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.TaskConsoleException;
-import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.ui.InMemoryTasks;
 import io.taskconsole.ui.RecordingSubmitTools;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.ClusterTools;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
@@ -18,7 +16,6 @@ import io.taskconsole.ui.submit.SubmitViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,23 +157,5 @@ class AttemptsViewModelTest {
     private static SubmitTools.Attempt attempt(int n) {
         return new SubmitTools.Attempt(n, Instant.now(), "kind-dev", "orchestrator", "search-task-42-run-" + n,
                 "helm upgrade", 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3), "log of " + n, Map.of());
-    }
-
-    /** The cluster panel is not under test here. */
-    private static final class NoCluster implements ClusterTools {
-        @Override
-        public KubeContexts contexts(Path kubeconfig) {
-            return new KubeContexts(List.of(), null);
-        }
-
-        @Override
-        public ServerInfo check(KubeTarget target, Duration timeout) {
-            return new ServerInfo("v1.30", "pm");
-        }
-
-        @Override
-        public HelmInfo helm(String configured) {
-            return new HelmInfo(Path.of("/usr/local/bin/helm"), "v3.18.0");
-        }
     }
 }

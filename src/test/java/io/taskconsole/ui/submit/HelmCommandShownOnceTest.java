@@ -3,18 +3,10 @@ package io.taskconsole.ui.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.submit.AttemptHistory;
-import io.taskconsole.task.SampleTask;
-import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.testkube.ToolBinaries;
+import io.taskconsole.ui.RealCoreModels;
 import io.taskconsole.ui.attempts.AttemptsViewModel;
-import io.taskconsole.ui.cluster.ClusterViewModel;
-import io.taskconsole.ui.common.AppLog;
-import io.taskconsole.ui.common.BackgroundExecutor;
-import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.Core;
-import io.taskconsole.ui.core.CoreAdapters;
-import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogLine;
 import io.taskconsole.ui.log.LogViewModel;
 import java.io.IOException;
@@ -45,29 +37,21 @@ class HelmCommandShownOnceTest {
         String namespace = "once-" + Long.toHexString(System.nanoTime());
         SERVER.createNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        TaskDraft task = SampleTask.create(temp.resolve("tasks"));
-        Core core = CoreAdapters.real();
-        BackgroundExecutor executor = BackgroundExecutor.sameThread();
-        Notices notices = new Notices(new AppLog(temp.resolve("app.log")));
-        EditorViewModel editor = new EditorViewModel(core.tasks(), executor, notices);
-        ClusterViewModel cluster = new ClusterViewModel(core.cluster(), executor);
-        cluster.kubeconfigProperty().set(kubeconfig.toString());
-        cluster.contextProperty().set("test-context");
-        cluster.namespaceProperty().set(namespace);
-        cluster.helmPathProperty().set(ToolBinaries.helm().toString());
-        cluster.chartProperty().set(CHART);
-        LogViewModel log = new LogViewModel(executor);
-        SubmitViewModel submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
-        editor.open(task.folder(), "task.md", d -> { });
+        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
+        models.cluster.chartProperty().set(CHART);
+        SubmitViewModel submit = models.submit;
+        LogViewModel log = models.log;
 
         submit.submit();
 
         assertThat(submit.lastOutcomeProperty().get()).as(log.text()).isNotNull();
         assertThat(submit.lastOutcomeProperty().get().succeeded()).as(log.text()).isTrue();
         assertThat(log.lines()).extracting(LogLine::plain).filteredOn(l -> l.startsWith(HELM_LINE)).hasSize(1);
-        assertThat(occurrences(historyLog(task.folder()))).as("the attempt log in .history/").isEqualTo(1);
+        assertThat(occurrences(historyLog(models.task.folder()))).as("the attempt log in .history/").isEqualTo(1);
 
-        AttemptsViewModel attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
+        AttemptsViewModel attempts = new AttemptsViewModel(models.core.submit(), models.executor, models.editor,
+                models.cluster, submit);
         attempts.refresh(false);
         assertThat(attempts.attempts()).hasSize(1);
         assertThat(occurrences(AttemptsViewModel.logText(attempts.attempts().get(0))))
