@@ -136,20 +136,42 @@ public final class BenchmarkReport {
             }
             System.out.printf("Startup run %d/%d: hello %s, app %s%n", i + 1, runs, helloStarts.get(i), appStarts.get(i));
         }
+        List<StartupProbe.Start> coldHello = new ArrayList<>();
+        List<StartupProbe.Start> coldApp = new ArrayList<>();
+        boolean cold = PageCache.canDrop();
+        for (int i = 0; cold && i < runs; i++) {
+            PageCache.drop();
+            coldHello.add(helloProbe.run(Duration.ZERO));
+            PageCache.drop();
+            coldApp.add(appProbe.run(Duration.ZERO));
+            System.out.printf("Cold start %d/%d: hello %s, app %s%n", i + 1, runs, coldHello.get(i), coldApp.get(i));
+        }
         System.out.println("Idle memory: " + idle.toSeconds() + " s after the window appears, each app alone");
         StartupProbe.Start helloIdle = helloProbe.run(idle);
         StartupProbe.Start appIdle = appProbe.run(idle);
 
         report.append("Each app-image is started ").append(runs).append(" times (after one uncounted warm-up start each), ")
-                .append("alternately, with a fresh JVM each time but a warm OS file cache, on Xvfb. ")
+                .append("alternately, with a fresh JVM each time but a warm OS file cache, on Xvfb; where the harness may ")
+                .append("drop the OS page cache (root), each is also started that many times from a cold cache. ")
                 .append("*Window mapped* is when the X server maps the top-level window with the app's title ")
                 .append("(watched with `xev` on the root window); *marker* figures are the apps' own ")
-                .append("`startup-marker window-shown|editor-ready <epoch-ms>` lines on stdout, where the app prints them. ")
+                .append("`startup-marker window-shown|first-frame|editor-ready <epoch-ms>` lines on stdout: *window shown* ")
+                .append("when JavaFX reports the window shown, *first frame* when the window's first frame has been laid out ")
+                .append("and handed to the renderer, *editor accepts input* when the task is in the editor and it has the focus. ")
+                .append("Task Console's first frame is a themed window saying the workspace is opening; its menus, toolbar ")
+                .append("and editor follow. Both windows open at the same size (Task Console's default size on this ")
+                .append("screen), so both render the same number of pixels. ")
                 .append("Milliseconds from process start; median (min–max).\n\n");
         report.append("| | Hello-world | Task Console | Ratio (median) | Target |\n|---|---|---|---|---|\n");
         row("Window mapped", helloStarts, appStarts, StartupProbe.Start::windowMappedMs, "≤ 1.1×");
         row("Marker: window shown", helloStarts, appStarts, StartupProbe.Start::windowShownMarkerMs, "≤ 1.1×");
+        row("Marker: first frame", helloStarts, appStarts, StartupProbe.Start::firstFrameMarkerMs, "");
         row("Marker: editor accepts input", helloStarts, appStarts, StartupProbe.Start::editorReadyMarkerMs, "");
+        if (cold) {
+            row("Cold start (OS page cache dropped before each start): window mapped", coldHello, coldApp,
+                    StartupProbe.Start::windowMappedMs, "");
+            row("Cold start: editor accepts input", coldHello, coldApp, StartupProbe.Start::editorReadyMarkerMs, "");
+        }
         if (!noCdsStarts.isEmpty()) {
             row("Window mapped, Task Console *without* its AppCDS archive (JDK classes' archive only)",
                     helloStarts, noCdsStarts, StartupProbe.Start::windowMappedMs, "");
@@ -161,6 +183,21 @@ public final class BenchmarkReport {
                 .append(appRss.map(BenchmarkReport::mib).orElse("–")).append(" | ")
                 .append(helloRss.isPresent() && appRss.isPresent() ? ratio(appRss.get(), helloRss.get()) : "–")
                 .append(" | ≤ 1.2× |\n\n");
+        if (helloIdle.idleRss().isPresent() && appIdle.idleRss().isPresent()) {
+            rssBreakdown(helloIdle.idleRss().get(), appIdle.idleRss().get());
+        }
+    }
+
+    private void rssBreakdown(RssBreakdown hello, RssBreakdown app) {
+        report.append("Where the idle RSS is (MiB, from `/proc/PID/smaps` at the same moment):\n\n");
+        report.append("| Part | Hello-world | Task Console | Difference |\n|---|---|---|---|\n");
+        for (String part : RssBreakdown.PARTS) {
+            long h = hello.partsKb().getOrDefault(part, 0L);
+            long a = app.partsKb().getOrDefault(part, 0L);
+            report.append("| ").append(part).append(" | ").append(mib(h)).append(" | ").append(mib(a)).append(" | ")
+                    .append(a >= h ? "+" : "−").append(mib(Math.abs(a - h))).append(" |\n");
+        }
+        report.append('\n');
     }
 
     private void row(String name, List<StartupProbe.Start> hello, List<StartupProbe.Start> app,

@@ -45,8 +45,12 @@ final class StartupProbe {
     }
 
     /** What one start showed; times in milliseconds since the process was started, empty if not seen. */
-    record Start(Optional<Long> windowMappedMs, Optional<Long> windowShownMarkerMs, Optional<Long> editorReadyMarkerMs,
-                 Optional<Long> idleRssKb) {
+    record Start(Optional<Long> windowMappedMs, Optional<Long> windowShownMarkerMs, Optional<Long> firstFrameMarkerMs,
+                 Optional<Long> editorReadyMarkerMs, Optional<RssBreakdown> idleRss) {
+
+        Optional<Long> idleRssKb() {
+            return idleRss.map(RssBreakdown::totalKb);
+        }
     }
 
     Start run(Duration idleBeforeRss) throws IOException, InterruptedException {
@@ -82,12 +86,13 @@ final class StartupProbe {
         try {
             Optional<Long> mapped = waitForWindow(app, mappedAt, startNanos);
             waitForMarker(markers, "editor-ready", Duration.ofSeconds(mapped.isPresent() ? 5 : 1));
-            Optional<Long> rss = Optional.empty();
+            Optional<RssBreakdown> rss = Optional.empty();
             if (!idleBeforeRss.isZero() && app.isAlive()) {
                 Thread.sleep(idleBeforeRss.toMillis());
-                rss = readRssKb(app.pid());
+                rss = RssBreakdown.read(app.pid());
             }
             return new Start(mapped, sinceStart(markers.get("window-shown"), startEpochMs),
+                    sinceStart(markers.get("first-frame"), startEpochMs),
                     sinceStart(markers.get("editor-ready"), startEpochMs), rss);
         } finally {
             stop(app);
@@ -135,15 +140,6 @@ final class StartupProbe {
 
     private static Optional<Long> sinceStart(Long epochMs, long startEpochMs) {
         return epochMs == null ? Optional.empty() : Optional.of(epochMs - startEpochMs);
-    }
-
-    static Optional<Long> readRssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
-            }
-        }
-        return Optional.empty();
     }
 
     private static void stop(Process app) throws InterruptedException {

@@ -85,7 +85,7 @@ public final class DryRun {
         String helmCommand;
         String manifests = null;
         Path valuesFile = null;
-        try {
+        try (PreparedChart chart = settings.chart().prepare()) {
             valuesFile = Files.createTempFile("task-console-values", ".yaml");
             AtomicFiles.writeString(valuesFile, valuesYaml);
             HelmBinary helm = null;
@@ -97,11 +97,11 @@ public final class DryRun {
                 }
             }
             HelmBinary shown = helm != null ? helm : new HelmBinary(Path.of("helm"), "v3");
-            helmCommand = HelmCommand.upgradeInstall(shown, names.releaseName(), settings.chart().chartRef(),
+            helmCommand = HelmCommand.upgradeInstall(shown, names.releaseName(), chart.ref(),
                     settings.target().kubeconfig(), kubeContext, namespace, Path.of("values.yaml"),
                     settings.extraValues(), settings.timeout(), settings.waitForResources()).display();
             if (withTemplate) {
-                manifests = template(helm, names, settings, namespace, valuesFile);
+                manifests = template(helm, names, chart.ref(), settings, namespace, valuesFile);
             }
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot write a temporary values file: " + e.getMessage(),
@@ -118,9 +118,9 @@ public final class DryRun {
         return new Result(files, configMapYaml, valuesYaml, helmCommand, manifests, List.copyOf(problems));
     }
 
-    private String template(HelmBinary helm, ResourceNames names, SubmitSettings settings, String namespace,
-                            Path valuesFile) {
-        HelmCommand command = HelmCommand.template(helm, names.releaseName(), settings.chart().chartRef(), namespace,
+    private String template(HelmBinary helm, ResourceNames names, String chartRef, SubmitSettings settings,
+                            String namespace, Path valuesFile) {
+        HelmCommand command = HelmCommand.template(helm, names.releaseName(), chartRef, namespace,
                 valuesFile, settings.extraValues());
         StringBuilder out = new StringBuilder();
         OutputListener collect = (stream, line) -> {

@@ -108,7 +108,17 @@ public final class Submitter {
     private AttemptOutcome send(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
                                 HelmBinary helm, KubeConnector.Connection connection, Integer previousAttempt,
                                 FilesForAttempt filesFor) {
-        String chartRef = settings.chart().chartRef();
+        // Before the ConfigMap: a chart that cannot be had fails the submission while nothing is created yet.
+        try (PreparedChart chart = settings.chart().prepare()) {
+            return takeNumberAndRunHelm(draft, settings, output, cancel, helm, connection, previousAttempt, filesFor,
+                    chart.ref());
+        }
+    }
+
+    private AttemptOutcome takeNumberAndRunHelm(TaskDraft draft, SubmitSettings settings, OutputListener output,
+                                                Cancellation cancel, HelmBinary helm,
+                                                KubeConnector.Connection connection, Integer previousAttempt,
+                                                FilesForAttempt filesFor, String chartRef) {
         AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
         int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
         ResourceNames names = null;

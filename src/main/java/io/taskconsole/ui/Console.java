@@ -40,8 +40,9 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * One running console: its settings, executor, view models and window. The window is shown first;
- * the preview's WebView, the workspace scan and the cluster look-ups follow once it is on screen.
+ * One running console: its settings, executor, view models and window. The window's first frame is
+ * only a themed window saying the workspace is opening; the menus, toolbar and work area follow, and
+ * the side panes, the preview's WebView and the cluster look-ups once the task is in the editor.
  * Tests start several on one JVM (a "restart"), so nothing here is static.
  */
 public final class Console {
@@ -122,18 +123,33 @@ public final class Console {
             requestClose();
         });
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> markers.reached("window-shown"));
+        // The workspace is read in the background from now on, while JavaFX maps the window and
+        // then builds the work area; what it finds reaches the view models, which the views show
+        // whenever they are built.
+        readWorkspace();
         stage.show();
         editor.infoProperty().addListener((o, a, info) -> stage.setTitle(info == null ? TITLE
                 : TITLE + " — #" + info.id() + " " + (info.title().isBlank() ? info.service().value() : info.title())));
-        Platform.runLater(this::afterShown);
+        afterFirstFrame(scene, window::buildWorkArea);
+    }
+
+    /** Runs {@code action} once the shell's first frame has been laid out and handed to the renderer. */
+    private void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            markers.reached("first-frame");
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /**
-     * Right after the first frame the workspace is read (in the background). The side and bottom
-     * panes, the WebView and the cluster look-ups wait until the editor shows the task, so they do
-     * not compete with it for the two things startup is short of: the FX thread and CPU.
+     * Reads the workspace and opens its last task, in the background. The side and bottom panes,
+     * the WebView and the cluster look-ups wait until the editor shows the task, so they do not
+     * compete with it for the two things startup is short of: the FX thread and CPU.
      */
-    private void afterShown() {
+    private void readWorkspace() {
         tasks.selectedProperty().addListener((o, a, entry) -> {
             if (entry != null && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
                 open(entry);
@@ -206,6 +222,7 @@ public final class Console {
             submit.refreshGenerated();
             if (!editorReady) {
                 editorReady = true;
+                window.buildWorkArea();
                 if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                     window.editor.focusEditor();
                 }
@@ -438,7 +455,7 @@ public final class Console {
 
     public void whenPreviewShown(Consumer<String> then) {
         Objects.requireNonNull(then);
-        if (window.preview.webView() == null) {
+        if (!window.workAreaBuilt() || window.preview.webView() == null) {
             previewWatchers.add(then);
         } else {
             watchPreview(then);

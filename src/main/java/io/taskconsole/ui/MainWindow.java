@@ -48,9 +48,10 @@ final class MainWindow {
 
     private final Console console;
     private final BorderPane root = new BorderPane();
-    final TaskListView tasks;
-    final EditorView editor;
-    final PreviewView preview;
+    // The work area: built by buildWorkArea() right after the window's first frame.
+    TaskListView tasks;
+    EditorView editor;
+    PreviewView preview;
     // The side and bottom panes: built by completeLayout() once the first frame is up.
     OutlineView outline;
     CriteriaView criteria;
@@ -80,11 +81,31 @@ final class MainWindow {
 
     MainWindow(Console console) {
         this.console = console;
+        notices = new NoticeBar(console.notices);
+        buildShell();
+    }
+
+    /**
+     * Builds the menus, toolbar, task list, editor, the preview's place and the status bar. The first
+     * frame is only a themed window saying what is happening: JavaFX maps a window after the CSS and
+     * layout of everything in it, and those of the menus, toolbar and work area cost more than
+     * starting JavaFX itself. Idempotent: an action that needs the work area calls it first.
+     */
+    void buildWorkArea() {
+        if (editor != null) {
+            return;
+        }
         tasks = new TaskListView(console.tasks);
         editor = new EditorView(console.editor);
         preview = new PreviewView(console.preview, console.editor);
-        notices = new NoticeBar(console.notices);
-        build();
+        root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
+        buildColumns();
+        root.setCenter(columns);
+        root.setBottom(statusBar());
+    }
+
+    boolean workAreaBuilt() {
+        return editor != null;
     }
 
     /**
@@ -97,6 +118,7 @@ final class MainWindow {
         if (attempts != null) {
             return;
         }
+        buildWorkArea();
         outline = new OutlineView(console.preview);
         criteria = new CriteriaView(console.criteria);
         cluster = new ClusterView(console.cluster);
@@ -132,10 +154,14 @@ final class MainWindow {
         return root;
     }
 
-    private void build() {
+    private void buildShell() {
         root.setId("main-window");
-        root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
+        Label opening = new Label("Task Console — opening the workspace…");
+        opening.getStyleClass().add(Styles.TEXT_MUTED);
+        root.setCenter(new StackPane(opening));
+    }
 
+    private void buildColumns() {
         editorAndPreview.getItems().addAll(editor.node(), preview.node());
         editorAndPreview.setId("editor-preview-split");
         problemsTab.textProperty().bind(Bindings.createStringBinding(
@@ -166,20 +192,22 @@ final class MainWindow {
         columns.setId("columns");
         SplitPane.setResizableWithParent(tasks.node(), false);
         SplitPane.setResizableWithParent(sidePlaceholder, false);
-        root.setCenter(columns);
-        root.setBottom(statusBar());
 
         tasks.newTaskButton().setOnAction(e -> console.newTask());
         tasks.importButton().setOnAction(e -> console.importTasks());
     }
 
     void restoreLayout(AppSettings settings) {
+        buildWorkArea();
         columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.15), settings.getDouble("layout.columns.1", 0.70));
         centre.setDividerPositions(settings.getDouble("layout.centre", 0.68));
         editorAndPreview.setDividerPositions(settings.getDouble("layout.editor", 0.5));
     }
 
     void rememberLayout(AppSettings settings) {
+        if (!workAreaBuilt()) {
+            return;
+        }
         double[] c = columns.getDividerPositions();
         settings.putDouble("layout.columns.0", c[0]);
         settings.putDouble("layout.columns.1", c[1]);
@@ -255,7 +283,7 @@ final class MainWindow {
                 item("New task…", "Shortcut+N", console::newTask),
                 item("Import from Task Master…", "Shortcut+I", console::importTasks),
                 item("Open workspace…", "Shortcut+O", console::chooseWorkspace),
-                item("Add file to task…", "Shortcut+Shift+N", editor::promptNewFile),
+                item("Add file to task…", "Shortcut+Shift+N", () -> workArea().promptNewFile()),
                 new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", console::save),
                 new SeparatorMenuItem(),
@@ -286,9 +314,9 @@ final class MainWindow {
             theme.getItems().add(choice);
         }
         Menu view = new Menu("_View", null,
-                item("Next file", "Shortcut+PAGE_DOWN", () -> editor.selectNextTab(1)),
-                item("Previous file", "Shortcut+PAGE_UP", () -> editor.selectNextTab(-1)),
-                item("Focus editor", "Shortcut+E", editor::focusEditor),
+                item("Next file", "Shortcut+PAGE_DOWN", () -> workArea().selectNextTab(1)),
+                item("Previous file", "Shortcut+PAGE_UP", () -> workArea().selectNextTab(-1)),
+                item("Focus editor", "Shortcut+E", () -> workArea().focusEditor()),
                 item("Find in log", "Shortcut+F", () -> {
                     completeLayout();
                     bottom.getSelectionModel().select(logTab);
@@ -306,6 +334,11 @@ final class MainWindow {
         MenuBar bar = new MenuBar(file, task, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private EditorView workArea() {
+        buildWorkArea();
+        return editor;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

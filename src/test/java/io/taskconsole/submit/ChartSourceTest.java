@@ -30,7 +30,9 @@ class ChartSourceTest {
     void ociReferencesGoToHelmAsWritten() {
         ChartSource source = ChartSource.parse(" oci://ghcr.io/acme/charts/claude-code ");
         assertThat(source).isEqualTo(new ChartSource.Oci("oci://ghcr.io/acme/charts/claude-code"));
-        assertThat(source.chartRef()).isEqualTo("oci://ghcr.io/acme/charts/claude-code");
+        try (PreparedChart prepared = source.prepare()) {
+            assertThat(prepared.ref()).isEqualTo("oci://ghcr.io/acme/charts/claude-code");
+        }
     }
 
     @Test
@@ -41,7 +43,10 @@ class ChartSourceTest {
         ChartSource source = ChartSource.parse(chart.toString());
 
         assertThat(source).isEqualTo(new ChartSource.Folder(chart));
-        assertThat(source.chartRef()).isEqualTo(chart.toAbsolutePath().toString());
+        try (PreparedChart prepared = source.prepare()) {
+            assertThat(prepared.ref()).isEqualTo(chart.toAbsolutePath().toString());
+        }
+        assertThat(chart.resolve("Chart.yaml")).as("a chart folder is never deleted").exists();
         assertThat(source.describe()).isEqualTo(chart.toString());
     }
 

@@ -92,7 +92,13 @@ public final class AttemptsView {
         table.getColumns().add(column("Job", a -> jobText(a.jobStatus()), 75));
         table.getColumns().add(column("Took", a -> human(a.duration()), 50));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
-        model.selectedProperty().addListener((o, a, b) -> show(b));
+        model.selectedProperty().addListener((o, a, b) -> {
+            show(b);
+            // A refresh that redoes the list clears the table's selection; the model keeps the attempt, so show it selected.
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
 
         retry.setId("retry");
         retry.setTooltip(new Tooltip("Send the selected attempt's files again as the next attempt (Ctrl+R)"));
@@ -147,7 +153,7 @@ public final class AttemptsView {
             log.clear();
             return;
         }
-        log.setText((attempt.command() == null ? "" : "$ " + attempt.command() + "\n\n") + attempt.log());
+        log.setText(AttemptsViewModel.logText(attempt));
     }
 
     /** One read-only tab per file the attempt sent, after the log tab. */

@@ -45,6 +45,10 @@ public final class AttemptsViewModel {
     private BackgroundExecutor.Cancellable poller;
     private long ticket;
     private long filesTicket;
+    /** The number of the attempt whose files failed to load last; refresh and re-selecting try again. */
+    private Integer filesFailedFor;
+    private boolean filesLoading;
+    private boolean replacingRows;
 
     public AttemptsViewModel(SubmitTools tools, BackgroundExecutor executor, EditorViewModel editor,
                              ClusterViewModel cluster, SubmitViewModel submit) {
@@ -59,7 +63,10 @@ public final class AttemptsViewModel {
             refresh(false);
         });
         selected.addListener((o, a, b) -> {
-            if (b == null || a == null || a.number() != b.number()) {
+            if (replacingRows) {
+                return;
+            }
+            if (b == null || a == null || a.number() != b.number() || filesFailed(b)) {
                 loadFiles(b);
             }
         });
@@ -102,27 +109,45 @@ public final class AttemptsViewModel {
         return filesStatus;
     }
 
-    /** Asks the cluster, on a worker thread, for the files {@code attempt} sent. */
+    private boolean filesFailed(SubmitTools.Attempt attempt) {
+        return attempt != null && filesFailedFor != null && filesFailedFor == attempt.number();
+    }
+
+    /**
+     * Asks the cluster, on a worker thread, for the files {@code attempt} sent. After a failure the
+     * reason stays on screen while the next try runs, so a refresh every few seconds doesn't flicker.
+     */
     private void loadFiles(SubmitTools.Attempt attempt) {
         long mine = ++filesTicket;
+        boolean retrying = filesFailed(attempt);
+        filesFailedFor = null;
+        filesLoading = false;
         files.set(Map.of());
         Optional<TaskDraft> draft = editor.snapshot();
         if (attempt == null || draft.isEmpty()) {
             filesStatus.set("");
             return;
         }
-        filesStatus.set("Loading the files attempt " + attempt.number() + " sent…");
+        if (!retrying) {
+            filesStatus.set("Loading the files attempt " + attempt.number() + " sent…");
+        }
+        filesLoading = true;
         SubmitTools.Target target = submit.target();
         executor.task(() -> tools.attemptFiles(draft.get(), target, attempt))
                 .onSuccess(found -> {
                     if (mine == filesTicket) {
+                        filesLoading = false;
                         files.set(found);
                         filesStatus.set(found.isEmpty() ? "Attempt " + attempt.number() + " sent no files." : "");
                     }
                 })
                 .onFailure(e -> {
                     if (mine == filesTicket) {
-                        filesStatus.set("Files unavailable: " + Notice.error("Reading attempt " + attempt.number() + "'s files", e).message());
+                        filesLoading = false;
+                        filesFailedFor = attempt.number();
+                        String reason = Notice.error("Reading attempt " + attempt.number() + "'s files", e).message();
+                        filesStatus.set("Files unavailable: " + reason + (reason.endsWith(".") ? "" : ".")
+                                + " Refresh tries again.");
                     }
                 })
                 .start();
@@ -142,9 +167,20 @@ public final class AttemptsViewModel {
                         return;
                     }
                     Integer keep = selected.get() == null ? null : selected.get().number();
-                    attempts.setAll(found.list().stream().sorted(Comparator.comparingInt(SubmitTools.Attempt::number).reversed()).toList());
-                    if (keep != null) {
-                        attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);
+                    // The list's view clears its selection while the rows are replaced; the same attempt stays selected.
+                    replacingRows = true;
+                    try {
+                        attempts.setAll(found.list().stream().sorted(Comparator.comparingInt(SubmitTools.Attempt::number).reversed()).toList());
+                        if (keep != null) {
+                            attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);
+                        }
+                    } finally {
+                        replacingRows = false;
+                    }
+                    SubmitTools.Attempt shown = selected.get();
+                    boolean sameAttempt = shown == null ? keep == null : keep != null && shown.number() == keep;
+                    if (!sameAttempt || filesFailed(shown) && !filesLoading) {
+                        loadFiles(shown);
                     }
                     String count = found.list().isEmpty() ? "No attempts yet." : found.list().size() + " attempt(s).";
                     status.set(found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
@@ -163,6 +199,19 @@ public final class AttemptsViewModel {
         int next = attempts.stream().mapToInt(SubmitTools.Attempt::number).max().orElse(attempt.number()) + 1;
         return "Send attempt " + attempt.number() + "'s files again as attempt " + next
                 + " to " + ClusterViewModel.describe(cluster.target()) + "?";
+    }
+
+    /**
+     * The attempt's log as the log tab shows it. The core writes helm's command line into the log
+     * as helm starts ({@code [info] $ helm ...}), as the CLI prints it; the record's copy is added
+     * only when the log lacks it (helm never started, or the log file is gone), so it shows once.
+     */
+    public static String logText(SubmitTools.Attempt attempt) {
+        String log = attempt.log() == null ? "" : attempt.log();
+        if (attempt.command() == null || log.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
+            return log;
+        }
+        return "$ " + attempt.command() + "\n\n" + log;
     }
 
     /** The context an attempt went to, with its namespace where it differs from the default. */

@@ -150,6 +150,9 @@ public final class EditorView {
         status.getStyleClass().add("editor-status");
         root.setCenter(centre);
         root.setBottom(status);
+        markOver(model.overLimitProperty().get());
+        // The window builds this view after its first frame; a task may already be open by then.
+        syncTabs();
     }
 
     private void markOver(boolean over) {

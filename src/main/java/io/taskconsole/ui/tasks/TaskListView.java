@@ -95,6 +95,9 @@ public final class TaskListView {
                 list.getSelectionModel().select(b);
             }
         });
+        if (model.selectedProperty().get() != null) {
+            list.getSelectionModel().select(model.selectedProperty().get());
+        }
 
         newTask.setId("new-task");
         newTask.getStyleClass().add(Styles.ACCENT);

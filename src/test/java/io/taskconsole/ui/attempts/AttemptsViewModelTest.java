@@ -3,14 +3,12 @@ package io.taskconsole.ui.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.TaskConsoleException;
-import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.ui.InMemoryTasks;
 import io.taskconsole.ui.RecordingSubmitTools;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.ClusterTools;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
@@ -18,7 +16,6 @@ import io.taskconsole.ui.submit.SubmitViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +85,47 @@ class AttemptsViewModelTest {
         assertThat(attempts.filesStatusProperty().get()).isEmpty();
     }
 
+    @Test
+    void afterAFailureRefreshTriesAgainAndShowsTheFilesOnceTheClusterAnswers() {
+        tools.filesProblem = TaskConsoleException.failed("Cannot reach the API server https://127.0.0.1:1 of context 'kind-dev'",
+                "Check that the cluster is running and the kubeconfig points at it.", null);
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+        assertThat(attempts.filesStatusProperty().get())
+                .isEqualTo("Files unavailable: Cannot reach the API server https://127.0.0.1:1 of context 'kind-dev'. "
+                        + "Check that the cluster is running and the kubeconfig points at it. Refresh tries again.");
+
+        attempts.refresh(true);
+
+        assertThat(tools.calls).containsExactly("files 2", "files 2");
+        assertThat(attempts.filesStatusProperty().get()).as("still failing: the reason stays")
+                .startsWith("Files unavailable: Cannot reach the API server");
+
+        tools.filesProblem = null;
+        tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2"));
+        attempts.refresh(true);
+
+        assertThat(attempts.filesProperty().get()).containsEntry("prompt.md", "# Prompt 2");
+        assertThat(attempts.filesStatusProperty().get()).isEmpty();
+
+        attempts.refresh(true);
+        assertThat(tools.calls).as("once loaded, refresh leaves the files alone").containsExactly("files 2", "files 2", "files 2");
+    }
+
+    /** A refresh hands back the same attempt with new Job status; after a failure that is a new try too. */
+    @Test
+    void reselectingAnAttemptWhoseFilesFailedTriesAgain() {
+        tools.filesProblem = TaskConsoleException.failed("Cannot reach the API server", "Check that the cluster is running.", null);
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+        tools.filesProblem = null;
+        tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2"));
+
+        attempts.selectedProperty().set(attempt(2));
+
+        assertThat(tools.calls).containsExactly("files 2", "files 2");
+        assertThat(attempts.filesProperty().get()).containsKey("prompt.md");
+        assertThat(attempts.filesStatusProperty().get()).isEmpty();
+    }
+
     /** A refresh re-selects the same attempt: its files are not fetched again. */
     @Test
     void refreshingKeepsTheLoadedFilesWithoutAskingAgain() {
@@ -101,26 +139,23 @@ class AttemptsViewModelTest {
         assertThat(tools.calls).containsExactly("files 2");
     }
 
+    @Test
+    void theLogTabShowsHelmsCommandOnceWhetherOrNotHelmStarted() {
+        String command = "/usr/local/bin/helm upgrade --install search-task-42-run-1 /charts/claude-code";
+        SubmitTools.Attempt started = new SubmitTools.Attempt(1, Instant.now(), "kind-dev", "orchestrator",
+                "search-task-42-run-1", command, 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3),
+                "[info] Creating ConfigMap search-task-42-run-1-files\n[info] $ " + command + "\nSTATUS: deployed\n", Map.of());
+        SubmitTools.Attempt neverStarted = new SubmitTools.Attempt(2, Instant.now(), "kind-dev", "orchestrator",
+                "search-task-42-run-2", command, null, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(1),
+                "[info] Failed: Could not start helm at /usr/local/bin/helm\n", Map.of());
+
+        assertThat(AttemptsViewModel.logText(started)).isEqualTo(started.log());
+        assertThat(AttemptsViewModel.logText(neverStarted)).startsWith("$ " + command + "\n")
+                .endsWith(neverStarted.log()).containsOnlyOnce(command);
+    }
+
     private static SubmitTools.Attempt attempt(int n) {
         return new SubmitTools.Attempt(n, Instant.now(), "kind-dev", "orchestrator", "search-task-42-run-" + n,
                 "helm upgrade", 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3), "log of " + n, Map.of());
-    }
-
-    /** The cluster panel is not under test here. */
-    private static final class NoCluster implements ClusterTools {
-        @Override
-        public KubeContexts contexts(Path kubeconfig) {
-            return new KubeContexts(List.of(), null);
-        }
-
-        @Override
-        public ServerInfo check(KubeTarget target, Duration timeout) {
-            return new ServerInfo("v1.30", "pm");
-        }
-
-        @Override
-        public HelmInfo helm(String configured) {
-            return new HelmInfo(Path.of("/usr/local/bin/helm"), "v3.18.0");
-        }
     }
 }

@@ -1,0 +1,44 @@
+package io.taskconsole.ui;
+
+import io.taskconsole.task.SampleTask;
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.ui.cluster.ClusterViewModel;
+import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.core.Core;
+import io.taskconsole.ui.core.CoreAdapters;
+import io.taskconsole.ui.editor.EditorViewModel;
+import io.taskconsole.ui.log.LogViewModel;
+import io.taskconsole.ui.submit.SubmitViewModel;
+import java.nio.file.Path;
+
+/**
+ * The console's view models on the real core, on one thread, with the sample task open and the
+ * cluster fields pointing at a namespace of a test API server: what a view-model test needs to
+ * drive a real submission or a real attempt look-up without the window.
+ */
+public final class RealCoreModels {
+
+    public final Core core = CoreAdapters.real();
+    public final BackgroundExecutor executor = BackgroundExecutor.sameThread();
+    public final TaskDraft task;
+    public final Notices notices;
+    public final EditorViewModel editor;
+    public final ClusterViewModel cluster;
+    public final LogViewModel log;
+    public final SubmitViewModel submit;
+
+    public RealCoreModels(Path temp, Path kubeconfig, String context, String namespace) {
+        task = SampleTask.create(temp.resolve("tasks"));
+        notices = new Notices(new AppLog(temp.resolve("app.log")));
+        editor = new EditorViewModel(core.tasks(), executor, notices);
+        cluster = new ClusterViewModel(core.cluster(), executor);
+        cluster.kubeconfigProperty().set(kubeconfig.toString());
+        cluster.contextProperty().set(context);
+        cluster.namespaceProperty().set(namespace);
+        log = new LogViewModel(executor);
+        submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
+        editor.open(task.folder(), "task.md", d -> { });
+    }
+}

@@ -1,0 +1,137 @@
+package io.taskconsole.ui.attempts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.ui.InMemoryTasks;
+import io.taskconsole.ui.RecordingSubmitTools;
+import io.taskconsole.ui.cluster.ClusterViewModel;
+import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.ui.editor.EditorViewModel;
+import io.taskconsole.ui.log.LogViewModel;
+import io.taskconsole.ui.submit.SubmitViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Attempts pane as a user clicks it: a failed load of an attempt's files is tried again by Refresh. */
+@ExtendWith(ApplicationExtension.class)
+class AttemptsViewTest {
+
+    /** Hang guard for a loaded machine, not a speed requirement. */
+    private static final int WAIT_SECONDS = 60;
+    private static final String COMMAND = "/usr/local/bin/helm upgrade --install search-task-42-run-2 /charts/claude-code";
+
+    @TempDir
+    static Path temp;
+    final RecordingSubmitTools tools = new RecordingSubmitTools();
+    AttemptsViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        InMemoryTasks store = new InMemoryTasks();
+        Notices notices = new Notices(new AppLog(temp.resolve("app.log")));
+        EditorViewModel editor = new EditorViewModel(store, executor, notices);
+        ClusterViewModel cluster = new ClusterViewModel(new NoCluster(), executor);
+        SubmitViewModel submit = new SubmitViewModel(tools, executor, notices, editor, cluster, new LogViewModel(executor));
+        editor.open(store.add(42, "search", "Faster search", "# Faster search\n").folder(), "task.md", d -> { });
+        tools.attempts.add(attempt(1, SubmitTools.JobStatus.UNKNOWN));
+        // While the cluster is unreachable the list comes back unchanged: Job status stays unknown.
+        tools.attempts.add(attempt(2, SubmitTools.JobStatus.UNKNOWN));
+        model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
+        AttemptsView view = new AttemptsView(model);
+        stage.setScene(new Scene((Parent) view.node(), 800, 600));
+        stage.show();
+        model.refresh(true);
+    }
+
+    @Test
+    void refreshTriesAgainAfterTheFilesCouldNotBeLoadedAndThenShowsThem(FxRobot robot) {
+        tools.filesProblem = TaskConsoleException.failed("Cannot reach the API server https://127.0.0.1:1 of context 'kind-dev'",
+                "Check that the cluster is running.", null);
+        waitFor("both attempts", () -> robot.lookup("#attempts").queryAs(TableView.class).getItems().size() == 2);
+
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+
+        Label status = robot.lookup("#attempt-files-status").queryAs(Label.class);
+        waitFor("the reason", () -> status.isVisible() && status.getText().startsWith("Files unavailable: "));
+        assertThat(status.getText()).contains("Check that the cluster is running.").contains("Refresh tries again.");
+        assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText()).containsOnlyOnce(COMMAND);
+
+        tools.filesProblem = null;
+        tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2", "task.md", "# Faster search"));
+        robot.clickOn("Refresh");
+
+        waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
+        assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).isEqualTo("# Prompt 2");
+        assertThat(robot.lookup("#attempt-files").queryAs(TabPane.class).getTabs()).hasSize(3);
+        assertThat(status.isVisible()).isFalse();
+        assertThat(tools.calls).containsExactly("files 2", "files 2");
+
+        robot.clickOn("Refresh");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tools.calls).as("loaded files are not fetched again").containsExactly("files 2", "files 2");
+        assertThat(robot.lookup("#attempt-file-prompt-md").tryQuery()).isPresent();
+    }
+
+    @Test
+    void newJobStatusOrANewAttemptKeepsTheSelectedRowAndItsFiles(FxRobot robot) {
+        tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2"));
+        waitFor("both attempts", () -> robot.lookup("#attempts").queryAs(TableView.class).getItems().size() == 2);
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
+
+        tools.attempts.set(1, attempt(2, SubmitTools.JobStatus.RUNNING));
+        robot.clickOn("Refresh");
+        tools.attempts.add(attempt(3, SubmitTools.JobStatus.PENDING));
+        robot.clickOn("Refresh");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = robot.lookup("#attempts").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(3);
+        assertThat(((SubmitTools.Attempt) table.getSelectionModel().getSelectedItem()).number()).isEqualTo(2);
+        assertThat(model.selectedProperty().get().jobStatus()).isEqualTo(SubmitTools.JobStatus.RUNNING);
+        assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).isEqualTo("# Prompt 2");
+        assertThat(tools.calls).as("the same attempt's files are not fetched again").containsExactly("files 2");
+    }
+
+    private static SubmitTools.Attempt attempt(int n, SubmitTools.JobStatus job) {
+        return new SubmitTools.Attempt(n, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(n), "kind-dev", "orchestrator",
+                "search-task-42-run-" + n, COMMAND, 0, job, Duration.ofSeconds(3),
+                "[info] $ " + COMMAND + "\nSTATUS: deployed\n", Map.of());
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,72 @@
+package io.taskconsole.ui.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.submit.AttemptHistory;
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.testkube.ToolBinaries;
+import io.taskconsole.ui.RealCoreModels;
+import io.taskconsole.ui.attempts.AttemptsViewModel;
+import io.taskconsole.ui.log.LogLine;
+import io.taskconsole.ui.log.LogViewModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A submission from the console with the real core and helm: the helm command line appears once
+ * in the live log, once in the attempt's log file in {@code .history/}, and once in the Attempts
+ * pane's log tab.
+ */
+class HelmCommandShownOnceTest {
+
+    private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
+    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
+    private static final String HELM_LINE = "$ " + ToolBinaries.helm() + " upgrade --install";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theHelmCommandIsShownOnceLiveInTheHistoryLogAndInTheAttemptsPane() throws IOException {
+        String namespace = "once-" + Long.toHexString(System.nanoTime());
+        SERVER.createNamespace(namespace);
+        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
+        models.cluster.chartProperty().set(CHART);
+        SubmitViewModel submit = models.submit;
+        LogViewModel log = models.log;
+
+        submit.submit();
+
+        assertThat(submit.lastOutcomeProperty().get()).as(log.text()).isNotNull();
+        assertThat(submit.lastOutcomeProperty().get().succeeded()).as(log.text()).isTrue();
+        assertThat(log.lines()).extracting(LogLine::plain).filteredOn(l -> l.startsWith(HELM_LINE)).hasSize(1);
+        assertThat(occurrences(historyLog(models.task.folder()))).as("the attempt log in .history/").isEqualTo(1);
+
+        AttemptsViewModel attempts = new AttemptsViewModel(models.core.submit(), models.executor, models.editor,
+                models.cluster, submit);
+        attempts.refresh(false);
+        assertThat(attempts.attempts()).hasSize(1);
+        assertThat(occurrences(AttemptsViewModel.logText(attempts.attempts().get(0))))
+                .as("the Attempts pane's log tab").isEqualTo(1);
+    }
+
+    private static String historyLog(Path taskFolder) throws IOException {
+        try (Stream<Path> logs = Files.list(taskFolder.resolve(AttemptHistory.FOLDER).resolve("logs"))) {
+            List<Path> files = logs.toList();
+            assertThat(files).hasSize(1);
+            return Files.readString(files.get(0), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long occurrences(String text) {
+        return text.lines().filter(l -> l.contains(HELM_LINE)).count();
+    }
+}
