@@ -86,6 +86,8 @@ final class StartupProbe {
         try {
             Optional<Long> mapped = waitForWindow(app, mappedAt, startNanos);
             waitForMarker(markers, "editor-ready", Duration.ofSeconds(mapped.isPresent() ? 5 : 1));
+            // The hello-world's editor is ready before its first frame is laid out.
+            waitForMarker(markers, "first-frame", Duration.ofSeconds(mapped.isPresent() ? 2 : 0));
             Optional<RssBreakdown> rss = Optional.empty();
             if (!idleBeforeRss.isZero() && app.isAlive()) {
                 Thread.sleep(idleBeforeRss.toMillis());
