@@ -1,5 +1,6 @@
 package io.taskconsole.ui;
 
+import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.submit.AttemptHistory;
@@ -14,9 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -37,9 +35,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleAppTest {
 
-    /** Generous: a hang guard for a loaded CI machine, not a speed requirement. */
-    static final int WAIT_SECONDS = 90;
-
     @TempDir
     Path temp;
     Console console;
@@ -59,15 +54,6 @@ class ConsoleAppTest {
             }
             console.theme.choiceProperty().set(Theme.LIGHT);
         });
-    }
-
-    static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForSample() {

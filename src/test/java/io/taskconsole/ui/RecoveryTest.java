@@ -1,6 +1,6 @@
 package io.taskconsole.ui;
 
-import static io.taskconsole.ui.ConsoleAppTest.waitFor;
+import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.core.CoreAdapters;

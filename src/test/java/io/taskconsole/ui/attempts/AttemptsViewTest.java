@@ -1,5 +1,6 @@
 package io.taskconsole.ui.attempts;
 
+import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -18,9 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -42,7 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class AttemptsViewTest {
 
     /** Hang guard for a loaded machine, not a speed requirement. */
-    private static final int WAIT_SECONDS = 60;
     private static final String COMMAND = "/usr/local/bin/helm upgrade --install search-task-42-run-2 /charts/claude-code";
 
     @TempDir
@@ -126,12 +123,4 @@ class AttemptsViewTest {
                 "[info] $ " + COMMAND + "\nSTATUS: deployed\n", Map.of());
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

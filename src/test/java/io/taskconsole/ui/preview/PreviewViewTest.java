@@ -1,5 +1,7 @@
 package io.taskconsole.ui.preview;
 
+import static io.taskconsole.ui.FxWait.WAIT_SECONDS;
+import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.task.TaskFile;
@@ -12,9 +14,7 @@ import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class PreviewViewTest {
 
     /** Hang guard for a loaded machine, not a speed requirement. */
-    private static final int WAIT_SECONDS = 90;
     private static final int PARAGRAPHS = 300;
 
     @TempDir
@@ -75,15 +74,6 @@ class PreviewViewTest {
 
     private Object script(String script) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> view.webView().getEngine().executeScript(script)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForWholeFile() {
