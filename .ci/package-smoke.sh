@@ -27,12 +27,17 @@ launcher=target/jpackage/task-console/image/TaskConsole/bin/TaskConsole
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 set +e
-HOME="$home" timeout 120 "$launcher" --smoke-test >"$home/smoke.log" 2>&1
+# Java 17 takes user.home from the password database, not from $HOME: pass it as well.
+HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" timeout 120 "$launcher" --smoke-test >"$home/smoke.log" 2>&1
 code=$?
 set -e
 cat "$home/smoke.log"
 if [ "$code" -ne 0 ]; then
   echo "package-smoke: the packaged app's --smoke-test exited with $code" >&2
+  exit 1
+fi
+if [ ! -d "$home/TaskConsole/tasks" ]; then
+  echo "package-smoke: the smoke test did not use its own home $home (no TaskConsole/tasks there)" >&2
   exit 1
 fi
 if [ -e "$home/.openjfx" ]; then

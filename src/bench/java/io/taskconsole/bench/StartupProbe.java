@@ -75,6 +75,8 @@ final class StartupProbe {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
         builder.environment().put("HOME", home.toString());
+        // Java 17 takes user.home from the password database, not from HOME.
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         builder.environment().put("TASKCONSOLE_STARTUP_MARKERS", "1");
         long startNanos = System.nanoTime();
         long startEpochMs = System.currentTimeMillis();
