@@ -123,14 +123,16 @@ public final class Console {
             requestClose();
         });
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> markers.reached("window-shown"));
-        // The workspace is read in the background from now on, while JavaFX maps the window and
-        // then builds the work area; what it finds reaches the view models, which the views show
-        // whenever they are built.
-        readWorkspace();
         stage.show();
         editor.infoProperty().addListener((o, a, info) -> stage.setTitle(info == null ? TITLE
                 : TITLE + " — #" + info.id() + " " + (info.title().isBlank() ? info.service().value() : info.title())));
-        afterFirstFrame(scene, window::buildWorkArea);
+        // Reading the workspace before the first frame would compete with it for the CPU (measured:
+        // the window came later). Started here, the read runs while the FX thread builds the work
+        // area, and its results queue behind this runnable, so they always find the work area built.
+        afterFirstFrame(scene, () -> {
+            readWorkspace();
+            window.buildWorkArea();
+        });
     }
 
     /** Runs {@code action} once the shell's first frame has been laid out and handed to the renderer. */
@@ -222,7 +224,6 @@ public final class Console {
             submit.refreshGenerated();
             if (!editorReady) {
                 editorReady = true;
-                window.buildWorkArea();
                 if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                     window.editor.focusEditor();
                 }
