@@ -268,7 +268,7 @@ public final class EditorViewModel {
         long savesBefore = savesStarted;
         executor.task(() -> store.load(dir))
                 .onSuccess(draft -> {
-                    if (dir.equals(folder.get()) && savesInFlight == 0 && savesStarted == savesBefore) {
+                    if (dir.equals(folder.get()) && savesStarted == savesBefore) {
                         reconcile(draft);
                     }
                 })

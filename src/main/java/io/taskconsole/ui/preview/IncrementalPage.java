@@ -103,8 +103,7 @@ final class IncrementalPage {
     void reload() {
         steps.clear();
         if (html != null) {
-            steps.add(() -> load(html));
-            steps.add(this::complete);
+            queueWholePage(html);
             pump.start();
         }
     }
@@ -132,9 +131,7 @@ final class IncrementalPage {
     private void queueLoad(PageBlocks blocks) {
         pageStarted = true;
         if (blocks == null) {
-            String page = html;
-            steps.add(() -> load(page));
-            steps.add(this::complete);
+            queueWholePage(html);
             return;
         }
         List<List<String>> chunks = chunks(blocks.blocks());
@@ -148,6 +145,11 @@ final class IncrementalPage {
             steps.add(() -> insert(at, chunk, at));
             count += chunk.size();
         }
+        steps.add(this::complete);
+    }
+
+    private void queueWholePage(String page) {
+        steps.add(() -> load(page));
         steps.add(this::complete);
     }
 

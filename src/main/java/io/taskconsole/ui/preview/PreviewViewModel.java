@@ -96,7 +96,6 @@ public final class PreviewViewModel {
         String text = doc == null ? "" : doc.text();
         boolean isDark = dark.get();
         PageBlocks before = shownBlocks;
-        long base = version;
         executor.task(() -> {
             MarkdownTools.Preview preview = markdown.render(text, isDark);
             Optional<PageBlocks> blocks = PageBlocks.of(preview.html());
@@ -106,7 +105,7 @@ public final class PreviewViewModel {
         }).onSuccess(result -> {
             error.set("");
             shownBlocks = result.blocks();
-            version = base + 1;
+            version++;
             html.set(result.preview().html());
             update.set(new PreviewUpdate(version, result.preview().html(), result.blocks(), result.patch()));
             if (!outline.equals(result.preview().outline())) {
