@@ -1,0 +1,119 @@
+package io.taskconsole.markdown;
+
+import java.util.List;
+
+/**
+ * One block of the preview, flattened out of the Markdown tree so a UI can show a long document as
+ * a virtual list: a paragraph inside the second item of a list inside a quote is one block whose
+ * {@link Nesting} says so. A preview made of these blocks has nothing to fetch and nothing to run:
+ * links are text with a target, images are their description, raw HTML is shown as its source.
+ */
+public sealed interface PreviewBlock {
+
+    /** 1-based line of the Markdown text where the block starts, for scroll sync. */
+    int line();
+
+    /** Where the block sits in quotes and lists. */
+    Nesting nesting();
+
+    /** The block's text as a reader would copy it. */
+    String plainText();
+
+    /** Same look as {@code other}, wherever each starts: a view may keep what it drew for it. */
+    default boolean looksLike(PreviewBlock other) {
+        return other != null && withLine(0).equals(other.withLine(0));
+    }
+
+    PreviewBlock withLine(int line);
+
+    /** A heading, level 1 to 6. */
+    record Heading(int line, Nesting nesting, int level, List<Span> spans) implements PreviewBlock {
+        public Heading {
+            spans = List.copyOf(spans);
+        }
+
+        @Override
+        public String plainText() {
+            return Span.plainText(spans);
+        }
+
+        @Override
+        public Heading withLine(int line) {
+            return new Heading(line, nesting, level, spans);
+        }
+    }
+
+    /** A paragraph; hard line breaks are {@code "\n"} spans. */
+    record Paragraph(int line, Nesting nesting, List<Span> spans) implements PreviewBlock {
+        public Paragraph {
+            spans = List.copyOf(spans);
+        }
+
+        @Override
+        public String plainText() {
+            return Span.plainText(spans);
+        }
+
+        @Override
+        public Paragraph withLine(int line) {
+            return new Paragraph(line, nesting, spans);
+        }
+    }
+
+    /**
+     * Literal text in a monospaced box: fenced and indented code, raw HTML blocks (as their source)
+     * and YAML front matter. {@code language} is the fence's info word, or empty.
+     */
+    record Code(int line, Nesting nesting, String language, String code) implements PreviewBlock {
+        @Override
+        public String plainText() {
+            return code;
+        }
+
+        @Override
+        public Code withLine(int line) {
+            return new Code(line, nesting, language, code);
+        }
+    }
+
+    /** A table: a header row, then the body rows; every row has one cell per column. */
+    record Table(int line, Nesting nesting, List<Alignment> alignments, List<List<Span>> header,
+                 List<List<List<Span>>> rows) implements PreviewBlock {
+        public Table {
+            alignments = List.copyOf(alignments);
+            header = header.stream().map(List::copyOf).toList();
+            rows = rows.stream().map(row -> row.stream().map(List::copyOf).toList()).toList();
+        }
+
+        @Override
+        public String plainText() {
+            StringBuilder text = new StringBuilder(row(header));
+            rows.forEach(row -> text.append('\n').append(row(row)));
+            return text.toString();
+        }
+
+        private static String row(List<List<Span>> cells) {
+            return String.join("\t", cells.stream().map(Span::plainText).toList());
+        }
+
+        @Override
+        public Table withLine(int line) {
+            return new Table(line, nesting, alignments, header, rows);
+        }
+    }
+
+    /** A thematic break ({@code ---}). */
+    record Rule(int line, Nesting nesting) implements PreviewBlock {
+        @Override
+        public String plainText() {
+            return "";
+        }
+
+        @Override
+        public Rule withLine(int line) {
+            return new Rule(line, nesting);
+        }
+    }
+
+    enum Alignment { NONE, LEFT, CENTER, RIGHT }
+}
