@@ -42,7 +42,7 @@ import javafx.stage.WindowEvent;
 /**
  * One running console: its settings, executor, view models and window. The window's first frame is
  * only a themed window saying the workspace is opening; the menus, toolbar and work area follow, and
- * the side panes, the preview's WebView and the cluster look-ups once the task is in the editor.
+ * the side panes and the cluster look-ups once the task is in the editor.
  * Tests start several on one JVM (a "restart"), so nothing here is static.
  */
 public final class Console {
@@ -73,7 +73,6 @@ public final class Console {
     private boolean closing;
     private boolean editorReady;
     private boolean secondaryStarted;
-    private final List<Consumer<String>> previewWatchers = new java.util.ArrayList<>();
     private Runnable onExit = Platform::exit;
     private StartupMarkers markers = StartupMarkers.off();
 
@@ -95,7 +94,6 @@ public final class Console {
         this.attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
         cluster.restore(settings);
         submit.afterSubmission(() -> attempts.refresh(true));
-        preview.darkProperty().bind(theme.darkProperty());
     }
 
     /** What to do once the console has closed (the app exits; a test may do otherwise). */
@@ -148,7 +146,7 @@ public final class Console {
 
     /**
      * Reads the workspace and opens its last task, in the background. The side and bottom panes,
-     * the WebView and the cluster look-ups wait until the editor shows the task, so they do not
+     * the preview pane and the cluster look-ups wait until the editor shows the task, so they do not
      * compete with it for the two things startup is short of: the FX thread and CPU.
      */
     private void readWorkspace() {
@@ -164,7 +162,7 @@ public final class Console {
         executor.schedule(() -> executor.ui().execute(this::afterEditorReady), SECONDARY_AT_THE_LATEST);
     }
 
-    /** The side and bottom panes, then the WebView and the cluster look-ups; once, when the first task is in the editor. */
+    /** The side and bottom panes, then the cluster look-ups; once, when the first task is in the editor. */
     private void afterEditorReady() {
         if (secondaryStarted) {
             return;
@@ -174,9 +172,6 @@ public final class Console {
         window.restoreLayout(settings);
         Platform.runLater(() -> {
             window.restoreLayout(settings);
-            window.preview.materialize();
-            previewWatchers.forEach(this::watchPreview);
-            previewWatchers.clear();
             cluster.loadContexts();
             cluster.locateHelm();
         });
@@ -454,20 +449,23 @@ public final class Console {
         return appLog;
     }
 
+    /**
+     * Calls {@code then} with the text the preview draws on screen, once a render has reached it and
+     * been laid out.
+     */
     public void whenPreviewShown(Consumer<String> then) {
         Objects.requireNonNull(then);
-        if (!window.workAreaBuilt() || window.preview.webView() == null) {
-            previewWatchers.add(then);
-        } else {
-            watchPreview(then);
-        }
-    }
-
-    private void watchPreview(Consumer<String> then) {
-        window.preview.webView().getEngine().getLoadWorker().stateProperty().addListener((o, a, state) -> {
-            if (state == javafx.concurrent.Worker.State.SUCCEEDED && !window.preview.renderedText().isBlank()) {
-                then.accept(window.preview.renderedText());
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                String drawn = window != null && window.workAreaBuilt() ? window.preview.drawnText() : "";
+                if (!drawn.isBlank()) {
+                    then.accept(drawn);
+                } else {
+                    executor.schedule(() -> Platform.runLater(this), Duration.ofMillis(100));
+                }
             }
-        });
+        };
+        Platform.runLater(check);
     }
 }

@@ -14,7 +14,6 @@ import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.markdown.MarkdownRenderer;
-import io.taskconsole.markdown.PreviewPage;
 import io.taskconsole.markdown.RenderedMarkdown;
 import io.taskconsole.submit.AppVersion;
 import io.taskconsole.submit.AttemptContext;
@@ -127,10 +126,9 @@ public final class CoreAdapters {
         private final Supplier<CriteriaExtractor> extractor = memoize(CriteriaExtractor::new);
 
         @Override
-        public Preview render(String markdown, boolean dark) {
+        public Preview render(String markdown) {
             RenderedMarkdown rendered = renderer.get().render(markdown);
-            String page = PreviewPage.wrap(rendered.html(), dark ? PreviewPage.Theme.DARK : PreviewPage.Theme.LIGHT);
-            return new Preview(page, rendered.outline().headings().stream()
+            return new Preview(rendered.blocks(), rendered.outline().headings().stream()
                     .map(h -> new Heading(h.level(), h.text(), h.line())).toList());
         }
 

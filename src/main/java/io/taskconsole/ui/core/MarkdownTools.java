@@ -1,19 +1,21 @@
 package io.taskconsole.ui.core;
 
 import io.taskconsole.markdown.Criterion;
+import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.task.TaskFile;
 import java.util.List;
 
 /** What the console needs from {@code io.taskconsole.markdown}. Thread-safe; called off the FX thread. */
 public interface MarkdownTools {
 
-    /** A complete HTML page for the preview (light or dark, strict CSP) and the outline, from one parse. */
-    Preview render(String markdown, boolean dark);
+    /** The preview's blocks and the outline, from one parse. */
+    Preview render(String markdown);
 
     List<Criterion> criteria(List<TaskFile> files);
 
-    record Preview(String html, List<Heading> outline) {
+    record Preview(List<PreviewBlock> blocks, List<Heading> outline) {
         public Preview {
+            blocks = List.copyOf(blocks);
             outline = List.copyOf(outline);
         }
     }

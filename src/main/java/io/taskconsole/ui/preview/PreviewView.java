@@ -1,148 +1,145 @@
 package io.taskconsole.ui.preview;
 
-import atlantafx.base.theme.Styles;
+import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
+import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
-import javafx.scene.web.WebEngine;
-import javafx.scene.web.WebView;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.util.Duration;
-import org.w3c.dom.Document;
 
 /**
- * The live preview. The WebView is heavy, so it is created only by {@link #materialize()}, after
- * the window is on screen.
- *
- * <p>Why JavaScript is enabled: scrolling the preview to the editor's line needs
- * {@link WebEngine#executeScript}, which WebKit refuses when JavaScript is off. The page itself still
- * cannot run a script: the core's renderer escapes raw HTML and drops {@code javascript:} links,
- * and the page's Content-Security-Policy ({@code default-src 'none'}, no {@code script-src})
- * blocks inline and external scripts alike. The only scripts that run are fixed functions called
- * with integers: the scroll function below and the page updates of {@link IncrementalPage}, whose
- * HTML comes from the same renderer and reaches the page as a string value, never as script text
- * (markup inserted that way cannot run scripts either). Navigation away from the page and pop-ups
- * are refused.
- *
- * <p>Why the page is updated in place rather than reloaded: loading a page of a few hundred KB makes
- * WebKit parse and lay out all of it on the FX thread (seconds on a slow machine) and resets the
- * scroll position; {@link IncrementalPage} changes only the blocks that changed, a few KB per frame.
+ * The live preview: the document's blocks in a virtual list, drawn with JavaFX nodes. Only the
+ * blocks on screen have nodes, so a 1 MB file costs no more to show than a short one, and there is
+ * no browser engine: nothing in a Markdown file can run a script or fetch a URL (links show their
+ * target as a tooltip, images their description). The list follows the editor's caret; a reader
+ * can select blocks and copy their text (Ctrl+C or the context menu).
  */
 public final class PreviewView {
 
-    private static final String SCROLL_TO_LINE = """
-            (function (line) {
-              var best = null;
-              var blocks = document.querySelectorAll('[data-source-line]');
-              for (var i = 0; i < blocks.length; i++) {
-                var at = parseInt(blocks[i].getAttribute('data-source-line'), 10);
-                if (at <= line) { best = blocks[i]; } else { break; }
-              }
-              if (best) { best.scrollIntoView(true); window.scrollBy(0, -12); } else { window.scrollTo(0, 0); }
-            })(%d)""";
-
     private final PreviewViewModel model;
     private final EditorViewModel editor;
-    private final StackPane root = new StackPane();
-    private final Label placeholder = new Label("Preview");
+    private final ListView<PreviewBlock> list = new ListView<>();
     private final PauseTransition scrollDelay = new PauseTransition(Duration.millis(120));
-    private WebView web;
-    private IncrementalPage page;
-    private ChangeListener<Number> caretListener;
+    /** A newly opened file is shown at the caret once its first render arrives. */
+    private boolean scrollAfterRender = true;
 
     public PreviewView(PreviewViewModel model, EditorViewModel editor) {
         this.model = model;
         this.editor = editor;
-        root.setId("preview-pane");
-        root.getStyleClass().add("preview-pane");
-        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
-        root.getChildren().add(placeholder);
-        root.setMinWidth(0);
+        list.setId("preview");
+        list.getStyleClass().addAll("preview-pane", "markdown-preview");
+        list.setAccessibleText("Preview of the Markdown");
+        list.setMinWidth(0);
+        list.setItems(model.blocks());
+        list.setCellFactory(view -> new BlockCell());
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPlaceholder(new Label("Nothing to preview yet"));
+        enableCopy();
+        followCaret();
     }
 
     public Node node() {
-        return root;
+        return list;
     }
 
-    /** The WebView, or {@code null} before {@link #materialize()}. */
-    public WebView webView() {
-        return web;
+    /** The list that shows the blocks (for tests and the window's focus keys). */
+    public ListView<PreviewBlock> listView() {
+        return list;
     }
 
-    /** The preview's text as a reader sees it (for tests and accessibility); empty before the first render. */
+    /** The text of the whole preview, block by block, as a reader would copy it. */
     public String renderedText() {
-        if (web == null) {
-            return "";
-        }
-        Document document = web.getEngine().getDocument();
-        return document == null || document.getDocumentElement() == null ? ""
-                : document.getDocumentElement().getTextContent();
+        return model.plainText();
     }
 
-    /** Creates the WebView and shows the current HTML. Call on the FX thread after the window is shown. */
-    public void materialize() {
-        if (web != null) {
-            return;
+    /** The text drawn in the cells on screen, top to bottom: what the reader sees now. */
+    public String drawnText() {
+        return list.lookupAll(".md-block").stream()
+                .map(node -> (BlockCell) node)
+                .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getGraphic() != null)
+                .sorted(java.util.Comparator.comparingInt(BlockCell::getIndex))
+                .map(cell -> drawnText(cell.getGraphic()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String drawnText(Node node) {
+        if (node instanceof javafx.scene.text.Text text) {
+            return text.getText();
         }
-        web = new WebView();
-        web.setId("preview");
-        web.setAccessibleText("Preview of the Markdown");
-        web.setContextMenuEnabled(false);
-        web.setMinWidth(0);
-        WebEngine engine = web.getEngine();
-        engine.setJavaScriptEnabled(true);
-        engine.setCreatePopupHandler(features -> null);
-        connectPage(engine);
-        model.darkProperty().addListener((o, a, dark) -> paintBackground(dark));
-        paintBackground(model.darkProperty().get());
+        if (node instanceof javafx.scene.Parent parent) {
+            return parent.getChildrenUnmodifiable().stream().map(PreviewView::drawnText).collect(Collectors.joining());
+        }
+        return "";
+    }
+
+    private void enableCopy() {
+        MenuItem copy = new MenuItem("Copy");
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copy.setOnAction(e -> copySelection());
+        copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setContextMenu(new ContextMenu(copy));
+        list.setOnKeyPressed(e -> {
+            if (copy.getAccelerator().match(e)) {
+                copySelection();
+                e.consume();
+            }
+        });
+    }
+
+    private void copySelection() {
+        String text = list.getSelectionModel().getSelectedItems().stream()
+                .map(PreviewBlock::plainText)
+                .collect(Collectors.joining("\n\n"));
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    /** Scrolls to the block under the editor's caret a moment after the caret stops, and after each render. */
+    private void followCaret() {
         scrollDelay.setOnFinished(e -> scrollToCaret());
-        caretListener = (o, a, b) -> scrollDelay.playFromStart();
+        ChangeListener<Number> caretMoved = (o, a, b) -> scrollDelay.playFromStart();
         editor.selectedProperty().addListener((o, old, doc) -> {
+            scrollAfterRender = true;
             if (old != null) {
-                old.caretLineProperty().removeListener(caretListener);
+                old.caretLineProperty().removeListener(caretMoved);
             }
             if (doc != null) {
-                doc.caretLineProperty().addListener(caretListener);
+                doc.caretLineProperty().addListener(caretMoved);
             }
         });
         DocumentModel current = editor.selectedProperty().get();
         if (current != null) {
-            current.caretLineProperty().addListener(caretListener);
+            current.caretLineProperty().addListener(caretMoved);
         }
-        root.getChildren().setAll(web);
-        page.show(model.updateProperty().get());
-    }
-
-    /** Keeps the page at the newest render; a navigation away from it brings the render back. */
-    private void connectPage(WebEngine engine) {
-        page = new IncrementalPage(engine, this::scrollToCaret);
-        engine.locationProperty().addListener((o, a, location) -> {
-            if (location != null && !location.isEmpty() && !location.equals("about:blank")) {
-                page.reload();
+        model.rendersProperty().addListener((o, a, b) -> {
+            if (scrollAfterRender) {
+                scrollAfterRender = false;
+                scrollToCaret();
             }
         });
-        model.updateProperty().addListener((o, a, update) -> page.show(update));
-    }
-
-    private void paintBackground(boolean dark) {
-        if (web != null) {
-            web.setPageFill(dark ? Color.web("#0d1117") : Color.WHITE);
-        }
     }
 
     private void scrollToCaret() {
         DocumentModel doc = editor.selectedProperty().get();
-        if (web == null || doc == null) {
+        if (doc == null) {
             return;
         }
-        try {
-            web.getEngine().executeScript(String.format(SCROLL_TO_LINE, Math.max(1, doc.caretLineProperty().get())));
-        } catch (RuntimeException e) {
-            // The page is between loads; the next load scrolls again.
-        }
+        int index = model.blockAtLine(Math.max(1, doc.caretLineProperty().get()));
+        list.scrollTo(Math.max(0, index));
     }
 }

@@ -1,5 +1,6 @@
 package io.taskconsole.ui.preview;
 
+import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
@@ -7,14 +8,12 @@ import io.taskconsole.ui.core.MarkdownTools;
 import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -24,8 +23,8 @@ import javafx.collections.ObservableList;
  * The rendered preview and the heading outline of the file being edited. Rendering runs on a
  * worker 250 ms after the last keystroke, one render at a time: edits made while one runs are
  * rendered together right after it, so a big file never has renders queueing up behind each other.
- * Each result also says which blocks of the page changed ({@link #updateProperty()}), so the view can
- * patch the page it shows rather than reload it.
+ * The worker also works out which blocks changed ({@link BlockChange}), so the FX thread only
+ * swaps those in the list the view shows.
  */
 public final class PreviewViewModel {
 
@@ -35,16 +34,16 @@ public final class PreviewViewModel {
     private final BackgroundExecutor executor;
     private final Consumer<Notice> notices;
     private final EditorViewModel editor;
-    private final StringProperty html = new SimpleStringProperty(this, "html", "");
+    private final ObservableList<PreviewBlock> blocks = FXCollections.observableArrayList();
+    private final ObservableList<PreviewBlock> readOnlyBlocks = FXCollections.unmodifiableObservableList(blocks);
     private final ObservableList<MarkdownTools.Heading> outline = FXCollections.observableArrayList();
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final ObjectProperty<PreviewUpdate> update = new SimpleObjectProperty<>(this, "update");
+    private final LongProperty renders = new SimpleLongProperty(this, "renders");
     private final Debouncer debouncer;
     private boolean rendering;
     private boolean renderAgain;
-    private long version;
-    private PageBlocks shownBlocks;
+    /** The last render with its true source lines; {@link #blocks} may hold older copies of moved blocks. */
+    private List<PreviewBlock> latest = List.of();
 
     public PreviewViewModel(MarkdownTools markdown, BackgroundExecutor executor, Consumer<Notice> notices, EditorViewModel editor) {
         this.markdown = markdown;
@@ -54,30 +53,51 @@ public final class PreviewViewModel {
         this.debouncer = new Debouncer(executor, QUIET, this::render);
         editor.revisionProperty().addListener((o, a, b) -> debouncer.trigger());
         editor.selectedProperty().addListener((o, a, b) -> debouncer.trigger());
-        dark.addListener((o, a, b) -> debouncer.trigger());
     }
 
-    /** The full HTML page to show; empty until the first render. */
-    public ReadOnlyStringProperty htmlProperty() {
-        return html;
+    /** The blocks the preview shows, in order. Only changed blocks are replaced between renders. */
+    public ObservableList<PreviewBlock> blocks() {
+        return readOnlyBlocks;
     }
 
-    /** The latest page with, when possible, how it differs from the one before; null until the first render. */
-    ReadOnlyObjectProperty<PreviewUpdate> updateProperty() {
-        return update;
+    /** How many renders have reached the view (for views that wait for the first one, and tests). */
+    public ReadOnlyLongProperty rendersProperty() {
+        return renders;
     }
 
     public ObservableList<MarkdownTools.Heading> outline() {
         return outline;
     }
 
-    public BooleanProperty darkProperty() {
-        return dark;
-    }
-
     /** Why the last render failed, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** The index of the block at or just above the 1-based {@code line}, for scroll sync; -1 when there is none. */
+    public int blockAtLine(int line) {
+        int low = 0;
+        int high = latest.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (latest.get(middle).line() <= line) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return found;
+    }
+
+    /** The preview's text as a reader would copy it, block by block. */
+    public String plainText() {
+        StringBuilder text = new StringBuilder();
+        for (PreviewBlock block : blocks) {
+            text.append(block.plainText()).append('\n');
+        }
+        return text.toString();
     }
 
     /** Renders at once, skipping the wait (first show). */
@@ -94,20 +114,15 @@ public final class PreviewViewModel {
         rendering = true;
         DocumentModel doc = editor.selectedProperty().get();
         String text = doc == null ? "" : doc.text();
-        boolean isDark = dark.get();
-        PageBlocks before = shownBlocks;
+        List<PreviewBlock> before = latest;
         executor.task(() -> {
-            MarkdownTools.Preview preview = markdown.render(text, isDark);
-            Optional<PageBlocks> blocks = PageBlocks.of(preview.html());
-            Optional<PreviewPatch> patch = before == null ? Optional.empty()
-                    : blocks.flatMap(after -> PreviewPatch.between(before, after));
-            return new Rendered(preview, blocks.orElse(null), patch);
+            MarkdownTools.Preview preview = markdown.render(text);
+            return new Rendered(preview, BlockChange.between(before, preview.blocks()));
         }).onSuccess(result -> {
             error.set("");
-            shownBlocks = result.blocks();
-            version++;
-            html.set(result.preview().html());
-            update.set(new PreviewUpdate(version, result.preview().html(), result.blocks(), result.patch()));
+            latest = result.preview().blocks();
+            result.change().applyTo(blocks);
+            renders.set(renders.get() + 1);
             if (!outline.equals(result.preview().outline())) {
                 outline.setAll(result.preview().outline());
             }
@@ -124,7 +139,7 @@ public final class PreviewViewModel {
         }).start();
     }
 
-    private record Rendered(MarkdownTools.Preview preview, PageBlocks blocks, Optional<PreviewPatch> patch) {
+    private record Rendered(MarkdownTools.Preview preview, BlockChange change) {
     }
 
     public void jumpToHeading(MarkdownTools.Heading heading) {

@@ -4,6 +4,7 @@ import static io.taskconsole.ui.FxWait.WAIT_SECONDS;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.ui.InMemoryTasks;
 import io.taskconsole.ui.common.AppLog;
@@ -26,7 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real preview (WebView, real renderer) while the text of a long file changes under it. */
+/** The real preview (real renderer, real list of blocks) while the text of a long file changes under it. */
 @ExtendWith(ApplicationExtension.class)
 class PreviewViewTest {
 
@@ -38,6 +39,7 @@ class PreviewViewTest {
     BackgroundExecutor executor;
     EditorViewModel editor;
     PreviewView view;
+    PreviewViewModel model;
 
     @Start
     void start(Stage stage) {
@@ -45,11 +47,10 @@ class PreviewViewTest {
         Notices notices = new Notices(new AppLog(temp.resolve("app.log")));
         InMemoryTasks tasks = new InMemoryTasks();
         editor = new EditorViewModel(tasks, executor, notices);
-        PreviewViewModel model = new PreviewViewModel(CoreAdapters.real().markdown(), executor, notices, editor);
+        model = new PreviewViewModel(CoreAdapters.real().markdown(), executor, notices, editor);
         view = new PreviewView(model, editor);
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(view.node()), 800, 600));
         stage.show();
-        view.materialize();
         editor.show(tasks.add(1001, "auth-service", "Long task", longTask(0)), TaskFile.TASK_MD);
         model.renderNow();
     }
@@ -72,44 +73,83 @@ class PreviewViewTest {
         return editor.document(TaskFile.TASK_MD).orElseThrow();
     }
 
-    private Object script(String script) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> view.webView().getEngine().executeScript(script)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    private String drawn() throws Exception {
+        return WaitForAsyncUtils.asyncFx(view::drawnText).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void waitForWholeFile() {
-        waitFor("the whole file in the preview", () -> WaitForAsyncUtils.asyncFx(
-                () -> view.renderedText().contains("Paragraph " + PARAGRAPHS + " says")).get());
+        waitFor("the whole file in the preview", () -> view.renderedText().contains("Paragraph " + PARAGRAPHS + " says"));
     }
 
     @Test
-    void anEditUpdatesThePageInPlaceAndTheReaderStaysWhereTheyScrolled(FxRobot robot) throws Exception {
+    void anEditReplacesOnlyItsBlockAndTheReaderStaysWhereTheyScrolled(FxRobot robot) throws Exception {
         waitForWholeFile();
-        script("window.scrollTo(0, 1500); window.readerMark = 'still here';");
-        int scrolled = ((Number) script("window.scrollY")).intValue();
-        assertThat(scrolled).isPositive();
+        robot.interact(() -> view.listView().scrollTo(150));
+        waitFor("paragraph 150 on screen", () -> drawn().contains("Paragraph 149 says"));
+        PreviewBlock farBelow = view.listView().getItems().get(250);
 
         robot.interact(() -> task().textProperty().set(task().text().replace("Paragraph 2 says", "Paragraph 2 now says")));
-        waitFor("the edit in the preview", () -> WaitForAsyncUtils.asyncFx(() -> view.renderedText().contains("Paragraph 2 now says")).get());
+        waitFor("the edit in the preview", () -> view.renderedText().contains("Paragraph 2 now says"));
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(script("window.readerMark")).isEqualTo("still here");
-        assertThat(((Number) script("window.scrollY")).intValue()).isEqualTo(scrolled);
+        assertThat(view.listView().getItems().get(250)).as("an untouched block is kept, not rebuilt").isSameAs(farBelow);
+        assertThat(drawn()).contains("Paragraph 149 says").doesNotContain("Paragraph 2 now says");
     }
 
     @Test
-    void linesAddedAboveKeepThePreviewsLineNumbersRightForScrollSync(FxRobot robot) throws Exception {
+    void linesAddedAboveKeepThePreviewsLineNumbersRightForScrollSync(FxRobot robot) {
         waitForWholeFile();
 
         robot.interact(() -> task().textProperty().set(longTask(6)));
-        waitFor("the new lines in the preview", () -> WaitForAsyncUtils.asyncFx(() -> view.renderedText().contains("Inserted line.")).get());
+        waitFor("the new lines in the preview", () -> view.renderedText().contains("Inserted line."));
 
         String text = longTask(6);
         for (int paragraph : new int[] {1, 150, PARAGRAPHS}) {
             int line = text.substring(0, text.indexOf("Paragraph " + paragraph + " says")).split("\n", -1).length;
-            Object shown = script("(function () { var ps = document.querySelectorAll('p');"
-                    + " for (var i = 0; i < ps.length; i++) { if (ps[i].textContent.indexOf('Paragraph " + paragraph + " says') === 0)"
-                    + " { return ps[i].getAttribute('data-source-line'); } } return null; })()");
-            assertThat(shown).as("source line of paragraph %d", paragraph).isEqualTo(String.valueOf(line));
+            int index = model.blockAtLine(line);
+            assertThat(view.listView().getItems().get(index).plainText()).as("block at line %d", line)
+                    .startsWith("Paragraph " + paragraph + " says");
         }
-        assertThat(((Number) script("document.querySelectorAll('p').length")).intValue()).isEqualTo(PARAGRAPHS + 3);
+        assertThat(view.listView().getItems()).hasSize(PARAGRAPHS + 4);
+    }
+
+    @Test
+    void theCaretsLineScrollsThePreviewToItsBlock(FxRobot robot) {
+        waitForWholeFile();
+        String text = task().text();
+        int line = text.substring(0, text.indexOf("Paragraph 240 says")).split("\n", -1).length;
+
+        robot.interact(() -> editor.jumpTo(TaskFile.TASK_MD, line));
+
+        waitFor("paragraph 240 on screen", () -> drawn().contains("Paragraph 240 says"));
+    }
+
+    @Test
+    void longLinesWrapInsteadOfScrollingSideways(FxRobot robot) throws Exception {
+        String words = "The limiter counts failed logins per account and per address. ".repeat(40);
+        robot.interact(() -> task().textProperty().set("# Wide\n\n" + words + "\n"));
+        waitFor("the long paragraph", () -> drawn().contains("per address"));
+
+        double paragraphHeight = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".md-paragraph").queryAll().stream()
+                .mapToDouble(node -> node.getLayoutBounds().getHeight()).max().orElse(0)).get();
+        double listWidth = view.listView().getWidth();
+        assertThat(paragraphHeight).as("a 2,500-character paragraph wraps over many lines").isGreaterThan(150);
+        assertThat(robot.lookup(".md-paragraph").queryAll())
+                .allSatisfy(node -> assertThat(node.getLayoutBounds().getWidth()).isLessThanOrEqualTo(listWidth));
+    }
+
+    @Test
+    void selectedBlocksCopyAsText(FxRobot robot) throws Exception {
+        waitForWholeFile();
+        robot.interact(() -> {
+            view.listView().requestFocus();
+            view.listView().getSelectionModel().selectRange(1, 3);
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C).release(javafx.scene.input.KeyCode.CONTROL);
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(copied).isEqualTo("Paragraph 1 says something about the rate limiter.\n\n"
+                + "Paragraph 2 says something about the rate limiter.");
     }
 }

@@ -1,0 +1,198 @@
+package io.taskconsole.ui.preview;
+
+import io.taskconsole.markdown.Nesting;
+import io.taskconsole.markdown.PreviewBlock;
+import io.taskconsole.markdown.Span;
+import java.util.List;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.text.TextFlow;
+
+/**
+ * Draws one preview block with plain JavaFX nodes: text flows for prose, a box for code, a grid
+ * for tables. Nothing here loads a URL or runs a script; a link shows its target as a tooltip. The
+ * look comes from the {@code md-*} style classes in console.css, which use the theme's colours.
+ */
+final class BlockNodes {
+
+    private static final double INDENT_PER_LEVEL = 22;
+
+    private BlockNodes() {
+    }
+
+    static Node of(PreviewBlock block) {
+        return nested(block.nesting(), content(block));
+    }
+
+    private static Node content(PreviewBlock block) {
+        if (block instanceof PreviewBlock.Heading heading) {
+            return heading(heading);
+        } else if (block instanceof PreviewBlock.Paragraph paragraph) {
+            return flow(paragraph.spans(), "md-paragraph");
+        } else if (block instanceof PreviewBlock.Code code) {
+            return code(code);
+        } else if (block instanceof PreviewBlock.Table table) {
+            return table(table);
+        }
+        return rule();
+    }
+
+    private static Node heading(PreviewBlock.Heading heading) {
+        TextFlow flow = flow(heading.spans(), "md-heading");
+        flow.getStyleClass().add("md-h" + heading.level());
+        return flow;
+    }
+
+    private static Node code(PreviewBlock.Code code) {
+        Text text = new Text(code.code().endsWith("\n") ? code.code().substring(0, code.code().length() - 1) : code.code());
+        text.getStyleClass().addAll("md-text", "md-mono");
+        TextFlow flow = new TextFlow(text);
+        flow.setMinWidth(0);
+        VBox box = new VBox(flow);
+        box.getStyleClass().add("md-code-block");
+        box.setMinWidth(0);
+        if (!code.language().isEmpty()) {
+            Tooltip.install(box, new Tooltip(code.language()));
+        }
+        return box;
+    }
+
+    private static Node table(PreviewBlock.Table table) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("md-table");
+        grid.setMinWidth(0);
+        int columns = table.alignments().size();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setHalignment(HPos.LEFT);
+            grid.getColumnConstraints().add(column);
+        }
+        addRow(grid, 0, table.header(), table.alignments(), "md-th");
+        for (int r = 0; r < table.rows().size(); r++) {
+            addRow(grid, r + 1, table.rows().get(r), table.alignments(), r % 2 == 0 ? "md-td" : "md-td-alt");
+        }
+        return grid;
+    }
+
+    private static void addRow(GridPane grid, int row, List<List<Span>> cells, List<PreviewBlock.Alignment> alignments, String style) {
+        for (int c = 0; c < cells.size(); c++) {
+            TextFlow flow = flow(cells.get(c), "md-cell-text");
+            flow.setTextAlignment(switch (alignments.get(c)) {
+                case CENTER -> TextAlignment.CENTER;
+                case RIGHT -> TextAlignment.RIGHT;
+                default -> TextAlignment.LEFT;
+            });
+            StackPane cell = new StackPane(flow);
+            cell.setAlignment(Pos.TOP_LEFT);
+            cell.getStyleClass().addAll("md-cell", style);
+            cell.setMinWidth(0);
+            cell.setMaxHeight(Double.MAX_VALUE);
+            grid.add(cell, c, row);
+        }
+    }
+
+    private static Node rule() {
+        Separator separator = new Separator();
+        separator.getStyleClass().add("md-rule");
+        return separator;
+    }
+
+    /** Indents {@code content} for its lists, draws a bar per quote and puts the item's marker before it. */
+    private static Node nested(Nesting nesting, Node content) {
+        if (nesting.quoteDepth() == 0 && nesting.listDepth() == 0) {
+            return content;
+        }
+        HBox row = new HBox();
+        row.getStyleClass().add("md-nested");
+        row.setMinWidth(0);
+        row.setFillHeight(true);
+        for (int q = 0; q < nesting.quoteDepth(); q++) {
+            Region bar = new Region();
+            bar.getStyleClass().add("md-quote-bar");
+            bar.setMinWidth(Region.USE_PREF_SIZE);
+            row.getChildren().add(bar);
+            row.getStyleClass().add("md-quoted");
+        }
+        if (nesting.listDepth() > 0) {
+            Region indent = new Region();
+            double width = INDENT_PER_LEVEL * (nesting.listDepth() - 1);
+            indent.setMinWidth(width);
+            indent.setPrefWidth(width);
+            row.getChildren().addAll(indent, marker(nesting));
+        }
+        HBox.setHgrow(content, Priority.ALWAYS);
+        if (content instanceof Region region) {
+            region.setMaxWidth(Double.MAX_VALUE);
+        }
+        row.getChildren().add(content);
+        return row;
+    }
+
+    private static Node marker(Nesting nesting) {
+        HBox marker = new HBox(4);
+        marker.getStyleClass().add("md-marker");
+        marker.setMinWidth(INDENT_PER_LEVEL);
+        marker.setPrefWidth(nesting.task() == Nesting.Task.NONE ? INDENT_PER_LEVEL : INDENT_PER_LEVEL + 22);
+        marker.setMinWidth(Region.USE_PREF_SIZE);
+        if (nesting.startsItem()) {
+            Label label = new Label(nesting.marker());
+            label.getStyleClass().add("md-marker-text");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            marker.getChildren().add(label);
+        }
+        if (nesting.task() != Nesting.Task.NONE) {
+            CheckBox box = new CheckBox();
+            box.setSelected(nesting.task() == Nesting.Task.DONE);
+            box.setMouseTransparent(true);
+            box.setFocusTraversable(false);
+            box.getStyleClass().add("md-task-box");
+            box.setAccessibleText(nesting.task() == Nesting.Task.DONE ? "done" : "open");
+            marker.getChildren().add(box);
+        }
+        return marker;
+    }
+
+    /** A wrapping flow of {@code spans}; links carry their target as a tooltip and nothing else. */
+    static TextFlow flow(List<Span> spans, String style) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add(style);
+        flow.setMinWidth(0);
+        for (Span span : spans) {
+            Text text = new Text(span.has(Span.Style.IMAGE) ? "[image: " + span.text() + "]" : span.text());
+            text.getStyleClass().add("md-text");
+            for (Span.Style look : span.styles()) {
+                text.getStyleClass().add(switch (look) {
+                    case BOLD -> "md-bold";
+                    case ITALIC -> "md-italic";
+                    case CODE -> "md-code";
+                    case STRIKE -> "md-strike";
+                    case LINK -> "md-link";
+                    case IMAGE -> "md-image";
+                });
+            }
+            if (span.has(Span.Style.STRIKE)) {
+                text.setStrikethrough(true);
+            }
+            if (!span.link().isEmpty()) {
+                Tooltip.install(text, new Tooltip(span.link()));
+            }
+            flow.getChildren().add(text);
+        }
+        return flow;
+    }
+}
