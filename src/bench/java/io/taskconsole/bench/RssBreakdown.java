@@ -10,17 +10,17 @@ import java.util.Optional;
 
 /**
  * Where a process's resident memory is, from {@code /proc/PID/smaps}: a bare RSS figure says the app
- * is bigger than the hello-world, this says which part (WebKit's code, the class archive, anonymous
+ * is bigger than the hello-world, this says which part (the class archive, anonymous
  * memory that holds the Java heap and native allocations) makes the difference.
  */
 record RssBreakdown(long totalKb, Map<String, Long> partsKb) {
 
-    static final String WEBKIT = "WebKit library (libjfxwebkit.so)";
     static final String CDS = "Class data archive (.jsa)";
     static final String GL = "Mesa/LLVM, loaded while JavaFX probes OpenGL";
     static final String ANON = "Anonymous (Java heap, native allocations, stacks)";
-    static final String OTHER = "Other files (JVM, GTK, fonts, …)";
-    static final List<String> PARTS = List.of(ANON, WEBKIT, CDS, GL, OTHER);
+    static final String JVM = "JVM library (libjvm.so)";
+    static final String OTHER = "Other files (GTK, JavaFX, fonts, …)";
+    static final List<String> PARTS = List.of(ANON, CDS, JVM, GL, OTHER);
 
     static Optional<RssBreakdown> read(long pid) throws IOException {
         Path smaps = Path.of("/proc", Long.toString(pid), "smaps");
@@ -56,8 +56,8 @@ record RssBreakdown(long totalKb, Map<String, Long> partsKb) {
         if (path.isEmpty() || path.startsWith("[")) {
             return ANON;
         }
-        if (path.endsWith("libjfxwebkit.so")) {
-            return WEBKIT;
+        if (path.endsWith("libjvm.so")) {
+            return JVM;
         }
         if (path.endsWith(".jsa")) {
             return CDS;
