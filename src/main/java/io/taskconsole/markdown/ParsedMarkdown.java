@@ -2,13 +2,9 @@ package io.taskconsole.markdown;
 
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.NullableDataKey;
 
 /** A flexmark syntax tree together with the line index of the text it was parsed from. */
 final class ParsedMarkdown {
-
-    /** Lets the HTML attribute provider find the line index of the document being rendered. */
-    static final NullableDataKey<LineIndex> LINE_INDEX = new NullableDataKey<>("TASKCONSOLE_LINE_INDEX");
 
     private final Document document;
     private final LineIndex lines;
@@ -16,7 +12,6 @@ final class ParsedMarkdown {
     ParsedMarkdown(Document document, LineIndex lines) {
         this.document = document;
         this.lines = lines;
-        LINE_INDEX.set(document, lines);
     }
 
     Document document() {

@@ -1,14 +1,154 @@
 package io.taskconsole.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCaption;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.util.ast.BlankLine;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
+import io.taskconsole.markdown.Nesting.Task;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Flattens a parsed document into {@link PreviewBlock}s. (Being written: see the helper's task.) */
+/**
+ * Flattens a parsed document into {@link PreviewBlock}s by walking flexmark's block tree, keeping
+ * track of the quotes and lists around each block. A list item's marker is held until the item's
+ * first block claims it, so an item that starts with a nested list, or has nothing in it, still
+ * shows its own bullet on a block of its own.
+ */
 final class PreviewBlocks {
 
-    private PreviewBlocks() {
+    /** An item's marker and box, waiting for the first block of the item. */
+    private record PendingMarker(int line, Nesting nesting) {
+    }
+
+    private final ParsedMarkdown markdown;
+    private final List<PreviewBlock> blocks = new ArrayList<>();
+    private int quoteDepth;
+    private int listDepth;
+    private PendingMarker pending;
+
+    private PreviewBlocks(ParsedMarkdown markdown) {
+        this.markdown = markdown;
     }
 
     static List<PreviewBlock> of(ParsedMarkdown markdown) {
-        throw new UnsupportedOperationException("not written yet");
+        PreviewBlocks walker = new PreviewBlocks(markdown);
+        walker.children(markdown.document());
+        return List.copyOf(walker.blocks);
+    }
+
+    private void children(Node parent) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            block(node);
+        }
+    }
+
+    private void block(Node node) {
+        int line = markdown.lineOf(node);
+        if (node instanceof Paragraph) {
+            blocks.add(new PreviewBlock.Paragraph(line, claimNesting(), spans(node)));
+        } else if (node instanceof Heading heading) {
+            blocks.add(new PreviewBlock.Heading(line, claimNesting(), heading.getLevel(), spans(heading)));
+        } else if (node instanceof FencedCodeBlock fenced) {
+            blocks.add(new PreviewBlock.Code(line, claimNesting(), LiteralText.firstWord(fenced.getInfo().unescape()),
+                    LiteralText.of(fenced.getContentChars())));
+        } else if (node instanceof IndentedCodeBlock code) {
+            blocks.add(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(code.getContentChars())));
+        } else if (node instanceof HtmlBlockBase html) {
+            blocks.add(new PreviewBlock.Code(line, claimNesting(), "html", LiteralText.of(html.getContentChars())));
+        } else if (node instanceof YamlFrontMatterBlock yaml) {
+            blocks.add(new PreviewBlock.Code(line, claimNesting(), "yaml", LiteralText.withoutFences(yaml.getContentChars())));
+        } else if (node instanceof ThematicBreak) {
+            blocks.add(new PreviewBlock.Rule(line, claimNesting()));
+        } else if (node instanceof BlockQuote) {
+            quoteDepth++;
+            children(node);
+            quoteDepth--;
+        } else if (node instanceof ListBlock list) {
+            list(list);
+        } else if (node instanceof TableBlock table) {
+            table(table, line);
+        } else if (!(node instanceof Reference || node instanceof BlankLine)) {
+            unknown(node, line);
+        }
+    }
+
+    private void list(ListBlock list) {
+        listDepth++;
+        int index = 0;
+        for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof ListItem item) {
+                item(item, ListMarkers.of(list, index++, listDepth));
+            } else {
+                block(node);
+            }
+        }
+        listDepth--;
+    }
+
+    private void item(ListItem item, String marker) {
+        // An item that opens with a nested list shows its own marker on a block before the nested one.
+        releasePendingMarker();
+        pending = new PendingMarker(markdown.lineOf(item), new Nesting(quoteDepth, listDepth, marker, task(item)));
+        children(item);
+        releasePendingMarker();
+    }
+
+    private static Task task(ListItem item) {
+        if (item instanceof TaskListItem taskItem) {
+            return taskItem.isItemDoneMarker() ? Task.DONE : Task.OPEN;
+        }
+        return Task.NONE;
+    }
+
+    private void table(TableBlock table, int line) {
+        blocks.add(PreviewTables.of(table, line, claimNesting(), markdown.document()));
+        for (Node node = table.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof TableCaption caption && caption.hasChildren()) {
+                blocks.add(new PreviewBlock.Paragraph(markdown.lineOf(caption), claimNesting(), spans(caption)));
+            }
+        }
+    }
+
+    /** Blocks of extensions this walker does not know are shown rather than lost. */
+    private void unknown(Node node, int line) {
+        if (node.getFirstChild() instanceof Block) {
+            children(node);
+        } else if (!node.getChars().isBlank()) {
+            blocks.add(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(node.getChars())));
+        }
+    }
+
+    private List<Span> spans(Node node) {
+        return InlineSpans.of(node, markdown.document());
+    }
+
+    /** The nesting of the next block: the first in an item takes the item's marker and box. */
+    private Nesting claimNesting() {
+        if (pending == null) {
+            return new Nesting(quoteDepth, listDepth, "", Task.NONE);
+        }
+        Nesting item = pending.nesting();
+        pending = null;
+        return new Nesting(quoteDepth, listDepth, item.marker(), item.task());
+    }
+
+    private void releasePendingMarker() {
+        if (pending != null) {
+            blocks.add(new PreviewBlock.Paragraph(pending.line(), pending.nesting(), List.of()));
+            pending = null;
+        }
     }
 }

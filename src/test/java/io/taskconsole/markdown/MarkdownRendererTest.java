@@ -3,6 +3,14 @@ package io.taskconsole.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.taskconsole.markdown.Nesting.Task;
+import io.taskconsole.markdown.PreviewBlock.Alignment;
+import io.taskconsole.markdown.PreviewBlock.Code;
+import io.taskconsole.markdown.PreviewBlock.Heading;
+import io.taskconsole.markdown.PreviewBlock.Paragraph;
+import io.taskconsole.markdown.PreviewBlock.Rule;
+import io.taskconsole.markdown.PreviewBlock.Table;
+import io.taskconsole.markdown.Span.Style;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,224 +19,340 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownRendererTest {
 
-    private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([^\\s=/]+)(?:=\"([^\"]*)\")?");
-    private static final Set<String> ALLOWED_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-            "blockquote", "pre", "code", "em", "strong", "del", "a", "span", "img", "input", "table", "thead", "tbody",
-            "tr", "th", "td", "hr", "br");
+    private static final Nesting TOP = Nesting.TOP;
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
-    /** Every element the renderer produced, as tag name and attributes. */
-    private record Tag(String name, List<String[]> attributes) {
-        String attribute(String name) {
-            return attributes.stream().filter(a -> a[0].equalsIgnoreCase(name)).map(a -> a[1]).findFirst().orElse(null);
-        }
+    private List<PreviewBlock> blocks(String markdown) {
+        return renderer.render(markdown).blocks();
     }
 
-    private static List<Tag> tags(String html) {
-        List<Tag> tags = new ArrayList<>();
-        Matcher tag = START_TAG.matcher(html);
-        while (tag.find()) {
-            List<String[]> attributes = new ArrayList<>();
-            Matcher attribute = ATTRIBUTE.matcher(tag.group(2));
-            while (attribute.find()) {
-                attributes.add(new String[] {attribute.group(1), attribute.group(2)});
-            }
-            tags.add(new Tag(tag.group(1).toLowerCase(), attributes));
-        }
-        return tags;
+    private PreviewBlock only(String markdown) {
+        List<PreviewBlock> blocks = blocks(markdown);
+        assertThat(blocks).hasSize(1);
+        return blocks.get(0);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "<script>alert(1)</script>",
-            "Text <script>alert(1)</script> inline",
-            "<img src=x onerror=alert(1)>",
-            "inline <img src=x onerror=alert(1)> image",
-            "<iframe src=\"https://evil.example\"></iframe>",
-            "<div onclick=\"alert(1)\">\n\n*markdown inside*\n\n</div>",
-            "<svg><script>alert(1)</script></svg>",
-            "<a href=\"javascript:alert(1)\">x</a>",
-            "<!-- <script>alert(1)</script> -->",
-            "[x](javascript:alert(1))",
-            "[x](JaVaScRiPt:alert(1))",
-            "[x](java\tscript:alert(1))",
-            "[x](&#106;avascript:alert(1))",
-            "[x](vbscript:msgbox(1))",
-            "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-            "[x][ref]\n\n[ref]: javascript:alert(1)",
-            "<javascript:alert(1)>",
-            "![](https://evil/x.png)",
-            "![alt](http://evil/x.png \"title\")",
-            "![](//evil/x.png)",
-            "![](file:///etc/passwd)",
-            "![x][img]\n\n[img]: https://evil/x.png",
-            "![x](javascript:alert(1))",
-            "[x](<https://a.example/\"onmouseover=alert(1)>)",
-            "```\"><script>alert(1)</script>\ncode\n```",
-            "| a | <script>alert(1)</script> |\n|---|---|\n| <img src=x onerror=alert(1)> | b |",
-            "- [ ] <b onmouseover=alert(1)>task</b>"})
-    void hostileInputNeverBecomesActiveHtml(String markdown) {
-        String html = renderer.toHtml(markdown);
+    private List<Span> spans(String markdown) {
+        PreviewBlock block = only(markdown);
+        assertThat(block).isInstanceOf(Paragraph.class);
+        return ((Paragraph) block).spans();
+    }
 
-        for (Tag tag : tags(html)) {
-            assertThat(ALLOWED_TAGS).as("tag <%s> in %s", tag.name(), html).contains(tag.name());
-            for (String[] attribute : tag.attributes()) {
-                assertThat(attribute[0].toLowerCase()).as("attribute in %s", html)
-                        .doesNotStartWith("on").isNotIn("href", "style", "srcdoc", "formaction");
-            }
-            if (tag.name().equals("img")) {
-                assertThat(tag.attribute("src")).as(html).startsWith("data:image/");
-            }
-            String target = tag.attribute("data-href");
-            if (target != null) {
-                assertThat(target.toLowerCase()).as(html).doesNotContain("script:").doesNotStartWith("data:");
-            }
-        }
-        assertThat(html.toLowerCase()).doesNotContain("<script", "<iframe", "<svg", "<div");
+    private static Span plain(String text) {
+        return Span.plain(text);
+    }
+
+    private static Span styled(String text, Style... styles) {
+        return new Span(text, Set.of(styles), "");
+    }
+
+    private static Span link(String text, String target) {
+        return new Span(text, Set.of(Style.LINK), target);
+    }
+
+    private static Nesting item(int listDepth, String marker, Task task) {
+        return new Nesting(0, listDepth, marker, task);
+    }
+
+    private static Nesting inItem(int listDepth) {
+        return new Nesting(0, listDepth, "", Task.NONE);
+    }
+
+    private static Paragraph paragraph(int line, Nesting nesting, Span... spans) {
+        return new Paragraph(line, nesting, List.of(spans));
     }
 
     @Test
-    void rawHtmlIsShownAsEscapedSource() {
-        String html = renderer.toHtml("<script>alert(1)</script>\n\nHello <b>bold</b>\n");
+    void aTaskFileBecomesTheBlocksAReaderSees() {
+        String markdown = """
+                # Rate-limit failed logins
 
-        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("Hello &lt;b&gt;bold&lt;/b&gt;");
+                Users report **credential stuffing** against `POST /api/login`.
+
+                ## Acceptance criteria
+
+                - [ ] After 5 failures, answer `429`
+                  with a *Retry-After* header.
+                - [x] A successful login resets the counter.
+                - Limits are configurable:
+                  - `MAX_PER_ACCOUNT`
+
+                    Defaults to 5.
+
+                | Variable | Default |
+                |:---------|--------:|
+                | `MAX_PER_IP` | 20 |
+
+                ```go
+                limit := 5
+                ```
+
+                > Keep the API unchanged.
+
+                ***
+                """;
+
+        assertThat(blocks(markdown)).containsExactly(
+                new Heading(1, TOP, 1, List.of(plain("Rate-limit failed logins"))),
+                paragraph(3, TOP, plain("Users report "), styled("credential stuffing", Style.BOLD), plain(" against "),
+                        styled("POST /api/login", Style.CODE), plain(".")),
+                new Heading(5, TOP, 2, List.of(plain("Acceptance criteria"))),
+                paragraph(7, item(1, "•", Task.OPEN), plain("After 5 failures, answer "), styled("429", Style.CODE),
+                        plain(" with a "), styled("Retry-After", Style.ITALIC), plain(" header.")),
+                paragraph(9, item(1, "•", Task.DONE), plain("A successful login resets the counter.")),
+                paragraph(10, item(1, "•", Task.NONE), plain("Limits are configurable:")),
+                paragraph(11, item(2, "◦", Task.NONE), styled("MAX_PER_ACCOUNT", Style.CODE)),
+                paragraph(13, inItem(2), plain("Defaults to 5.")),
+                new Table(15, TOP, List.of(Alignment.LEFT, Alignment.RIGHT),
+                        List.of(List.of(plain("Variable")), List.of(plain("Default"))),
+                        List.of(List.of(List.of(styled("MAX_PER_IP", Style.CODE)), List.of(plain("20"))))),
+                new Code(19, TOP, "go", "limit := 5"),
+                paragraph(23, new Nesting(1, 0, "", Task.NONE), plain("Keep the API unchanged.")),
+                new Rule(25, TOP));
     }
 
     @Test
-    void unsafeLinksKeepTheirTextButLoseTheTarget() {
-        String html = renderer.toHtml("Click [here please](javascript:alert(1)) now");
-
-        assertThat(html).contains(">here please</span>").doesNotContain("alert");
+    void aScriptInAParagraphIsShownAsText() {
+        assertThat(spans("Text <script>alert(1)</script> inline"))
+                .containsExactly(plain("Text <script>alert(1)</script> inline"));
     }
 
     @Test
-    void safeLinksAreInertAnchorsThatShowTheirTarget() {
-        String html = renderer.toHtml("See [the docs](https://example.com/docs \"Docs\") and <https://example.org>.");
-
-        List<Tag> anchors = tags(html).stream().filter(t -> t.name().equals("a")).toList();
-        assertThat(anchors).hasSize(2);
-        assertThat(anchors.get(0).attribute("href")).isNull();
-        assertThat(anchors.get(0).attribute("data-href")).isEqualTo("https://example.com/docs");
-        assertThat(anchors.get(0).attribute("title")).contains("Docs").contains("https://example.com/docs");
-        assertThat(anchors.get(1).attribute("data-href")).isEqualTo("https://example.org");
-        assertThat(html).contains(">the docs</a>");
+    void htmlBlocksAndCommentsAreShownAsTheirSource() {
+        assertThat(blocks("<script>alert(1)</script>\n\n<div onclick=\"alert(1)\">\nhi\n</div>\n\n<!-- note -->\n"))
+                .containsExactly(
+                        new Code(1, TOP, "html", "<script>alert(1)</script>"),
+                        new Code(3, TOP, "html", "<div onclick=\"alert(1)\">\nhi\n</div>"),
+                        new Code(7, TOP, "html", "<!-- note -->"));
     }
 
     @Test
-    void remoteImagesBecomeAPlaceholderNamingAltAndAddress() {
-        String html = renderer.toHtml("![Architecture diagram](https://evil.example/x.png)");
+    void linksKeepTheirTargetAsDataWhileTheTextIsWhatIsRead() {
+        Paragraph paragraph = (Paragraph) only("See [the **docs**](https://example.com/docs \"Docs\"), <https://example.org>"
+                + " or <me@example.org>.");
 
-        assertThat(tags(html)).extracting(Tag::name).doesNotContain("img");
-        assertThat(html).contains("[image: Architecture diagram]").contains("Image not loaded: https://evil.example/x.png");
+        assertThat(paragraph.spans()).containsExactly(
+                plain("See "),
+                link("the ", "https://example.com/docs"),
+                new Span("docs", Set.of(Style.LINK, Style.BOLD), "https://example.com/docs"),
+                plain(", "),
+                link("https://example.org", "https://example.org"),
+                plain(" or "),
+                link("me@example.org", "mailto:me@example.org"),
+                plain("."));
+        assertThat(paragraph.plainText()).isEqualTo("See the docs, https://example.org or me@example.org.");
     }
 
     @Test
-    void inlineDataImagesAreShown() {
-        String html = renderer.toHtml("![dot](data:image/png;base64,iVBORw0KGgo=)");
-
-        assertThat(tags(html)).filteredOn(t -> t.name().equals("img"))
-                .singleElement()
-                .satisfies(img -> {
-                    assertThat(img.attribute("src")).isEqualTo("data:image/png;base64,iVBORw0KGgo=");
-                    assertThat(img.attribute("alt")).isEqualTo("dot");
-                });
+    void aDangerousLinkIsOnlyData() {
+        assertThat(spans("[x](javascript:alert(1))")).containsExactly(link("x", "javascript:alert(1)"));
     }
 
     @Test
-    void referenceLinksResolveToInertAnchors() {
-        String html = renderer.toHtml("Read [the guide][g].\n\n[g]: https://example.com/guide \"Guide\"\n");
-
-        assertThat(tags(html)).filteredOn(t -> t.name().equals("a")).singleElement()
-                .satisfies(a -> assertThat(a.attribute("data-href")).isEqualTo("https://example.com/guide"));
-        assertThat(html).contains(">the guide</a>").doesNotContain("[g]");
+    void referenceLinksTakeTheirTargetFromTheDefinition() {
+        assertThat(blocks("Read [the guide][g] and [g].\n\n[g]: https://example.com/guide \"Guide\"\n"))
+                .containsExactly(paragraph(1, TOP, plain("Read "), link("the guide", "https://example.com/guide"),
+                        plain(" and "), link("g", "https://example.com/guide"), plain(".")));
     }
 
     @Test
-    void undefinedReferencesStayText() {
-        assertThat(renderer.toHtml("Press [Enter] to continue")).contains("Press [Enter] to continue");
+    void referencesToNothingStayTextWithTheirBrackets() {
+        assertThat(spans("Press [Enter] or [Esc][keys] to *continue*"))
+                .containsExactly(plain("Press [Enter] or [Esc][keys] to "), styled("continue", Style.ITALIC));
     }
 
     @Test
-    void blocksCarryTheirSourceLine() {
+    void imagesAreTheirDescriptionWithTheAddressAsData() {
+        assertThat(spans("![Architecture diagram](https://example.com/x.png) ![](y.png) ![ref][i]\n\n[i]: z.png\n"))
+                .containsExactly(
+                        new Span("Architecture diagram", Set.of(Style.IMAGE), "https://example.com/x.png"),
+                        plain(" "),
+                        new Span("image", Set.of(Style.IMAGE), "y.png"),
+                        plain(" "),
+                        new Span("ref", Set.of(Style.IMAGE), "z.png"));
+    }
+
+    @Test
+    void anImageInsideALinkGoesWhereTheLinkGoes() {
+        assertThat(spans("[![build](https://ci.example/badge.svg)](https://ci.example)"))
+                .containsExactly(new Span("build", Set.of(Style.LINK, Style.IMAGE), "https://ci.example"));
+    }
+
+    @Test
+    void inlineStylesCombineAsTheyNest() {
+        assertThat(spans("***both*** ~~gone~~ **bold *and italic***"))
+                .containsExactly(
+                        styled("both", Style.BOLD, Style.ITALIC),
+                        plain(" "),
+                        styled("gone", Style.STRIKE),
+                        plain(" "),
+                        styled("bold ", Style.BOLD),
+                        styled("and italic", Style.BOLD, Style.ITALIC));
+    }
+
+    @Test
+    void lineBreaksEntitiesAndEscapesReadAsTheyWouldPrinted() {
+        assertThat(spans("soft\nbreak &amp; &copy; \\*not emphasis\\*  \nnext ` a\nb `"))
+                .containsExactly(plain("soft break & © *not emphasis*"), plain("\n"), plain("next "),
+                        styled("a b", Style.CODE));
+    }
+
+    @Test
+    void headingsOfBothKindsKeepTheirLevelAndSpans() {
+        assertThat(blocks("# One *x* #\n\nTwo\n===\n\nThree\n---\n"))
+                .containsExactly(
+                        new Heading(1, TOP, 1, List.of(plain("One "), styled("x", Style.ITALIC))),
+                        new Heading(3, TOP, 1, List.of(plain("Two"))),
+                        new Heading(6, TOP, 2, List.of(plain("Three"))));
+    }
+
+    @Test
+    void codeBlocksFrontMatterAndRulesAreLiteral() {
+        String markdown = "---\ntitle: Export\ntags: [a]\n---\n\n```java  title=\"x\"\nint x = 1;\n\n  y();\n```\n\n"
+                + "    indented\n      more\n\n---\n";
+
+        assertThat(blocks(markdown)).containsExactly(
+                new Code(1, TOP, "yaml", "title: Export\ntags: [a]"),
+                new Code(6, TOP, "java", "int x = 1;\n\n  y();"),
+                new Code(12, TOP, "", "indented\n  more"),
+                new Rule(15, TOP));
+    }
+
+    @Test
+    void nestedListsAndQuotesGoDeeper() {
+        String markdown = """
+                - one
+                  - two
+                    - three
+                      - four
+
+                > quoted
+                > > twice
+                > > - listed in a quote
+                """;
+
+        assertThat(blocks(markdown)).containsExactly(
+                paragraph(1, item(1, "•", Task.NONE), plain("one")),
+                paragraph(2, item(2, "◦", Task.NONE), plain("two")),
+                paragraph(3, item(3, "▪", Task.NONE), plain("three")),
+                paragraph(4, item(4, "▪", Task.NONE), plain("four")),
+                paragraph(6, new Nesting(1, 0, "", Task.NONE), plain("quoted")),
+                paragraph(7, new Nesting(2, 0, "", Task.NONE), plain("twice")),
+                paragraph(8, new Nesting(2, 1, "•", Task.NONE), plain("listed in a quote")));
+    }
+
+    @Test
+    void orderedListsCountFromTheirStartWithTheirDelimiter() {
+        assertThat(blocks("3. three\n7. four\n\n1) [x] done\n1) [ ] open\n"))
+                .extracting(PreviewBlock::nesting)
+                .containsExactly(item(1, "3.", Task.NONE), item(1, "4.", Task.NONE),
+                        item(1, "1)", Task.DONE), item(1, "2)", Task.OPEN));
+    }
+
+    @Test
+    void anEmptyLastItemKeepsItsMarkerAndTheTextAfterTheListKeepsNone() {
+        assertThat(blocks("- a\n-\n\nafter\n")).containsExactly(
+                paragraph(1, item(1, "•", Task.NONE), plain("a")),
+                paragraph(2, item(1, "•", Task.NONE)),
+                paragraph(4, TOP, plain("after")));
+    }
+
+    @Test
+    void anItemThatStartsWithAQuoteMarksTheQuotedBlock() {
+        assertThat(blocks("1. > quoted\n   > more\n"))
+                .containsExactly(paragraph(1, new Nesting(1, 1, "1.", Task.NONE), plain("quoted more")));
+    }
+
+    @Test
+    void anItemWithNothingOrAListFirstStillShowsItsMarker() {
+        assertThat(blocks("-\n- [ ]\n- - inner\n\n1. ```\n   code\n   ```\n"))
+                .containsExactly(
+                        paragraph(1, item(1, "•", Task.NONE)),
+                        paragraph(2, item(1, "•", Task.OPEN)),
+                        paragraph(3, item(1, "•", Task.NONE)),
+                        paragraph(3, item(2, "◦", Task.NONE), plain("inner")),
+                        new Code(5, item(1, "1.", Task.NONE), "", "code"));
+    }
+
+    @Test
+    void tablesArePaddedToTheirColumnsAndCopyAsTabSeparatedRows() {
+        PreviewBlock table = only("| Name | Done | Note |\n|:-----|:----:|------|\n| export | ~~no~~ yes |\n| a | b | c | d |\n");
+
+        assertThat(table).isEqualTo(new Table(1, TOP, List.of(Alignment.LEFT, Alignment.CENTER, Alignment.NONE),
+                List.of(List.of(plain("Name")), List.of(plain("Done")), List.of(plain("Note"))),
+                List.of(List.of(List.of(plain("export")), List.of(styled("no", Style.STRIKE), plain(" yes")), List.of()),
+                        List.of(List.of(plain("a")), List.of(plain("b")), List.of(plain("c"))))));
+        assertThat(table.plainText()).isEqualTo("Name\tDone\tNote\nexport\tno yes\t\na\tb\tc");
+    }
+
+    @Test
+    void aTableCaptionIsAParagraphAfterTheTable() {
+        assertThat(blocks("| a |\n|---|\n| 1 |\n[Limits *per* IP]\n"))
+                .last().isEqualTo(paragraph(4, TOP, plain("Limits "), styled("per", Style.ITALIC), plain(" IP")));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheText() {
+        assertThat(blocks("\uFEFF# Title\n\ntext\n")).isEqualTo(blocks("# Title\n\ntext\n"))
+                .first().isEqualTo(new Heading(1, TOP, 1, List.of(plain("Title"))));
+    }
+
+    @Test
+    void windowsLineEndingsGiveTheSameBlocksOnTheSameLines() {
         String markdown = """
                 ---
-                title: Export
+                title: x
                 ---
                 # Export
 
                 Intro paragraph
-                over two lines.
-
-                Setext heading
-                --------------
+                over two lines.  
+                Hard break.
 
                 - item one
                 - [x] item two
 
-                > quoted
-
                 ```java
                 int x = 1;
+                int y = 2;
                 ```
 
-                    indented code
+                <div>
+                raw
+                </div>
 
                 | a | b |
                 |---|---|
                 | 1 | 2 |
-                """.replace("\n", "\r\n");
+                """;
 
-        String html = renderer.toHtml(markdown);
-
-        assertThat(html)
-                .contains("<h1 data-source-line=\"4\">Export</h1>")
-                .contains("<p data-source-line=\"6\">Intro paragraph")
-                .contains("<h2 data-source-line=\"9\">Setext heading</h2>")
-                .contains("<li data-source-line=\"12\">item one</li>")
-                .containsPattern("<li class=\"task-list-item\" data-source-line=\"13\">")
-                .contains("<blockquote data-source-line=\"15\">")
-                .contains("<pre data-source-line=\"17\"><code class=\"language-java\">")
-                .contains("<pre data-source-line=\"21\"><code>")
-                .contains("<table data-source-line=\"23\">")
-                .contains("<tr data-source-line=\"25\"><td>1</td>")
-                .doesNotContain("title: Export");
+        List<PreviewBlock> unix = blocks(markdown);
+        assertThat(blocks(markdown.replace("\n", "\r\n"))).isEqualTo(unix);
+        assertThat(unix).extracting(PreviewBlock::line).containsExactly(1, 4, 6, 10, 11, 13, 18, 22);
     }
 
     @Test
-    void tablesAndStrikethroughRender() {
-        String html = renderer.toHtml("| Name | Done |\n|:-----|-----:|\n| export | ~~no~~ yes |\n");
+    void theSameBlockElsewhereLooksAlikeButChangedTextDoesNot() {
+        List<PreviewBlock> before = blocks("# Title\n\nSome *text*\n");
+        List<PreviewBlock> after = blocks("# Title\n\nNew line\n\nSome *text*\n\nSome *texts*\n");
 
-        assertThat(html).contains("<table").contains("<th align=\"left\">Name</th>")
-                .contains("<td align=\"right\"><del>no</del> yes</td>");
+        assertThat(after.get(2).line()).isNotEqualTo(before.get(1).line());
+        assertThat(after.get(2).looksLike(before.get(1))).isTrue();
+        assertThat(after.get(3).looksLike(before.get(1))).isFalse();
+        assertThat(after.get(1).looksLike(before.get(1))).isFalse();
+        assertThat(before.get(0).looksLike(null)).isFalse();
     }
 
     @Test
-    void taskItemsAreVisibleDisabledCheckboxes() {
-        String html = renderer.toHtml("- [ ] open\n- [x] done\n- [X] also done\n");
-
-        List<Tag> boxes = tags(html).stream().filter(t -> t.name().equals("input")).toList();
-        assertThat(boxes).hasSize(3).allSatisfy(box -> {
-            assertThat(box.attribute("type")).isEqualTo("checkbox");
-            assertThat(box.attribute("disabled")).isNotNull();
-        });
-        assertThat(boxes).extracting(box -> box.attribute("checked") != null).containsExactly(false, true, true);
-    }
-
-    @Test
-    void renderGivesHtmlOutlineAndWordsFromOneCall() {
+    void renderGivesBlocksOutlineAndWordsFromOneCall() {
         RenderedMarkdown rendered = renderer.render("# Title\n\nThree words here.\n\n## Next\n");
 
-        assertThat(rendered.html()).isEqualTo(renderer.toHtml("# Title\n\nThree words here.\n\n## Next\n"));
+        assertThat(rendered.blocks()).extracting(PreviewBlock::plainText).containsExactly("Title", "Three words here.", "Next");
         assertThat(rendered.outline().headings()).extracting(OutlineHeading::text).containsExactly("Title", "Next");
         assertThat(rendered.wordCount()).isEqualTo(5);
     }
@@ -245,31 +369,31 @@ class MarkdownRendererTest {
         markdown.append("Last paragraph\r\n");
         int lastLine = line + 1;
 
-        String html = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> renderer.toHtml(markdown.toString()));
+        List<PreviewBlock> blocks = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> blocks(markdown.toString()));
 
-        assertThat(html).endsWith("<p data-source-line=\"" + lastLine + "\">Last paragraph</p>\n");
+        assertThat(blocks).hasSize(line / 2 + 1).last().isEqualTo(paragraph(lastLine, TOP, plain("Last paragraph")));
+        assertThat(blocks.get(blocks.size() - 2).line()).isEqualTo(lastLine - 2);
     }
 
     @Test
-    void oneRendererServesSeveralThreadsAtOnceWithTheSameHtmlAsAlone() throws Exception {
+    void oneRendererServesSeveralThreadsAtOnceWithTheSameBlocksAsAlone() throws Exception {
         List<String> documents = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             documents.add("# Doc " + i + "\n\n" + "- [ ] item " + i + " with [a link](https://example.com/" + i + ")\n".repeat(i + 1)
                     + "\n| a | b |\n|---|---|\n| " + i + " | <b>x</b> |\n\n```\ncode " + i + "\n```\n");
         }
-        List<String> alone = documents.stream().map(new MarkdownRenderer()::toHtml).toList();
+        List<List<PreviewBlock>> alone = documents.stream().map(d -> new MarkdownRenderer().render(d).blocks()).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<String>> results = new ArrayList<>();
+            List<Future<List<PreviewBlock>>> results = new ArrayList<>();
             for (int round = 0; round < 25; round++) {
                 for (String document : documents) {
-                    results.add(pool.submit(() -> renderer.toHtml(document)));
+                    results.add(pool.submit(() -> blocks(document)));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
-                assertThat(results.get(i).get(60, TimeUnit.SECONDS))
-                        .isEqualTo(alone.get(i % documents.size()));
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS)).isEqualTo(alone.get(i % documents.size()));
             }
         } finally {
             pool.shutdownNow();
