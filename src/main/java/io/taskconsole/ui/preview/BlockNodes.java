@@ -146,10 +146,12 @@ final class BlockNodes {
     private static Node marker(Nesting nesting) {
         HBox marker = new HBox(4);
         marker.getStyleClass().add("md-marker");
-        marker.setMinWidth(INDENT_PER_LEVEL);
-        marker.setPrefWidth(nesting.task() == Nesting.Task.NONE ? INDENT_PER_LEVEL : INDENT_PER_LEVEL + 22);
-        marker.setMinWidth(Region.USE_PREF_SIZE);
-        if (nesting.startsItem()) {
+        boolean numbered = !nesting.marker().isEmpty() && Character.isDigit(nesting.marker().charAt(0));
+        // A task item shows its box where the bullet would be, as GitHub does; a numbered one keeps its number.
+        boolean boxOnly = nesting.task() != Nesting.Task.NONE && !numbered;
+        // At least one indent wide so items line up; wider when a long number or a number and a box need it.
+        marker.setMinWidth(INDENT_PER_LEVEL + 4);
+        if (nesting.startsItem() && !boxOnly) {
             Label label = new Label(nesting.marker());
             label.getStyleClass().add("md-marker-text");
             label.setMinWidth(Region.USE_PREF_SIZE);
