@@ -37,6 +37,10 @@ final class InlineSpans {
 
     private final Document document;
     private final List<Span> spans = new ArrayList<>();
+    /** The run being collected: text of one look, made a span when the look changes (no quadratic joins). */
+    private final StringBuilder run = new StringBuilder();
+    private Set<Style> runStyles = Set.of();
+    private String runLink = "";
 
     private InlineSpans(Document document) {
         this.document = document;
@@ -46,6 +50,7 @@ final class InlineSpans {
     static List<Span> of(Node parent, Document document) {
         InlineSpans collector = new InlineSpans(document);
         collector.children(parent, Set.of(), "");
+        collector.endRun();
         return List.copyOf(collector.spans);
     }
 
@@ -61,6 +66,7 @@ final class InlineSpans {
         } else if (node instanceof SoftLineBreak) {
             add(" ", styles, link);
         } else if (node instanceof HardLineBreak) {
+            endRun();
             spans.add(Span.plain(HARD_BREAK));
         } else if (node instanceof Emphasis) {
             children(node, with(styles, Style.ITALIC), link);
@@ -167,15 +173,18 @@ final class InlineSpans {
         if (text.isEmpty()) {
             return;
         }
-        int last = spans.size() - 1;
-        if (last >= 0 && sameLook(spans.get(last), styles, link)) {
-            spans.set(last, new Span(spans.get(last).text() + text, styles, link));
-        } else {
-            spans.add(new Span(text.toString(), styles, link));
+        if (run.length() > 0 && !(runStyles.equals(styles) && runLink.equals(link))) {
+            endRun();
         }
+        runStyles = styles;
+        runLink = link;
+        run.append(text);
     }
 
-    private static boolean sameLook(Span span, Set<Style> styles, String link) {
-        return !span.text().equals(HARD_BREAK) && span.styles().equals(styles) && span.link().equals(link);
+    private void endRun() {
+        if (run.length() > 0) {
+            spans.add(new Span(run.toString(), runStyles, runLink));
+            run.setLength(0);
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class BackgroundTask<T> {
         T result;
         try {
             result = work.call();
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             executor.ui().execute(() -> {
                 try {
                     onFailure.accept(e);

@@ -85,13 +85,14 @@ public final class PreviewView {
     }
 
     private void enableCopy() {
-        MenuItem copy = new MenuItem("Copy");
-        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        // No accelerator on the menu item: that would copy the preview's blocks wherever Ctrl+C is pressed.
+        KeyCodeCombination shortcut = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        MenuItem copy = new MenuItem("Copy  (" + shortcut.getDisplayText() + ")");
         copy.setOnAction(e -> copySelection());
         copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         list.setContextMenu(new ContextMenu(copy));
         list.setOnKeyPressed(e -> {
-            if (copy.getAccelerator().match(e)) {
+            if (shortcut.match(e)) {
                 copySelection();
                 e.consume();
             }
@@ -127,7 +128,7 @@ public final class PreviewView {
             current.caretLineProperty().addListener(caretMoved);
         }
         model.rendersProperty().addListener((o, a, b) -> {
-            if (scrollAfterRender) {
+            if (scrollAfterRender && model.shownDocument() == editor.selectedProperty().get()) {
                 scrollAfterRender = false;
                 scrollToCaret();
             }

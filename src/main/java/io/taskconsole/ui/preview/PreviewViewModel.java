@@ -44,6 +44,7 @@ public final class PreviewViewModel {
     private boolean renderAgain;
     /** The last render with its true source lines; {@link #blocks} may hold older copies of moved blocks. */
     private List<PreviewBlock> latest = List.of();
+    private DocumentModel shownDocument;
 
     public PreviewViewModel(MarkdownTools markdown, BackgroundExecutor executor, Consumer<Notice> notices, EditorViewModel editor) {
         this.markdown = markdown;
@@ -100,6 +101,11 @@ public final class PreviewViewModel {
         return text.toString();
     }
 
+    /** The document the shown blocks were rendered from; null before the first render. */
+    public DocumentModel shownDocument() {
+        return shownDocument;
+    }
+
     /** Renders at once, skipping the wait (first show). */
     public void renderNow() {
         debouncer.cancel();
@@ -121,6 +127,7 @@ public final class PreviewViewModel {
         }).onSuccess(result -> {
             error.set("");
             latest = result.preview().blocks();
+            shownDocument = doc;
             result.change().applyTo(blocks);
             renders.set(renders.get() + 1);
             if (!outline.equals(result.preview().outline())) {

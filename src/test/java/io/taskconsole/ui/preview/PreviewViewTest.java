@@ -77,8 +77,12 @@ class PreviewViewTest {
         return WaitForAsyncUtils.asyncFx(view::drawnText).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    private String rendered() throws Exception {
+        return WaitForAsyncUtils.asyncFx(view::renderedText).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
     private void waitForWholeFile() {
-        waitFor("the whole file in the preview", () -> view.renderedText().contains("Paragraph " + PARAGRAPHS + " says"));
+        waitFor("the whole file in the preview", () -> rendered().contains("Paragraph " + PARAGRAPHS + " says"));
     }
 
     @Test
@@ -89,7 +93,7 @@ class PreviewViewTest {
         PreviewBlock farBelow = view.listView().getItems().get(250);
 
         robot.interact(() -> task().textProperty().set(task().text().replace("Paragraph 2 says", "Paragraph 2 now says")));
-        waitFor("the edit in the preview", () -> view.renderedText().contains("Paragraph 2 now says"));
+        waitFor("the edit in the preview", () -> rendered().contains("Paragraph 2 now says"));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(view.listView().getItems().get(250)).as("an untouched block is kept, not rebuilt").isSameAs(farBelow);
@@ -101,7 +105,7 @@ class PreviewViewTest {
         waitForWholeFile();
 
         robot.interact(() -> task().textProperty().set(longTask(6)));
-        waitFor("the new lines in the preview", () -> view.renderedText().contains("Inserted line."));
+        waitFor("the new lines in the preview", () -> rendered().contains("Inserted line."));
 
         String text = longTask(6);
         for (int paragraph : new int[] {1, 150, PARAGRAPHS}) {
