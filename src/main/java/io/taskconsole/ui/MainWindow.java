@@ -127,14 +127,14 @@ final class MainWindow {
         dryRun = new DryRunView(console.submit);
         generated = new GeneratedFilesView(console.submit);
         attempts = new AttemptsView(console.attempts);
-        logTab.setContent(log.node());
-        problemsTab.setContent(problems.node());
-        dryRunTab.setContent(dryRun.node());
-        generatedTab.setContent(generated.node());
-        criteriaTab.setContent(criteria.node());
-        outlineTab.setContent(outline.node());
-        clusterTab.setContent(cluster.node());
-        attemptsTab.setContent(attempts.node());
+        showOnFirstSelection(logTab, log.node());
+        showOnFirstSelection(problemsTab, problems.node());
+        showOnFirstSelection(dryRunTab, dryRun.node());
+        showOnFirstSelection(generatedTab, generated.node());
+        showOnFirstSelection(criteriaTab, criteria.node());
+        showOnFirstSelection(outlineTab, outline.node());
+        showOnFirstSelection(clusterTab, cluster.node());
+        showOnFirstSelection(attemptsTab, attempts.node());
         log.cancelButton().setOnAction(e -> console.submit.cancel());
         log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
         double[] columnDividers = columns.getDividerPositions();
@@ -144,6 +144,26 @@ final class MainWindow {
         columns.setDividerPositions(columnDividers);
         centre.setDividerPositions(centreDivider);
         SplitPane.setResizableWithParent(side, false);
+    }
+
+    /**
+     * Puts {@code content} in {@code tab} when the tab is first shown. Until then its controls have no
+     * skin, no CSS and no layout: the tabs a user has not opened cost neither startup time nor memory.
+     */
+    private static void showOnFirstSelection(Tab tab, Node content) {
+        if (tab.isSelected() || tab.getTabPane() == null) {
+            tab.setContent(content);
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content);
+                }
+            }
+        });
     }
 
     boolean layoutComplete() {

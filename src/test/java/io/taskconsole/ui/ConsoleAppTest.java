@@ -323,6 +323,20 @@ class ConsoleAppTest {
         }
     }
 
+    @Test
+    void aPaneIsBuiltOnScreenOnlyWhenItsTabIsFirstOpened(FxRobot robot) {
+        waitForSample();
+        waitFor("the side and bottom panes", () -> WaitForAsyncUtils.asyncFx(() -> console.window().layoutComplete()).get());
+        assertThat(console.window().attemptsTab.getContent()).as("attempts before its tab is opened").isNull();
+        assertThat(robot.lookup("#criteria-tree").tryQuery()).as("the tab open at start").isPresent();
+
+        robot.clickOn(robot.lookup(".tab-label").match(node -> "Attempts".equals(((javafx.scene.control.Labeled) node).getText()))
+                .queryAs(javafx.scene.Node.class));
+
+        waitFor("the attempts pane", () -> console.window().attemptsTab.getContent() != null);
+        assertThat(robot.lookup("#attempts").tryQuery()).isPresent();
+    }
+
     /** The preview's text colours come from the theme: light text on the dark theme's background. */
     private static boolean previewTextIsLight(FxRobot robot) {
         return robot.lookup("#preview .md-text").queryAll().stream()
