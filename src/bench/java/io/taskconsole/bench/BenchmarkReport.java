@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * to {@code docs/benchmarks.md}. Started by {@code mvn -Ppackage,bench verify}; see that file for
  * what each figure means. Nothing here asserts a time: the figures are for people to read.
  *
- * <p>Options: {@code --app=LAUNCHER --hello=LAUNCHER --out=FILE --runs=N --idle-seconds=S
+ * <p>Options: {@code --app=LAUNCHER --hello=LAUNCHER --out=FILE --runs=N --idle-runs=N --idle-seconds=S
  * --skip-startup --skip-jmh --skip-submit}.
  */
 public final class BenchmarkReport {
@@ -91,7 +91,7 @@ public final class BenchmarkReport {
                 .append("The machine is shared (see the load average), so single figures are noisy.\n\n")
                 .append("Run them with `mvn -Ppackage,bench verify` on Linux with an X display (e.g. `Xvfb :78 &` and ")
                 .append("`DISPLAY=:78`), about 10 minutes; `-Dbench.args=\"--runs=3 --skip-jmh --skip-submit --skip-gui ")
-                .append("--skip-startup --idle-seconds=30 --out=FILE\"` chooses parts. Nothing here asserts a time.\n\n");
+                .append("--skip-startup --idle-runs=3 --idle-seconds=30 --out=FILE\"` chooses parts. Nothing here asserts a time.\n\n");
         report.append("| Machine | |\n|---|---|\n");
         report.append("| CPU | ").append(machine.cpu()).append(" |\n");
         report.append("| Cores | ").append(machine.cores()).append(" |\n");
@@ -146,9 +146,14 @@ public final class BenchmarkReport {
             coldApp.add(appProbe.run(Duration.ZERO));
             System.out.printf("Cold start %d/%d: hello %s, app %s%n", i + 1, runs, coldHello.get(i), coldApp.get(i));
         }
-        System.out.println("Idle memory: " + idle.toSeconds() + " s after the window appears, each app alone");
-        StartupProbe.Start helloIdle = helloProbe.run(idle);
-        StartupProbe.Start appIdle = appProbe.run(idle);
+        int idleRuns = Integer.parseInt(options.getOrDefault("--idle-runs", "3"));
+        List<RssBreakdown> helloIdle = new ArrayList<>();
+        List<RssBreakdown> appIdle = new ArrayList<>();
+        for (int i = 0; i < idleRuns; i++) {
+            System.out.printf("Idle memory %d/%d: %d s after the window appears, each app alone%n", i + 1, idleRuns, idle.toSeconds());
+            helloProbe.run(idle).idleRss().ifPresent(helloIdle::add);
+            appProbe.run(idle).idleRss().ifPresent(appIdle::add);
+        }
 
         report.append("Each app-image is started ").append(runs).append(" times (after one uncounted warm-up start each), ")
                 .append("alternately, with a fresh JVM each time but a warm OS file cache, on Xvfb; where the harness may ")
@@ -176,20 +181,33 @@ public final class BenchmarkReport {
             row("Window mapped, Task Console *without* its AppCDS archive (JDK classes' archive only)",
                     helloStarts, noCdsStarts, StartupProbe.Start::windowMappedMs, "");
         }
-        Optional<Long> helloRss = helloIdle.idleRssKb();
-        Optional<Long> appRss = appIdle.idleRssKb();
-        report.append("| Idle RSS after ").append(idle.toSeconds()).append(" s (MiB) | ")
-                .append(helloRss.map(BenchmarkReport::mib).orElse("–")).append(" | ")
-                .append(appRss.map(BenchmarkReport::mib).orElse("–")).append(" | ")
-                .append(helloRss.isPresent() && appRss.isPresent() ? ratio(appRss.get(), helloRss.get()) : "–")
-                .append(" | ≤ 1.2× |\n\n");
-        if (helloIdle.idleRss().isPresent() && appIdle.idleRss().isPresent()) {
-            rssBreakdown(helloIdle.idleRss().get(), appIdle.idleRss().get());
+        if (helloIdle.isEmpty() || appIdle.isEmpty()) {
+            report.append("| Idle RSS after ").append(idle.toSeconds()).append(" s (MiB) | – | – | – | ≤ 1.2× |\n\n");
+            return;
         }
+        RssBreakdown helloMedian = medianRss(helloIdle);
+        RssBreakdown appMedian = medianRss(appIdle);
+        report.append("| Idle RSS after ").append(idle.toSeconds()).append(" s (MiB; median of ").append(idleRuns)
+                .append(" starts each, alternately) | ").append(rssRange(helloIdle, helloMedian)).append(" | ")
+                .append(rssRange(appIdle, appMedian)).append(" | ")
+                .append(ratio(appMedian.totalKb(), helloMedian.totalKb())).append(" | ≤ 1.2× |\n\n");
+        rssBreakdown(helloMedian, appMedian);
+    }
+
+    /** The start whose total is the median, so its parts add up to the figure shown. */
+    private static RssBreakdown medianRss(List<RssBreakdown> samples) {
+        List<RssBreakdown> sorted = samples.stream().sorted(java.util.Comparator.comparingLong(RssBreakdown::totalKb)).toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rssRange(List<RssBreakdown> samples, RssBreakdown median) {
+        long min = samples.stream().mapToLong(RssBreakdown::totalKb).min().orElseThrow();
+        long max = samples.stream().mapToLong(RssBreakdown::totalKb).max().orElseThrow();
+        return mib(median.totalKb()) + " (" + mib(min) + "–" + mib(max) + ")";
     }
 
     private void rssBreakdown(RssBreakdown hello, RssBreakdown app) {
-        report.append("Where the idle RSS is (MiB, from `/proc/PID/smaps` at the same moment):\n\n");
+        report.append("Where the idle RSS is (MiB, from `/proc/PID/smaps` of each app's median start, at the same moment):\n\n");
         report.append("| Part | Hello-world | Task Console | Difference |\n|---|---|---|---|\n");
         for (String part : RssBreakdown.PARTS) {
             long h = hello.partsKb().getOrDefault(part, 0L);
