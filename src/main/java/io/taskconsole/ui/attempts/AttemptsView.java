@@ -86,7 +86,7 @@ public final class AttemptsView {
         table.setPlaceholder(new Label("No attempts yet. Submit (Ctrl+Enter) sends the first."));
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().add(column("#", a -> Integer.toString(a.number()), 30));
-        table.getColumns().add(column("Time", a -> a.time() == null ? "" : TIME.format(a.time()), 95));
+        table.getColumns().add(column("Time", a -> a.time() == null ? "" : TIME.format(a.time()), 115));
         table.getColumns().add(column("Context", AttemptsViewModel::where, 110));
         table.getColumns().add(column("helm", a -> a.exitCode() == null ? "—" : a.exitCode() == 0 ? "ok" : "exit " + a.exitCode(), 60));
         table.getColumns().add(column("Job", a -> jobText(a.jobStatus()), 75));
