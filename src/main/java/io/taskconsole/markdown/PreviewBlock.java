@@ -26,15 +26,20 @@ public sealed interface PreviewBlock {
 
     PreviewBlock withLine(int line);
 
-    /** A heading, level 1 to 6. */
-    record Heading(int line, Nesting nesting, int level, List<Span> spans) implements PreviewBlock {
-        public Heading {
-            spans = List.copyOf(spans);
-        }
+    /** A block of inline text: a heading or a paragraph. */
+    sealed interface Prose extends PreviewBlock {
+        List<Span> spans();
 
         @Override
-        public String plainText() {
-            return Span.plainText(spans);
+        default String plainText() {
+            return Span.plainText(spans());
+        }
+    }
+
+    /** A heading, level 1 to 6. */
+    record Heading(int line, Nesting nesting, int level, List<Span> spans) implements Prose {
+        public Heading {
+            spans = List.copyOf(spans);
         }
 
         @Override
@@ -44,14 +49,9 @@ public sealed interface PreviewBlock {
     }
 
     /** A paragraph; hard line breaks are {@code "\n"} spans. */
-    record Paragraph(int line, Nesting nesting, List<Span> spans) implements PreviewBlock {
+    record Paragraph(int line, Nesting nesting, List<Span> spans) implements Prose {
         public Paragraph {
             spans = List.copyOf(spans);
-        }
-
-        @Override
-        public String plainText() {
-            return Span.plainText(spans);
         }
 
         @Override
