@@ -149,12 +149,16 @@ class ConsoleAppTest {
                 <script>alert('pwned')</script>
 
                 [link](javascript:alert('link')) and ![diagram](https://example.com/x.png)
+
+                ~~Dropped~~ requirement
                 """));
         waitFor("the new text on screen", () -> drawnPreviewText().contains("Harmless"));
 
         String drawn = drawnPreviewText();
         assertThat(drawn).contains("<script>alert('pwned')</script>").contains("link").contains("[image: diagram]");
         assertThat(drawn).doesNotContain("https://example.com");
+        assertThat(robot.lookup("#preview .md-strike").queryAs(javafx.scene.text.Text.class).isStrikethrough())
+                .as("struck-through text is drawn struck through").isTrue();
     }
 
     @Test

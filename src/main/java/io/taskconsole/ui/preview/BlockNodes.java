@@ -121,12 +121,14 @@ final class BlockNodes {
         row.getStyleClass().add("md-nested");
         row.setMinWidth(0);
         row.setFillHeight(true);
+        if (nesting.quoteDepth() > 0) {
+            row.getStyleClass().add("md-quoted");
+        }
         for (int q = 0; q < nesting.quoteDepth(); q++) {
             Region bar = new Region();
             bar.getStyleClass().add("md-quote-bar");
             bar.setMinWidth(Region.USE_PREF_SIZE);
             row.getChildren().add(bar);
-            row.getStyleClass().add("md-quoted");
         }
         if (nesting.listDepth() > 0) {
             Region indent = new Region();
@@ -186,9 +188,6 @@ final class BlockNodes {
                     case LINK -> "md-link";
                     case IMAGE -> "md-image";
                 });
-            }
-            if (span.has(Span.Style.STRIKE)) {
-                text.setStrikethrough(true);
             }
             if (!span.link().isEmpty()) {
                 Tooltip.install(text, new Tooltip(span.link()));
