@@ -35,8 +35,8 @@ final class PreviewBlocks {
 
     private final ParsedMarkdown markdown;
     private final List<PreviewBlock> blocks = new ArrayList<>();
-    private int quoteDepth;
-    private int listDepth;
+    /** The quotes and lists around the current node, outermost first. */
+    private final List<Nesting.Level> levels = new ArrayList<>();
     private PendingMarker pending;
 
     private PreviewBlocks(ParsedMarkdown markdown) {
@@ -73,9 +73,9 @@ final class PreviewBlocks {
         } else if (node instanceof ThematicBreak) {
             blocks.add(new PreviewBlock.Rule(line, claimNesting()));
         } else if (node instanceof BlockQuote) {
-            quoteDepth++;
+            levels.add(Nesting.Level.QUOTE);
             children(node);
-            quoteDepth--;
+            levels.remove(levels.size() - 1);
         } else if (node instanceof ListBlock list) {
             list(list);
         } else if (node instanceof TableBlock table) {
@@ -86,7 +86,8 @@ final class PreviewBlocks {
     }
 
     private void list(ListBlock list) {
-        listDepth++;
+        levels.add(Nesting.Level.LIST);
+        int listDepth = (int) levels.stream().filter(level -> level == Nesting.Level.LIST).count();
         int index = 0;
         for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof ListItem item) {
@@ -95,13 +96,13 @@ final class PreviewBlocks {
                 block(node);
             }
         }
-        listDepth--;
+        levels.remove(levels.size() - 1);
     }
 
     private void item(ListItem item, String marker) {
         // An item that opens with a nested list shows its own marker on a block before the nested one.
         releasePendingMarker();
-        pending = new PendingMarker(markdown.lineOf(item), new Nesting(quoteDepth, listDepth, marker, task(item)));
+        pending = new PendingMarker(markdown.lineOf(item), new Nesting(levels, marker, task(item)));
         children(item);
         releasePendingMarker();
     }
@@ -138,11 +139,11 @@ final class PreviewBlocks {
     /** The nesting of the next block: the first in an item takes the item's marker and box. */
     private Nesting claimNesting() {
         if (pending == null) {
-            return new Nesting(quoteDepth, listDepth, "", Task.NONE);
+            return new Nesting(levels, "", Task.NONE);
         }
         Nesting item = pending.nesting();
         pending = null;
-        return new Nesting(quoteDepth, listDepth, item.marker(), item.task());
+        return new Nesting(levels, item.marker(), item.task());
     }
 
     private void releasePendingMarker() {

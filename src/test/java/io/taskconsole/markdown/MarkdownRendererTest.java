@@ -3,6 +3,7 @@ package io.taskconsole.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.taskconsole.markdown.Nesting.Level;
 import io.taskconsole.markdown.Nesting.Task;
 import io.taskconsole.markdown.PreviewBlock.Alignment;
 import io.taskconsole.markdown.PreviewBlock.Code;
@@ -265,7 +266,18 @@ class MarkdownRendererTest {
     @Test
     void anItemThatStartsWithAQuoteMarksTheQuotedBlock() {
         assertThat(blocks("1. > quoted\n   > more\n"))
-                .containsExactly(paragraph(1, new Nesting(1, 1, "1.", Task.NONE), plain("quoted more")));
+                .containsExactly(paragraph(1, new Nesting(List.of(Level.LIST, Level.QUOTE), "1.", Task.NONE),
+                        plain("quoted more")));
+    }
+
+    @Test
+    void quotesAndListsAreKeptInTheOrderTheyEnclose() {
+        assertThat(blocks("- item\n\n  > a note in the item\n\n> - an item in a quote\n"))
+                .extracting(PreviewBlock::nesting)
+                .containsExactly(
+                        new Nesting(List.of(Level.LIST), "•", Task.NONE),
+                        new Nesting(List.of(Level.LIST, Level.QUOTE), "", Task.NONE),
+                        new Nesting(List.of(Level.QUOTE, Level.LIST), "•", Task.NONE));
     }
 
     @Test

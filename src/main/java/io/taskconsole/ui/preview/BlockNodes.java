@@ -29,7 +29,8 @@ import javafx.scene.text.TextFlow;
  */
 final class BlockNodes {
 
-    private static final double INDENT_PER_LEVEL = 22;
+    /** The width of a list level's column; a long number or a number and a box may widen an item's own. */
+    private static final double MARKER_WIDTH = 26;
 
     private BlockNodes() {
     }
@@ -112,30 +113,37 @@ final class BlockNodes {
         return separator;
     }
 
-    /** Indents {@code content} for its lists, draws a bar per quote and puts the item's marker before it. */
+    /**
+     * Draws, outermost first, a bar for each quote and a column for each list level around
+     * {@code content}: the innermost list's column holds the item's marker, outer ones are blank.
+     */
     private static Node nested(Nesting nesting, Node content) {
-        if (nesting.quoteDepth() == 0 && nesting.listDepth() == 0) {
+        List<Nesting.Level> levels = nesting.levels();
+        if (levels.isEmpty()) {
             return content;
         }
         HBox row = new HBox();
         row.getStyleClass().add("md-nested");
         row.setMinWidth(0);
         row.setFillHeight(true);
-        if (nesting.quoteDepth() > 0) {
+        if (levels.contains(Nesting.Level.QUOTE)) {
             row.getStyleClass().add("md-quoted");
         }
-        for (int q = 0; q < nesting.quoteDepth(); q++) {
-            Region bar = new Region();
-            bar.getStyleClass().add("md-quote-bar");
-            bar.setMinWidth(Region.USE_PREF_SIZE);
-            row.getChildren().add(bar);
-        }
-        if (nesting.listDepth() > 0) {
-            Region indent = new Region();
-            double width = INDENT_PER_LEVEL * (nesting.listDepth() - 1);
-            indent.setMinWidth(width);
-            indent.setPrefWidth(width);
-            row.getChildren().addAll(indent, marker(nesting));
+        int innermostList = levels.lastIndexOf(Nesting.Level.LIST);
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i) == Nesting.Level.QUOTE) {
+                Region bar = new Region();
+                bar.getStyleClass().add("md-quote-bar");
+                bar.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(bar);
+            } else if (i == innermostList) {
+                row.getChildren().add(marker(nesting));
+            } else {
+                Region indent = new Region();
+                indent.setMinWidth(MARKER_WIDTH);
+                indent.setPrefWidth(MARKER_WIDTH);
+                row.getChildren().add(indent);
+            }
         }
         HBox.setHgrow(content, Priority.ALWAYS);
         if (content instanceof Region region) {
@@ -151,8 +159,7 @@ final class BlockNodes {
         boolean numbered = !nesting.marker().isEmpty() && Character.isDigit(nesting.marker().charAt(0));
         // A task item shows its box where the bullet would be, as GitHub does; a numbered one keeps its number.
         boolean boxOnly = nesting.task() != Nesting.Task.NONE && !numbered;
-        // At least one indent wide so items line up; wider when a long number or a number and a box need it.
-        marker.setMinWidth(INDENT_PER_LEVEL + 4);
+        marker.setMinWidth(MARKER_WIDTH);
         if (nesting.startsItem() && !boxOnly) {
             Label label = new Label(nesting.marker());
             label.getStyleClass().add("md-marker-text");
