@@ -35,14 +35,6 @@ public record Nesting(List<Level> levels, String marker, Task task) {
         return levels;
     }
 
-    public int quoteDepth() {
-        return (int) levels.stream().filter(level -> level == Level.QUOTE).count();
-    }
-
-    public int listDepth() {
-        return (int) levels.stream().filter(level -> level == Level.LIST).count();
-    }
-
     public boolean startsItem() {
         return !marker.isEmpty();
     }

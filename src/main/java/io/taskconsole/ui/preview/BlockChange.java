@@ -25,10 +25,6 @@ record BlockChange(int from, int removed, List<PreviewBlock> inserted) {
         return new BlockChange(from, before.size() - kept - from, List.copyOf(after.subList(from, after.size() - kept)));
     }
 
-    boolean isEmpty() {
-        return removed == 0 && inserted.isEmpty();
-    }
-
     void applyTo(List<PreviewBlock> blocks) {
         if (removed > 0) {
             blocks.subList(from, from + removed).clear();
