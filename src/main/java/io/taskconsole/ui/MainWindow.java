@@ -15,6 +15,7 @@ import io.taskconsole.ui.submit.DryRunView;
 import io.taskconsole.ui.submit.GeneratedFilesView;
 import io.taskconsole.ui.submit.ProblemsView;
 import io.taskconsole.ui.tasks.TaskListView;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -52,7 +53,7 @@ final class MainWindow {
     TaskListView tasks;
     EditorView editor;
     PreviewView preview;
-    // The side and bottom panes: built by completeLayout() once the first frame is up.
+    // The side and bottom panes' views: each made when its tab is first shown (see completeLayout()).
     OutlineView outline;
     CriteriaView criteria;
     ClusterView cluster;
@@ -78,6 +79,7 @@ final class MainWindow {
     final Button submitButton = new Button("Submit");
     private final StackPane sidePlaceholder = new StackPane();
     private final StackPane bottomPlaceholder = new StackPane();
+    private boolean layoutComplete;
 
     MainWindow(Console console) {
         this.console = console;
@@ -115,28 +117,25 @@ final class MainWindow {
      * actions that need a pane call it first.
      */
     void completeLayout() {
-        if (attempts != null) {
+        if (layoutComplete) {
             return;
         }
+        layoutComplete = true;
         buildWorkArea();
-        outline = new OutlineView(console.preview);
-        criteria = new CriteriaView(console.criteria);
-        cluster = new ClusterView(console.cluster);
-        log = new LogView(console.log, console.executor, console.notices);
-        problems = new ProblemsView(console.submit);
-        dryRun = new DryRunView(console.submit);
-        generated = new GeneratedFilesView(console.submit);
-        attempts = new AttemptsView(console.attempts);
-        showOnFirstSelection(logTab, log.node());
-        showOnFirstSelection(problemsTab, problems.node());
-        showOnFirstSelection(dryRunTab, dryRun.node());
-        showOnFirstSelection(generatedTab, generated.node());
-        showOnFirstSelection(criteriaTab, criteria.node());
-        showOnFirstSelection(outlineTab, outline.node());
-        showOnFirstSelection(clusterTab, cluster.node());
-        showOnFirstSelection(attemptsTab, attempts.node());
-        log.cancelButton().setOnAction(e -> console.submit.cancel());
-        log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
+        console.submit.generatedShownProperty().bind(generatedTab.selectedProperty());
+        showOnFirstSelection(logTab, () -> {
+            log = new LogView(console.log, console.executor, console.notices);
+            log.cancelButton().setOnAction(e -> console.submit.cancel());
+            log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
+            return log.node();
+        });
+        showOnFirstSelection(problemsTab, () -> (problems = new ProblemsView(console.submit)).node());
+        showOnFirstSelection(dryRunTab, () -> (dryRun = new DryRunView(console.submit)).node());
+        showOnFirstSelection(generatedTab, () -> (generated = new GeneratedFilesView(console.submit)).node());
+        showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(console.criteria)).node());
+        showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(console.preview)).node());
+        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(console.cluster)).node());
+        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(console.attempts)).node());
         double[] columnDividers = columns.getDividerPositions();
         double centreDivider = centre.getDividerPositions()[0];
         columns.getItems().set(2, side);
@@ -147,12 +146,12 @@ final class MainWindow {
     }
 
     /**
-     * Puts {@code content} in {@code tab} when the tab is first shown. Until then its controls have no
-     * skin, no CSS and no layout: the tabs a user has not opened cost neither startup time nor memory.
+     * Makes {@code tab}'s view when the tab is first shown. Until then not even its controls exist
+     * (nor are their classes loaded): the tabs a user has not opened cost neither startup time nor memory.
      */
-    private static void showOnFirstSelection(Tab tab, Node content) {
+    private static void showOnFirstSelection(Tab tab, Supplier<Node> view) {
         if (tab.isSelected() || tab.getTabPane() == null) {
-            tab.setContent(content);
+            tab.setContent(view.get());
             return;
         }
         tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
@@ -160,14 +159,14 @@ final class MainWindow {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
                 if (selected) {
                     tab.selectedProperty().removeListener(this);
-                    tab.setContent(content);
+                    tab.setContent(view.get());
                 }
             }
         });
     }
 
     boolean layoutComplete() {
-        return attempts != null;
+        return layoutComplete;
     }
 
     Parent root() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.submit.AttemptHistory;
 import io.taskconsole.submit.AttemptRecord;
+import io.taskconsole.submit.MetadataYaml;
 import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Theme;
@@ -21,6 +22,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,10 @@ class ConsoleAppTest {
 
     private String drawnPreviewText() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> console.window().preview.drawnText()).get();
+    }
+
+    private String taskMdText() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> console.editor.selectedProperty().get().textProperty().get()).get();
     }
 
     private void waitForSample() {
@@ -332,6 +338,7 @@ class ConsoleAppTest {
         waitForSample();
         waitFor("the side and bottom panes", () -> WaitForAsyncUtils.asyncFx(() -> console.window().layoutComplete()).get());
         assertThat(console.window().attemptsTab.getContent()).as("attempts before its tab is opened").isNull();
+        assertThat(console.window().attempts).as("the attempts view before its tab is opened").isNull();
         assertThat(robot.lookup("#criteria-tree").tryQuery()).as("the tab open at start").isPresent();
 
         robot.clickOn(robot.lookup(".tab-label").match(node -> "Attempts".equals(((javafx.scene.control.Labeled) node).getText()))
@@ -339,6 +346,32 @@ class ConsoleAppTest {
 
         waitFor("the attempts pane", () -> console.window().attemptsTab.getContent() != null);
         assertThat(robot.lookup("#attempts").tryQuery()).isPresent();
+    }
+
+    /** prompt.md and metadata.yaml are generated when their tab is opened (not while nobody looks), and follow the edits. */
+    @Test
+    void theGeneratedPromptIsThereWhenItsTabIsOpenedAndFollowsTheEditor(FxRobot robot) throws Exception {
+        waitForSample();
+        waitFor("the side and bottom panes", () -> WaitForAsyncUtils.asyncFx(() -> console.window().layoutComplete()).get());
+        assertThat(console.submit.generatedProperty().get()).as("prompt.md before its tab is opened").isNull();
+
+        robot.clickOn(robot.lookup(".tab-label").match(node -> "Generated files".equals(((javafx.scene.control.Labeled) node).getText()))
+                .queryAs(javafx.scene.Node.class));
+
+        TextArea prompt = robot.lookup("#generated-prompt").queryAs(TextArea.class);
+        TextArea metadata = robot.lookup("#generated-metadata").queryAs(TextArea.class);
+        waitFor("prompt.md", () -> WaitForAsyncUtils.asyncFx(() -> prompt.getText()).get().contains("# Task 1001"));
+        waitFor("metadata.yaml with task.md's checksum", () -> WaitForAsyncUtils.asyncFx(() -> metadata.getText()).get()
+                .contains(MetadataYaml.sha256(taskMdText().getBytes(StandardCharsets.UTF_8))));
+
+        robot.interact(() -> console.window().editor.focusEditor());
+        robot.push(KeyCode.CONTROL, KeyCode.END);
+        robot.write("\nOne more line.\n");
+
+        String edited = taskMdText();
+        assertThat(edited).endsWith("One more line.\n");
+        waitFor("metadata.yaml with the edited task.md's checksum", () -> WaitForAsyncUtils.asyncFx(() -> metadata.getText()).get()
+                .contains(MetadataYaml.sha256(edited.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The preview's text colours come from the theme: light text on the dark theme's background. */

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class RecordingSubmitTools implements SubmitTools {
 
     public final List<String> calls = new ArrayList<>();
+    public int generatedCount;
     public final List<Attempt> attempts = new ArrayList<>();
     public List<Problem> problems = List.of();
     public List<String> output = List.of("Release \"x\" does not exist. Installing it now.", "STATUS: deployed");
@@ -43,6 +44,7 @@ public final class RecordingSubmitTools implements SubmitTools {
 
     @Override
     public Generated generated(TaskDraft draft, Target target) {
+        generatedCount++;
         return new Generated("# Prompt for " + draft.info().id(), "attempt: 1\n");
     }
 

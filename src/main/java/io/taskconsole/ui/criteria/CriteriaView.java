@@ -61,6 +61,7 @@ public final class CriteriaView {
         });
         VBox.setVgrow(tree, Priority.ALWAYS);
         model.criteria().addListener((ListChangeListener<Criterion>) c -> rebuild());
+        rebuild();
         root.getChildren().addAll(summary, warning, tree);
     }
 

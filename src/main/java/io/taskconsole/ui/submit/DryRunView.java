@@ -30,6 +30,7 @@ public final class DryRunView {
         tabs.visibleProperty().bind(model.dryRunProperty().isNotNull());
         empty.visibleProperty().bind(tabs.visibleProperty().not());
         model.dryRunProperty().addListener((o, a, run) -> show(run));
+        show(model.dryRunProperty().get());
     }
 
     private void show(SubmitTools.DryRun run) {

@@ -26,6 +26,7 @@ public final class GeneratedFilesView {
         TextArea prompt = DryRunView.area("generated-prompt");
         TextArea metadata = DryRunView.area("generated-metadata");
         model.generatedProperty().addListener((o, a, g) -> show(g, prompt, metadata));
+        show(model.generatedProperty().get(), prompt, metadata);
         TextArea template = new TextArea();
         template.setId("prompt-template");
         template.getStyleClass().add("monospace");

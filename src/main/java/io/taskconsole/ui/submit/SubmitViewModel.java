@@ -48,6 +48,7 @@ public final class SubmitViewModel {
     private final BooleanProperty validated = new SimpleBooleanProperty(this, "validated");
     private final ObjectProperty<SubmitTools.DryRun> dryRun = new SimpleObjectProperty<>(this, "dryRun");
     private final ObjectProperty<SubmitTools.Generated> generated = new SimpleObjectProperty<>(this, "generated");
+    private final BooleanProperty generatedShown = new SimpleBooleanProperty(this, "generatedShown");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty promptTemplate = new SimpleStringProperty(this, "promptTemplate", "");
@@ -57,6 +58,7 @@ public final class SubmitViewModel {
     private final Debouncer templateSave;
     private Runnable afterSubmission = () -> { };
     private CancelSignal cancel;
+    private boolean generatedStale = true;
     private boolean loadingTemplate;
 
     public SubmitViewModel(SubmitTools tools, BackgroundExecutor executor, Notices notices,
@@ -71,12 +73,17 @@ public final class SubmitViewModel {
         this.templateSave = new Debouncer(executor, Duration.ofMillis(800), this::saveTemplate);
         editor.revisionProperty().addListener((o, a, b) -> {
             validated.set(false);
-            generatedRefresh.trigger();
+            generatedChanged();
         });
         promptTemplate.addListener((o, a, b) -> {
             if (!loadingTemplate) {
                 templateSave.trigger();
-                generatedRefresh.trigger();
+                generatedChanged();
+            }
+        });
+        generatedShown.addListener((o, was, shown) -> {
+            if (shown && generatedStale) {
+                refreshGenerated();
             }
         });
     }
@@ -96,6 +103,15 @@ public final class SubmitViewModel {
 
     public ReadOnlyObjectProperty<SubmitTools.Generated> generatedProperty() {
         return generated;
+    }
+
+    /**
+     * Whether a view shows the generated files. They are generated only while one does (and once when
+     * it opens, if the draft changed meanwhile): generating runs the criteria extractor and the YAML
+     * writer over the whole draft, which is wasted on every pause in typing when nobody looks.
+     */
+    public BooleanProperty generatedShownProperty() {
+        return generatedShown;
     }
 
     /** A submission or retry is running (Cancel is live, closing asks first). */
@@ -273,7 +289,21 @@ public final class SubmitViewModel {
         return draft;
     }
 
+    private void generatedChanged() {
+        if (generatedShown.get()) {
+            generatedRefresh.trigger();
+        } else {
+            generatedStale = true;
+        }
+    }
+
+    /** Generates the files again now if a view shows them, else when one next does. */
     public void refreshGenerated() {
+        if (!generatedShown.get()) {
+            generatedStale = true;
+            return;
+        }
+        generatedStale = false;
         Optional<TaskDraft> draft = editor.snapshot();
         if (draft.isEmpty()) {
             generated.set(null);
@@ -295,7 +325,7 @@ public final class SubmitViewModel {
                     loadingTemplate = true;
                     promptTemplate.set(text);
                     loadingTemplate = false;
-                    generatedRefresh.trigger();
+                    generatedChanged();
                 })
                 .onFailure(notices.failed("Reading the prompt template of " + workspaceDir))
                 .start();

@@ -115,9 +115,26 @@ class SubmitViewModelTest {
 
     @Test
     void theGeneratedFilesFollowTheDraft() {
+        submit.generatedShownProperty().set(true);
         submit.refreshGenerated();
 
         assertThat(submit.generatedProperty().get().promptMd()).isEqualTo("# Prompt for 42");
+    }
+
+    @Test
+    void theFilesAreGeneratedOnlyWhileAViewShowsThem() {
+        editor.selectedProperty().get().textProperty().set("# Faster search\n\n- [ ] typed while the files are hidden\n");
+        submit.refreshGenerated();
+        assertThat(tools.generatedCount).isZero();
+        assertThat(submit.generatedProperty().get()).isNull();
+
+        submit.generatedShownProperty().set(true);
+        assertThat(tools.generatedCount).isEqualTo(1);
+        assertThat(submit.generatedProperty().get().promptMd()).isEqualTo("# Prompt for 42");
+
+        submit.generatedShownProperty().set(false);
+        submit.generatedShownProperty().set(true);
+        assertThat(tools.generatedCount).as("nothing changed while hidden: no second run").isEqualTo(1);
     }
 
     /** The cluster part is not under test here. */
