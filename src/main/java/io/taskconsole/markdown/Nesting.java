@@ -38,4 +38,9 @@ public record Nesting(List<Level> levels, String marker, Task task) {
     public boolean startsItem() {
         return !marker.isEmpty();
     }
+
+    /** The same place for a later block of the item: no marker, no box. */
+    public Nesting withoutMarker() {
+        return new Nesting(levels, "", Task.NONE);
+    }
 }

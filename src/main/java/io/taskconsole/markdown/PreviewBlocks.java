@@ -62,14 +62,15 @@ final class PreviewBlocks {
         } else if (node instanceof Heading heading) {
             blocks.add(new PreviewBlock.Heading(line, claimNesting(), heading.getLevel(), spans(heading)));
         } else if (node instanceof FencedCodeBlock fenced) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), LiteralText.firstWord(fenced.getInfo().unescape()),
-                    LiteralText.of(fenced.getContentChars())));
+            // The code starts on the line after the opening fence, as front matter does after its opening ---.
+            code(new PreviewBlock.Code(line, claimNesting(), LiteralText.firstWord(fenced.getInfo().unescape()),
+                    LiteralText.of(fenced.getContentChars())), line + 1);
         } else if (node instanceof IndentedCodeBlock code) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(code.getContentChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(code.getContentChars())), line);
         } else if (node instanceof HtmlBlockBase html) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "html", LiteralText.of(html.getContentChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "html", LiteralText.of(html.getContentChars())), line);
         } else if (node instanceof YamlFrontMatterBlock yaml) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "yaml", LiteralText.withoutFences(yaml.getContentChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "yaml", LiteralText.withoutFences(yaml.getContentChars())), line + 1);
         } else if (node instanceof ThematicBreak) {
             blocks.add(new PreviewBlock.Rule(line, claimNesting()));
         } else if (node instanceof BlockQuote) {
@@ -115,7 +116,7 @@ final class PreviewBlocks {
     }
 
     private void table(TableBlock table, int line) {
-        blocks.add(PreviewTables.of(table, line, claimNesting(), markdown.document()));
+        blocks.addAll(PreviewTables.of(table, line, claimNesting(), markdown));
         for (Node node = table.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof TableCaption caption && caption.hasChildren()) {
                 blocks.add(new PreviewBlock.Paragraph(markdown.lineOf(caption), claimNesting(), spans(caption)));
@@ -128,8 +129,12 @@ final class PreviewBlocks {
         if (node.getFirstChild() instanceof Block) {
             children(node);
         } else if (!node.getChars().isBlank()) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(node.getChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(node.getChars())), line);
         }
+    }
+
+    private void code(PreviewBlock.Code code, int firstCodeLine) {
+        blocks.addAll(BlockParts.of(code, firstCodeLine));
     }
 
     private List<Span> spans(Node node) {

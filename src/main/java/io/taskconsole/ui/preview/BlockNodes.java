@@ -18,6 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
@@ -59,9 +61,12 @@ final class BlockNodes {
     }
 
     private static Node code(PreviewBlock.Code code) {
-        Text text = new Text(code.code().endsWith("\n") ? code.code().substring(0, code.code().length() - 1) : code.code());
+        // A trailing empty line would leave a blank band at the box's foot; a part that the next one continues keeps it.
+        boolean dropLastEmptyLine = code.code().endsWith("\n") && !code.part().joinsNext();
+        Text text = new Text(dropLastEmptyLine ? code.code().substring(0, code.code().length() - 1) : code.code());
         text.getStyleClass().addAll("md-text", "md-mono");
         TextFlow flow = new TextFlow(text);
+        flow.getStyleClass().add("md-code-text");
         flow.setMinWidth(0);
         VBox box = new VBox(flow);
         box.getStyleClass().add("md-code-block");
@@ -83,11 +88,19 @@ final class BlockNodes {
             column.setHalignment(HPos.LEFT);
             grid.getColumnConstraints().add(column);
         }
-        addRow(grid, 0, table.header(), table.alignments(), "md-th");
+        int top = headerRows(table);
+        if (top > 0) {
+            addRow(grid, 0, table.header(), table.alignments(), "md-th");
+        }
         for (int r = 0; r < table.rows().size(); r++) {
-            addRow(grid, r + 1, table.rows().get(r), table.alignments(), r % 2 == 0 ? "md-td" : "md-td-alt");
+            addRow(grid, top + r, table.rows().get(r), table.alignments(), r % 2 == 0 ? "md-td" : "md-td-alt");
         }
         return grid;
+    }
+
+    /** A part that continues a table has no header: the first part's stays the only one. */
+    private static int headerRows(PreviewBlock.Table table) {
+        return table.header().isEmpty() ? 0 : 1;
     }
 
     private static void addRow(GridPane grid, int row, List<List<Span>> cells, List<PreviewBlock.Alignment> alignments, String style) {
@@ -176,6 +189,45 @@ final class BlockNodes {
             marker.getChildren().add(box);
         }
         return marker;
+    }
+
+    /**
+     * The top of {@code block}'s {@code row}-th line of code, or its {@code row}-th table row under
+     * the header, in {@code graphic}'s coordinates, for scrolling to a line inside a tall part; 0
+     * for other blocks.
+     */
+    static double rowTop(PreviewBlock block, Node graphic, int row) {
+        if (block instanceof PreviewBlock.Code code && graphic.lookup(".md-code-text") instanceof TextFlow flow) {
+            int start = 0;
+            for (int r = 0; r < row; r++) {
+                int newline = code.code().indexOf('\n', start);
+                if (newline < 0) {
+                    break;
+                }
+                start = newline + 1;
+            }
+            PathElement[] caret = flow.caretShape(start, true);
+            return caret.length > 0 && caret[0] instanceof MoveTo top ? yIn(graphic, flow, top.getY()) : 0;
+        }
+        if (block instanceof PreviewBlock.Table table && graphic.lookup(".md-table") instanceof GridPane grid) {
+            int gridRow = headerRows(table) + row;
+            for (Node cell : grid.getChildren()) {
+                Integer index = GridPane.getRowIndex(cell);
+                if (index != null && index == gridRow) {
+                    return yIn(graphic, grid, cell.getBoundsInParent().getMinY());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** {@code y} in {@code node}'s coordinates, in those of its ancestor {@code graphic}. */
+    private static double yIn(Node graphic, Node node, double y) {
+        double inGraphic = y;
+        for (Node at = node; at != null && at != graphic; at = at.getParent()) {
+            inGraphic = at.localToParent(0, inGraphic).getY();
+        }
+        return inGraphic;
     }
 
     /** A wrapping flow of {@code spans}; links carry their target as a tooltip and nothing else. */
