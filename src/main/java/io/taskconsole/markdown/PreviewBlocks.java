@@ -37,6 +37,8 @@ final class PreviewBlocks {
     private final List<PreviewBlock> blocks = new ArrayList<>();
     /** The quotes and lists around the current node, outermost first. */
     private final List<Nesting.Level> levels = new ArrayList<>();
+    /** The widest marker of each list around the current node, outermost first. */
+    private final List<String> widestMarkers = new ArrayList<>();
     private PendingMarker pending;
 
     private PreviewBlocks(ParsedMarkdown markdown) {
@@ -88,7 +90,8 @@ final class PreviewBlocks {
 
     private void list(ListBlock list) {
         levels.add(Nesting.Level.LIST);
-        int listDepth = (int) levels.stream().filter(level -> level == Nesting.Level.LIST).count();
+        int listDepth = widestMarkers.size() + 1;
+        widestMarkers.add(ListMarkers.widest(list, listDepth));
         int index = 0;
         for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof ListItem item) {
@@ -97,13 +100,14 @@ final class PreviewBlocks {
                 block(node);
             }
         }
+        widestMarkers.remove(widestMarkers.size() - 1);
         levels.remove(levels.size() - 1);
     }
 
     private void item(ListItem item, String marker) {
         // An item that opens with a nested list shows its own marker on a block before the nested one.
         releasePendingMarker();
-        pending = new PendingMarker(markdown.lineOf(item), new Nesting(levels, marker, task(item)));
+        pending = new PendingMarker(markdown.lineOf(item), new Nesting(levels, marker, task(item), widestMarkers));
         children(item);
         releasePendingMarker();
     }
@@ -144,11 +148,11 @@ final class PreviewBlocks {
     /** The nesting of the next block: the first in an item takes the item's marker and box. */
     private Nesting claimNesting() {
         if (pending == null) {
-            return new Nesting(levels, "", Task.NONE);
+            return new Nesting(levels, "", Task.NONE, widestMarkers);
         }
         Nesting item = pending.nesting();
         pending = null;
-        return new Nesting(levels, item.marker(), item.task());
+        return new Nesting(levels, item.marker(), item.task(), widestMarkers);
     }
 
     private void releasePendingMarker() {

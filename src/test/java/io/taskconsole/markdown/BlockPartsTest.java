@@ -91,10 +91,10 @@ class BlockPartsTest {
 
         assertThat(blocks).hasSize(4).allSatisfy(part -> assertThat(part).isInstanceOf(Code.class));
         assertThat(blocks).extracting(PreviewBlock::nesting).containsExactly(
-                new Nesting(List.of(Level.LIST), "1.", Task.NONE),
-                new Nesting(List.of(Level.LIST), "", Task.NONE),
-                new Nesting(List.of(Level.LIST), "", Task.NONE),
-                new Nesting(List.of(Level.LIST), "", Task.NONE));
+                new Nesting(List.of(Level.LIST), "1.", Task.NONE, List.of("1.")),
+                new Nesting(List.of(Level.LIST), "", Task.NONE, List.of("1.")),
+                new Nesting(List.of(Level.LIST), "", Task.NONE, List.of("1.")),
+                new Nesting(List.of(Level.LIST), "", Task.NONE, List.of("1.")));
         List<Code> parts = only(blocks, Code.class);
         assertThat(sourceLine(markdown, parts.get(1).line()).strip()).isEqualTo("code line " + (BlockParts.CODE_LINES + 1) + ";");
     }

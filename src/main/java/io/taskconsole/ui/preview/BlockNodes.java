@@ -31,7 +31,7 @@ import javafx.scene.text.TextFlow;
  */
 final class BlockNodes {
 
-    /** The width of a list level's column; a long number or a number and a box may widen an item's own. */
+    /** The narrowest a list level's column gets; a list's widest marker, or a number and a box, may widen it. */
     private static final double MARKER_WIDTH = 26;
 
     private BlockNodes() {
@@ -143,19 +143,16 @@ final class BlockNodes {
             row.getStyleClass().add("md-quoted");
         }
         int innermostList = levels.lastIndexOf(Nesting.Level.LIST);
+        int listLevel = 0;
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i) == Nesting.Level.QUOTE) {
                 Region bar = new Region();
                 bar.getStyleClass().add("md-quote-bar");
                 bar.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(bar);
-            } else if (i == innermostList) {
-                row.getChildren().add(marker(nesting));
             } else {
-                Region indent = new Region();
-                indent.setMinWidth(MARKER_WIDTH);
-                indent.setPrefWidth(MARKER_WIDTH);
-                row.getChildren().add(indent);
+                String widest = nesting.widestMarkers().get(listLevel++);
+                row.getChildren().add(i == innermostList ? marker(nesting, widest) : column(markerText(widest)));
             }
         }
         HBox.setHgrow(content, Priority.ALWAYS);
@@ -166,18 +163,20 @@ final class BlockNodes {
         return row;
     }
 
-    private static Node marker(Nesting nesting) {
-        HBox marker = new HBox(4);
-        marker.getStyleClass().add("md-marker");
+    /**
+     * The innermost list's column: the item's number or bullet, right-aligned over the list's widest
+     * marker so that "99." and "100." end at one edge, then the task box, if any.
+     */
+    private static Node marker(Nesting nesting, String widest) {
         boolean numbered = !nesting.marker().isEmpty() && Character.isDigit(nesting.marker().charAt(0));
         // A task item shows its box where the bullet would be, as GitHub does; a numbered one keeps its number.
         boolean boxOnly = nesting.task() != Nesting.Task.NONE && !numbered;
-        marker.setMinWidth(MARKER_WIDTH);
+        HBox marker = boxOnly ? column() : column(markerText(widest));
         if (nesting.startsItem() && !boxOnly) {
             Label label = new Label(nesting.marker());
             label.getStyleClass().add("md-marker-text");
             label.setMinWidth(Region.USE_PREF_SIZE);
-            marker.getChildren().add(label);
+            ((StackPane) marker.getChildren().get(0)).getChildren().add(label);
         }
         if (nesting.task() != Nesting.Task.NONE) {
             CheckBox box = new CheckBox();
@@ -189,6 +188,32 @@ final class BlockNodes {
             marker.getChildren().add(box);
         }
         return marker;
+    }
+
+    /**
+     * A list level's column. {@code sizer} holds the list's widest marker, drawn invisibly: every
+     * block of the list then has a column as wide, whichever item it belongs to, so the items' text
+     * starts at one edge however many digits their numbers have.
+     */
+    private static HBox column(Node... sizer) {
+        HBox column = new HBox(4);
+        column.getStyleClass().add("md-marker");
+        column.setMinWidth(MARKER_WIDTH);
+        if (sizer.length > 0) {
+            StackPane text = new StackPane(sizer);
+            text.setAlignment(Pos.TOP_RIGHT);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            column.getChildren().add(text);
+        }
+        return column;
+    }
+
+    private static Label markerText(String widest) {
+        Label sizer = new Label(widest);
+        sizer.getStyleClass().add("md-marker-text");
+        sizer.setMinWidth(Region.USE_PREF_SIZE);
+        sizer.setVisible(false);
+        return sizer;
     }
 
     /**

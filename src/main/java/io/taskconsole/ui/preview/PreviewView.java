@@ -77,6 +77,9 @@ public final class PreviewView {
     }
 
     private static String drawnText(Node node) {
+        if (!node.isVisible()) {
+            return "";
+        }
         if (node instanceof javafx.scene.text.Text text) {
             return text.getText();
         }

@@ -52,7 +52,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real preview, themed as in the app, showing a thousand-line code block and a thousand-row
- * table, which reach it as parts.
+ * table (which reach it as parts) and a list numbered past 99.
  */
 @ExtendWith(ApplicationExtension.class)
 class LongBlocksPreviewTest {
@@ -330,5 +330,20 @@ class LongBlocksPreviewTest {
     private static boolean shown(Node node) {
         BlockCell cell = cellOf(node);
         return cell.isVisible() && !cell.isEmpty();
+    }
+
+    @Test
+    void aListNumberedPastNinetyNineKeepsItsTextInOneColumn(FxRobot robot) throws Exception {
+        robot.interact(() -> task().textProperty().set("98. ninety-eight\n99. ninety-nine\n100. one hundred\n\n"
+                + "     still one hundred\n101. one hundred and one\n"));
+        waitFor("the list in the preview", () -> fx(view::drawnText).contains("one hundred and one"));
+
+        List<Double> lefts = fx(() -> view.listView().lookupAll(".md-paragraph").stream()
+                .filter(LongBlocksPreviewTest::shown)
+                .map(node -> node.localToScene(node.getLayoutBounds()).getMinX())
+                .toList());
+        assertThat(lefts).hasSize(5);
+        assertThat(lefts).allSatisfy(left -> assertThat(left).isCloseTo(lefts.get(0), offset(0.5)));
+        robot.interact(() -> Screenshots.save(scene, "16-preview-numbered-past-99-light"));
     }
 }
