@@ -37,6 +37,8 @@ final class PreviewBlocks {
     private final List<PreviewBlock> blocks = new ArrayList<>();
     /** The quotes and lists around the current node, outermost first. */
     private final List<Nesting.Level> levels = new ArrayList<>();
+    /** The widest marker of each list around the current node, outermost first. */
+    private final List<String> widestMarkers = new ArrayList<>();
     private PendingMarker pending;
 
     private PreviewBlocks(ParsedMarkdown markdown) {
@@ -62,14 +64,15 @@ final class PreviewBlocks {
         } else if (node instanceof Heading heading) {
             blocks.add(new PreviewBlock.Heading(line, claimNesting(), heading.getLevel(), spans(heading)));
         } else if (node instanceof FencedCodeBlock fenced) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), LiteralText.firstWord(fenced.getInfo().unescape()),
-                    LiteralText.of(fenced.getContentChars())));
+            // The code starts on the line after the opening fence, as front matter does after its opening ---.
+            code(new PreviewBlock.Code(line, claimNesting(), LiteralText.firstWord(fenced.getInfo().unescape()),
+                    LiteralText.of(fenced.getContentChars())), line + 1);
         } else if (node instanceof IndentedCodeBlock code) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(code.getContentChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(code.getContentChars())), line);
         } else if (node instanceof HtmlBlockBase html) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "html", LiteralText.of(html.getContentChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "html", LiteralText.of(html.getContentChars())), line);
         } else if (node instanceof YamlFrontMatterBlock yaml) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "yaml", LiteralText.withoutFences(yaml.getContentChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "yaml", LiteralText.withoutFences(yaml.getContentChars())), line + 1);
         } else if (node instanceof ThematicBreak) {
             blocks.add(new PreviewBlock.Rule(line, claimNesting()));
         } else if (node instanceof BlockQuote) {
@@ -87,7 +90,8 @@ final class PreviewBlocks {
 
     private void list(ListBlock list) {
         levels.add(Nesting.Level.LIST);
-        int listDepth = (int) levels.stream().filter(level -> level == Nesting.Level.LIST).count();
+        int listDepth = widestMarkers.size() + 1;
+        widestMarkers.add(ListMarkers.widest(list, listDepth));
         int index = 0;
         for (Node node = list.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof ListItem item) {
@@ -96,13 +100,14 @@ final class PreviewBlocks {
                 block(node);
             }
         }
+        widestMarkers.remove(widestMarkers.size() - 1);
         levels.remove(levels.size() - 1);
     }
 
     private void item(ListItem item, String marker) {
         // An item that opens with a nested list shows its own marker on a block before the nested one.
         releasePendingMarker();
-        pending = new PendingMarker(markdown.lineOf(item), new Nesting(levels, marker, task(item)));
+        pending = new PendingMarker(markdown.lineOf(item), new Nesting(levels, marker, task(item), widestMarkers));
         children(item);
         releasePendingMarker();
     }
@@ -115,7 +120,7 @@ final class PreviewBlocks {
     }
 
     private void table(TableBlock table, int line) {
-        blocks.add(PreviewTables.of(table, line, claimNesting(), markdown.document()));
+        blocks.addAll(PreviewTables.of(table, line, claimNesting(), markdown));
         for (Node node = table.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof TableCaption caption && caption.hasChildren()) {
                 blocks.add(new PreviewBlock.Paragraph(markdown.lineOf(caption), claimNesting(), spans(caption)));
@@ -128,8 +133,12 @@ final class PreviewBlocks {
         if (node.getFirstChild() instanceof Block) {
             children(node);
         } else if (!node.getChars().isBlank()) {
-            blocks.add(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(node.getChars())));
+            code(new PreviewBlock.Code(line, claimNesting(), "", LiteralText.of(node.getChars())), line);
         }
+    }
+
+    private void code(PreviewBlock.Code code, int firstCodeLine) {
+        blocks.addAll(BlockParts.of(code, firstCodeLine));
     }
 
     private List<Span> spans(Node node) {
@@ -139,11 +148,11 @@ final class PreviewBlocks {
     /** The nesting of the next block: the first in an item takes the item's marker and box. */
     private Nesting claimNesting() {
         if (pending == null) {
-            return new Nesting(levels, "", Task.NONE);
+            return new Nesting(levels, "", Task.NONE, widestMarkers);
         }
         Nesting item = pending.nesting();
         pending = null;
-        return new Nesting(levels, item.marker(), item.task());
+        return new Nesting(levels, item.marker(), item.task(), widestMarkers);
     }
 
     private void releasePendingMarker() {

@@ -14,17 +14,20 @@ import io.taskconsole.markdown.PreviewBlock.Table;
 import io.taskconsole.markdown.Span.Style;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
 
     private static final Nesting TOP = Nesting.TOP;
+    private static final List<String> BULLETS = List.of("•", "◦", "▪");
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
@@ -56,12 +59,25 @@ class MarkdownRendererTest {
         return new Span(text, Set.of(Style.LINK), target);
     }
 
+    /** An item of a bullet list {@code listDepth} lists deep, in {@code quoteDepth} quotes. */
+    private static Nesting item(int quoteDepth, int listDepth, String marker, Task task) {
+        List<Level> levels = new ArrayList<>(Collections.nCopies(quoteDepth, Level.QUOTE));
+        levels.addAll(Collections.nCopies(listDepth, Level.LIST));
+        List<String> bullets = IntStream.rangeClosed(1, listDepth).mapToObj(depth -> BULLETS.get(Math.min(depth, 3) - 1)).toList();
+        return new Nesting(levels, marker, task, bullets);
+    }
+
     private static Nesting item(int listDepth, String marker, Task task) {
-        return new Nesting(0, listDepth, marker, task);
+        return item(0, listDepth, marker, task);
     }
 
     private static Nesting inItem(int listDepth) {
-        return new Nesting(0, listDepth, "", Task.NONE);
+        return item(listDepth, "", Task.NONE);
+    }
+
+    /** An item of a top-level numbered list whose last item shows {@code widest}. */
+    private static Nesting numbered(String marker, Task task, String widest) {
+        return new Nesting(List.of(Level.LIST), marker, task, List.of(widest));
     }
 
     private static Paragraph paragraph(int line, Nesting nesting, Span... spans) {
@@ -244,15 +260,25 @@ class MarkdownRendererTest {
                 paragraph(4, item(4, "▪", Task.NONE), plain("four")),
                 paragraph(6, new Nesting(1, 0, "", Task.NONE), plain("quoted")),
                 paragraph(7, new Nesting(2, 0, "", Task.NONE), plain("twice")),
-                paragraph(8, new Nesting(2, 1, "•", Task.NONE), plain("listed in a quote")));
+                paragraph(8, item(2, 1, "•", Task.NONE), plain("listed in a quote")));
     }
 
     @Test
     void orderedListsCountFromTheirStartWithTheirDelimiter() {
         assertThat(blocks("3. three\n7. four\n\n1) [x] done\n1) [ ] open\n"))
                 .extracting(PreviewBlock::nesting)
-                .containsExactly(item(1, "3.", Task.NONE), item(1, "4.", Task.NONE),
-                        item(1, "1)", Task.DONE), item(1, "2)", Task.OPEN));
+                .containsExactly(numbered("3.", Task.NONE, "4."), numbered("4.", Task.NONE, "4."),
+                        numbered("1)", Task.DONE, "2)"), numbered("2)", Task.OPEN, "2)"));
+    }
+
+    @Test
+    void everyBlockOfAListKnowsTheListsWidestMarkerSoTheirTextCanLineUp() {
+        assertThat(blocks("98. a\n99. b\n100. c\n\n     more of c\n101. d\n     - inner\n"))
+                .extracting(PreviewBlock::nesting)
+                .containsExactly(numbered("98.", Task.NONE, "101."), numbered("99.", Task.NONE, "101."),
+                        numbered("100.", Task.NONE, "101."), numbered("", Task.NONE, "101."),
+                        numbered("101.", Task.NONE, "101."),
+                        new Nesting(List.of(Level.LIST, Level.LIST), "◦", Task.NONE, List.of("101.", "◦")));
     }
 
     @Test
@@ -266,7 +292,7 @@ class MarkdownRendererTest {
     @Test
     void anItemThatStartsWithAQuoteMarksTheQuotedBlock() {
         assertThat(blocks("1. > quoted\n   > more\n"))
-                .containsExactly(paragraph(1, new Nesting(List.of(Level.LIST, Level.QUOTE), "1.", Task.NONE),
+                .containsExactly(paragraph(1, new Nesting(List.of(Level.LIST, Level.QUOTE), "1.", Task.NONE, List.of("1.")),
                         plain("quoted more")));
     }
 
@@ -275,9 +301,9 @@ class MarkdownRendererTest {
         assertThat(blocks("- item\n\n  > a note in the item\n\n> - an item in a quote\n"))
                 .extracting(PreviewBlock::nesting)
                 .containsExactly(
-                        new Nesting(List.of(Level.LIST), "•", Task.NONE),
-                        new Nesting(List.of(Level.LIST, Level.QUOTE), "", Task.NONE),
-                        new Nesting(List.of(Level.QUOTE, Level.LIST), "•", Task.NONE));
+                        new Nesting(List.of(Level.LIST), "•", Task.NONE, List.of("•")),
+                        new Nesting(List.of(Level.LIST, Level.QUOTE), "", Task.NONE, List.of("•")),
+                        new Nesting(List.of(Level.QUOTE, Level.LIST), "•", Task.NONE, List.of("•")));
     }
 
     @Test
@@ -288,7 +314,7 @@ class MarkdownRendererTest {
                         paragraph(2, item(1, "•", Task.OPEN)),
                         paragraph(3, item(1, "•", Task.NONE)),
                         paragraph(3, item(2, "◦", Task.NONE), plain("inner")),
-                        new Code(5, item(1, "1.", Task.NONE), "", "code"));
+                        new Code(5, numbered("1.", Task.NONE, "1."), "", "code"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.taskconsole.ui.preview;
 
 import io.taskconsole.markdown.PreviewBlock;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
@@ -10,8 +11,13 @@ import javafx.scene.control.ListCell;
  * One block in the preview list. The block's nodes fill the cell's width so text wraps at the
  * pane's edge, and the cell's height follows from that width; a cell asked to show a block that
  * looks like the one it shows (the same paragraph, moved down by an edit above it) keeps its nodes.
+ * A part of a long code block or table says which neighbours it joins ({@code :joins-previous},
+ * {@code :joins-next}), so the stylesheet can close the gap and drop the edges between parts.
  */
 final class BlockCell extends ListCell<PreviewBlock> {
+
+    private static final PseudoClass JOINS_PREVIOUS = PseudoClass.getPseudoClass("joins-previous");
+    private static final PseudoClass JOINS_NEXT = PseudoClass.getPseudoClass("joins-next");
 
     private PreviewBlock drawn;
 
@@ -23,6 +29,9 @@ final class BlockCell extends ListCell<PreviewBlock> {
     @Override
     protected void updateItem(PreviewBlock block, boolean empty) {
         super.updateItem(block, empty);
+        PreviewBlock.Part part = empty || block == null ? PreviewBlock.Part.WHOLE : block.part();
+        pseudoClassStateChanged(JOINS_PREVIOUS, part.joinsPrevious());
+        pseudoClassStateChanged(JOINS_NEXT, part.joinsNext());
         if (empty || block == null) {
             drawn = null;
             setGraphic(null);
@@ -34,6 +43,12 @@ final class BlockCell extends ListCell<PreviewBlock> {
         }
         drawn = block;
         setAccessibleText(block.plainText());
+    }
+
+    /** The top of the block's {@code row}-th line of code or table row, from the cell's top (see {@link BlockNodes#rowTop}). */
+    double rowTop(int row) {
+        Node graphic = getGraphic();
+        return graphic == null || drawn == null ? 0 : getInsets().getTop() + BlockNodes.rowTop(drawn, graphic, row);
     }
 
     /** Never wider than the list: the text wraps instead of scrolling sideways. */

@@ -18,6 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
@@ -29,7 +31,7 @@ import javafx.scene.text.TextFlow;
  */
 final class BlockNodes {
 
-    /** The width of a list level's column; a long number or a number and a box may widen an item's own. */
+    /** The narrowest a list level's column gets; a list's widest marker, or a number and a box, may widen it. */
     private static final double MARKER_WIDTH = 26;
 
     private BlockNodes() {
@@ -59,9 +61,12 @@ final class BlockNodes {
     }
 
     private static Node code(PreviewBlock.Code code) {
-        Text text = new Text(code.code().endsWith("\n") ? code.code().substring(0, code.code().length() - 1) : code.code());
+        // A trailing empty line would leave a blank band at the box's foot; a part that the next one continues keeps it.
+        boolean dropLastEmptyLine = code.code().endsWith("\n") && !code.part().joinsNext();
+        Text text = new Text(dropLastEmptyLine ? code.code().substring(0, code.code().length() - 1) : code.code());
         text.getStyleClass().addAll("md-text", "md-mono");
         TextFlow flow = new TextFlow(text);
+        flow.getStyleClass().add("md-code-text");
         flow.setMinWidth(0);
         VBox box = new VBox(flow);
         box.getStyleClass().add("md-code-block");
@@ -83,11 +88,19 @@ final class BlockNodes {
             column.setHalignment(HPos.LEFT);
             grid.getColumnConstraints().add(column);
         }
-        addRow(grid, 0, table.header(), table.alignments(), "md-th");
+        int top = headerRows(table);
+        if (top > 0) {
+            addRow(grid, 0, table.header(), table.alignments(), "md-th");
+        }
         for (int r = 0; r < table.rows().size(); r++) {
-            addRow(grid, r + 1, table.rows().get(r), table.alignments(), r % 2 == 0 ? "md-td" : "md-td-alt");
+            addRow(grid, top + r, table.rows().get(r), table.alignments(), r % 2 == 0 ? "md-td" : "md-td-alt");
         }
         return grid;
+    }
+
+    /** A part that continues a table has no header: the first part's stays the only one. */
+    private static int headerRows(PreviewBlock.Table table) {
+        return table.header().isEmpty() ? 0 : 1;
     }
 
     private static void addRow(GridPane grid, int row, List<List<Span>> cells, List<PreviewBlock.Alignment> alignments, String style) {
@@ -130,19 +143,16 @@ final class BlockNodes {
             row.getStyleClass().add("md-quoted");
         }
         int innermostList = levels.lastIndexOf(Nesting.Level.LIST);
+        int listLevel = 0;
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i) == Nesting.Level.QUOTE) {
                 Region bar = new Region();
                 bar.getStyleClass().add("md-quote-bar");
                 bar.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(bar);
-            } else if (i == innermostList) {
-                row.getChildren().add(marker(nesting));
             } else {
-                Region indent = new Region();
-                indent.setMinWidth(MARKER_WIDTH);
-                indent.setPrefWidth(MARKER_WIDTH);
-                row.getChildren().add(indent);
+                String widest = nesting.widestMarkers().get(listLevel++);
+                row.getChildren().add(i == innermostList ? marker(nesting, widest) : column(markerText(widest)));
             }
         }
         HBox.setHgrow(content, Priority.ALWAYS);
@@ -153,18 +163,20 @@ final class BlockNodes {
         return row;
     }
 
-    private static Node marker(Nesting nesting) {
-        HBox marker = new HBox(4);
-        marker.getStyleClass().add("md-marker");
+    /**
+     * The innermost list's column: the item's number or bullet, right-aligned over the list's widest
+     * marker so that "99." and "100." end at one edge, then the task box, if any.
+     */
+    private static Node marker(Nesting nesting, String widest) {
         boolean numbered = !nesting.marker().isEmpty() && Character.isDigit(nesting.marker().charAt(0));
         // A task item shows its box where the bullet would be, as GitHub does; a numbered one keeps its number.
         boolean boxOnly = nesting.task() != Nesting.Task.NONE && !numbered;
-        marker.setMinWidth(MARKER_WIDTH);
+        HBox marker = boxOnly ? column() : column(markerText(widest));
         if (nesting.startsItem() && !boxOnly) {
             Label label = new Label(nesting.marker());
             label.getStyleClass().add("md-marker-text");
             label.setMinWidth(Region.USE_PREF_SIZE);
-            marker.getChildren().add(label);
+            ((StackPane) marker.getChildren().get(0)).getChildren().add(label);
         }
         if (nesting.task() != Nesting.Task.NONE) {
             CheckBox box = new CheckBox();
@@ -176,6 +188,71 @@ final class BlockNodes {
             marker.getChildren().add(box);
         }
         return marker;
+    }
+
+    /**
+     * A list level's column. {@code sizer} holds the list's widest marker, drawn invisibly: every
+     * block of the list then has a column as wide, whichever item it belongs to, so the items' text
+     * starts at one edge however many digits their numbers have.
+     */
+    private static HBox column(Node... sizer) {
+        HBox column = new HBox(4);
+        column.getStyleClass().add("md-marker");
+        column.setMinWidth(MARKER_WIDTH);
+        if (sizer.length > 0) {
+            StackPane text = new StackPane(sizer);
+            text.setAlignment(Pos.TOP_RIGHT);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            column.getChildren().add(text);
+        }
+        return column;
+    }
+
+    private static Label markerText(String widest) {
+        Label sizer = new Label(widest);
+        sizer.getStyleClass().add("md-marker-text");
+        sizer.setMinWidth(Region.USE_PREF_SIZE);
+        sizer.setVisible(false);
+        return sizer;
+    }
+
+    /**
+     * The top of {@code block}'s {@code row}-th line of code, or its {@code row}-th table row under
+     * the header, in {@code graphic}'s coordinates, for scrolling to a line inside a tall part; 0
+     * for other blocks.
+     */
+    static double rowTop(PreviewBlock block, Node graphic, int row) {
+        if (block instanceof PreviewBlock.Code code && graphic.lookup(".md-code-text") instanceof TextFlow flow) {
+            int start = 0;
+            for (int r = 0; r < row; r++) {
+                int newline = code.code().indexOf('\n', start);
+                if (newline < 0) {
+                    break;
+                }
+                start = newline + 1;
+            }
+            PathElement[] caret = flow.caretShape(start, true);
+            return caret.length > 0 && caret[0] instanceof MoveTo top ? yIn(graphic, flow, top.getY()) : 0;
+        }
+        if (block instanceof PreviewBlock.Table table && graphic.lookup(".md-table") instanceof GridPane grid) {
+            int gridRow = headerRows(table) + row;
+            for (Node cell : grid.getChildren()) {
+                Integer index = GridPane.getRowIndex(cell);
+                if (index != null && index == gridRow) {
+                    return yIn(graphic, grid, cell.getBoundsInParent().getMinY());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** {@code y} in {@code node}'s coordinates, in those of its ancestor {@code graphic}. */
+    private static double yIn(Node graphic, Node node, double y) {
+        double inGraphic = y;
+        for (Node at = node; at != null && at != graphic; at = at.getParent()) {
+            inGraphic = at.localToParent(0, inGraphic).getY();
+        }
+        return inGraphic;
     }
 
     /** A wrapping flow of {@code spans}; links carry their target as a tooltip and nothing else. */

@@ -3,6 +3,7 @@ package io.taskconsole.ui.preview;
 import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -75,6 +77,9 @@ public final class PreviewView {
     }
 
     private static String drawnText(Node node) {
+        if (!node.isVisible()) {
+            return "";
+        }
         if (node instanceof javafx.scene.text.Text text) {
             return text.getText();
         }
@@ -100,12 +105,21 @@ public final class PreviewView {
     }
 
     private void copySelection() {
-        String text = list.getSelectionModel().getSelectedItems().stream()
-                .map(PreviewBlock::plainText)
-                .collect(Collectors.joining("\n\n"));
+        List<Integer> selected = list.getSelectionModel().getSelectedIndices().stream().sorted().toList();
+        StringBuilder text = new StringBuilder();
+        for (int n = 0; n < selected.size(); n++) {
+            int index = selected.get(n);
+            PreviewBlock block = list.getItems().get(index);
+            if (n > 0) {
+                // Parts of one long block are its lines, one after another; separate blocks are paragraphs apart.
+                boolean nextPart = selected.get(n - 1) == index - 1 && block.part().joinsPrevious();
+                text.append(nextPart ? "\n" : "\n\n");
+            }
+            text.append(block.plainText());
+        }
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
-            content.putString(text);
+            content.putString(text.toString());
             Clipboard.getSystemClipboard().setContent(content);
         }
     }
@@ -140,7 +154,22 @@ public final class PreviewView {
         if (doc == null) {
             return;
         }
-        int index = model.blockAtLine(Math.max(1, doc.caretLineProperty().get()));
+        int line = Math.max(1, doc.caretLineProperty().get());
+        int index = model.blockAtLine(line);
         list.scrollTo(Math.max(0, index));
+        if (index >= 0) {
+            scrollWithin(index, model.rowsAbove(index, line));
+        }
+    }
+
+    /** A part of a long code block or table may be taller than the pane: goes on down from its top to the caret's row. */
+    private void scrollWithin(int index, int rows) {
+        if (rows == 0) {
+            return;
+        }
+        list.layout();
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getVisibleCell(index) instanceof BlockCell cell) {
+            flow.scrollPixels(cell.rowTop(rows));
+        }
     }
 }

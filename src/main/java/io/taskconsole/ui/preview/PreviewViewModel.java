@@ -92,7 +92,32 @@ public final class PreviewViewModel {
         return found;
     }
 
-    /** The preview's text as a reader would copy it, block by block. */
+    /**
+     * How many rows of block {@code index} (lines of code, or table rows under the header) lie above
+     * the 1-based source {@code line}, so a view can scroll on down a part of a long block that is
+     * taller than the pane; 0 for the part's first row, the lines above it, and blocks that are whole.
+     */
+    public int rowsAbove(int index, int line) {
+        PreviewBlock block = latest.get(index);
+        int rows = rows(block);
+        if (block.part() == PreviewBlock.Part.WHOLE || rows == 0) {
+            return 0;
+        }
+        // A part's rows are one source line each, and the next part starts on the line after its last;
+        // only the first part starts above its rows, on a fence or a header.
+        int firstRowLine = block.part().joinsPrevious() || index + 1 >= latest.size()
+                ? block.line() : latest.get(index + 1).line() - rows;
+        return Math.max(0, Math.min(line - firstRowLine, rows - 1));
+    }
+
+    private static int rows(PreviewBlock block) {
+        if (block instanceof PreviewBlock.Code code) {
+            return code.lineCount();
+        }
+        return block instanceof PreviewBlock.Table table ? table.rows().size() : 0;
+    }
+
+    /** The preview's text as a reader would copy it, block by block; the parts of a long block read as the block. */
     public String plainText() {
         StringBuilder text = new StringBuilder();
         for (PreviewBlock block : blocks) {
