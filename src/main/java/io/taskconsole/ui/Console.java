@@ -6,6 +6,7 @@ import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.FxThread;
+import io.taskconsole.ui.common.MonospaceFont;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.common.OsThemeDetector;
@@ -113,6 +114,7 @@ public final class Console {
         Scene scene = new Scene(window.root(), 1360, 860);
         scene.getStylesheets().add(Objects.requireNonNull(
                 Console.class.getResource("console.css"), "console.css").toExternalForm());
+        MonospaceFont.stylesheetFor(System.getProperty("os.name")).ifPresent(scene.getStylesheets()::add);
         stage.setTitle(TITLE);
         stage.setScene(scene);
         restoreWindow();

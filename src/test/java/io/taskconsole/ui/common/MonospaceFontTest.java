@@ -1,0 +1,70 @@
+package io.taskconsole.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.ui.Console;
+import java.util.Objects;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MonospaceFontTest {
+
+    private TextArea editor;
+    private Label code;
+
+    @Start
+    void start(Stage stage) {
+        editor = new TextArea("# Task\n");
+        code = new Label("x");
+        editor.getStyleClass().add("markdown-editor");
+        code.getStyleClass().add("monospace");
+        Scene scene = new Scene(new VBox(editor, code), 400, 300);
+        scene.getStylesheets().add(Objects.requireNonNull(Console.class.getResource("console.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** console.css alone: the editor's characters all have one width (a family list would fall back to a proportional font). */
+    @Test
+    void theEditorsTextIsMonospaced(FxRobot robot) {
+        robot.interact(() -> { });
+        Font font = editor.getFont();
+
+        assertThat(width("iiiiiiii", font)).isEqualTo(width("MMMMMMMM", font));
+    }
+
+    @Test
+    void windowsAndMacGetTheMonospaceFontEveryInstallationHas() {
+        assertThat(MonospaceFont.familyFor("Windows 11")).contains("Consolas");
+        assertThat(MonospaceFont.familyFor("Mac OS X")).contains("Menlo");
+        assertThat(MonospaceFont.familyFor("Linux")).as("fontconfig's choice, through Monospaced").isEmpty();
+        assertThat(MonospaceFont.stylesheetFor("Linux")).isEmpty();
+    }
+
+    /** The stylesheet that names the OS's family is applied (shown with a family this machine has). */
+    @Test
+    void theFamilysStylesheetReachesTheNodes(FxRobot robot) {
+        String installed = Font.getFamilies().stream().filter(f -> !f.equals(code.getFont().getFamily()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> code.getScene().getStylesheets().add(MonospaceFont.stylesheet(installed)));
+
+        assertThat(code.getFont().getFamily()).isEqualTo(installed);
+    }
+
+    private static double width(String text, Font font) {
+        Text node = new Text(text);
+        node.setFont(font);
+        return node.getLayoutBounds().getWidth();
+    }
+}
