@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class BackgroundExecutor implements AutoCloseable {
 
-    static final Duration WORKER_IDLE = Duration.ofSeconds(10);
-
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final UiThread ui;
@@ -32,20 +28,10 @@ public class BackgroundExecutor implements AutoCloseable {
         this.ui = ui;
     }
 
-    /**
-     * The app's executor: up to four workers and one timer thread, all daemons so they never keep the
-     * JVM alive. Workers end after {@link #WORKER_IDLE} without work, so an app left open in the
-     * background holds no idle threads (nor their stacks).
-     */
+    /** The app's executor: four workers and one timer thread, all daemons so they never keep the JVM alive. */
     public static BackgroundExecutor forApp(UiThread ui) {
-        return forApp(ui, WORKER_IDLE);
-    }
-
-    static BackgroundExecutor forApp(UiThread ui, Duration workerIdle) {
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, workerIdle.toMillis(), TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), daemons("taskconsole-worker"));
-        workers.allowCoreThreadTimeOut(true);
-        return new BackgroundExecutor(workers,
+        return new BackgroundExecutor(
+                Executors.newFixedThreadPool(4, daemons("taskconsole-worker")),
                 Executors.newSingleThreadScheduledExecutor(daemons("taskconsole-timer")),
                 ui);
     }
