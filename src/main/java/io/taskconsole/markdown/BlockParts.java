@@ -35,7 +35,8 @@ final class BlockParts {
         List<Integer> starts = new ArrayList<>(List.of(0));
         int newlines = 0;
         for (int end = code.indexOf('\n'); end >= 0; end = code.indexOf('\n', end + 1)) {
-            if (++newlines % CODE_LINES == 0) {
+            // A last line that is empty would be a part of its own, drawn as a blank band.
+            if (++newlines % CODE_LINES == 0 && end + 1 < code.length()) {
                 starts.add(end + 1);
             }
         }

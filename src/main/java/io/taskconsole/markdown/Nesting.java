@@ -1,6 +1,5 @@
 package io.taskconsole.markdown;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ import java.util.List;
  */
 public record Nesting(List<Level> levels, String marker, Task task, List<String> widestMarkers) {
 
-    public static final Nesting TOP = new Nesting(List.of(), "", Task.NONE);
+    public static final Nesting TOP = new Nesting(List.of(), "", Task.NONE, List.of());
 
     /** One enclosing container. */
     public enum Level { QUOTE, LIST }
@@ -32,22 +31,6 @@ public record Nesting(List<Level> levels, String marker, Task task, List<String>
         if (widestMarkers.size() != lists) {
             throw new IllegalArgumentException(widestMarkers.size() + " widest markers for " + lists + " list levels");
         }
-    }
-
-    /** No widest marker known for the lists: a view gives each its narrowest column. */
-    public Nesting(List<Level> levels, String marker, Task task) {
-        this(levels, marker, task, Collections.nCopies((int) levels.stream().filter(level -> level == Level.LIST).count(), ""));
-    }
-
-    /** Quotes around lists, the usual case: {@code quoteDepth} quotes, then {@code listDepth} list levels. */
-    public Nesting(int quoteDepth, int listDepth, String marker, Task task) {
-        this(levels(quoteDepth, listDepth), marker, task);
-    }
-
-    private static List<Level> levels(int quoteDepth, int listDepth) {
-        List<Level> levels = new java.util.ArrayList<>(Collections.nCopies(quoteDepth, Level.QUOTE));
-        levels.addAll(Collections.nCopies(listDepth, Level.LIST));
-        return levels;
     }
 
     public boolean startsItem() {

@@ -38,6 +38,19 @@ class BlockPartsTest {
         return parts.stream().map(PreviewBlock::plainText).collect(Collectors.joining("\n"));
     }
 
+    /** 100 lines and a blank one: no part of its own for the blank line, which would show as a blank band. */
+    @Test
+    void aBlankLastLineIsNotAPartOfItsOwn() {
+        String markdown = "```\n" + codeLines(100) + "\n\n```\n";
+
+        List<Code> parts = only(blocks(markdown), Code.class);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts).allSatisfy(part -> assertThat(part.code().strip()).isNotEmpty());
+        assertThat(parts.get(1).part()).isEqualTo(Part.LAST);
+        assertThat(joined(parts).strip()).isEqualTo(codeLines(100));
+    }
+
     @Test
     void aThousandLineFencedBlockBecomesPartsThatStartOnTheirOwnLines() {
         String code = codeLines(1_000);

@@ -129,7 +129,7 @@ class MarkdownRendererTest {
                         List.of(List.of(plain("Variable")), List.of(plain("Default"))),
                         List.of(List.of(List.of(styled("MAX_PER_IP", Style.CODE)), List.of(plain("20"))))),
                 new Code(19, TOP, "go", "limit := 5"),
-                paragraph(23, new Nesting(1, 0, "", Task.NONE), plain("Keep the API unchanged.")),
+                paragraph(23, new Nesting(List.of(Level.QUOTE), "", Task.NONE, List.of()), plain("Keep the API unchanged.")),
                 new Rule(25, TOP));
     }
 
@@ -258,8 +258,8 @@ class MarkdownRendererTest {
                 paragraph(2, item(2, "◦", Task.NONE), plain("two")),
                 paragraph(3, item(3, "▪", Task.NONE), plain("three")),
                 paragraph(4, item(4, "▪", Task.NONE), plain("four")),
-                paragraph(6, new Nesting(1, 0, "", Task.NONE), plain("quoted")),
-                paragraph(7, new Nesting(2, 0, "", Task.NONE), plain("twice")),
+                paragraph(6, new Nesting(List.of(Level.QUOTE), "", Task.NONE, List.of()), plain("quoted")),
+                paragraph(7, new Nesting(List.of(Level.QUOTE, Level.QUOTE), "", Task.NONE, List.of()), plain("twice")),
                 paragraph(8, item(2, 1, "•", Task.NONE), plain("listed in a quote")));
     }
 

@@ -13,6 +13,7 @@ import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.log.LogLine;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -340,6 +341,11 @@ class ConsoleAppTest {
         assertThat(console.window().attemptsTab.getContent()).as("attempts before its tab is opened").isNull();
         assertThat(console.window().attempts).as("the attempts view before its tab is opened").isNull();
         assertThat(robot.lookup("#criteria-tree").tryQuery()).as("the tab open at start").isPresent();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<io.taskconsole.markdown.Criterion> tree = robot.lookup("#criteria-tree").queryAs(javafx.scene.control.TreeView.class);
+        waitFor("the sample's criteria in the tree", () -> WaitForAsyncUtils.asyncFx(() -> tree.getRoot() == null ? List.<String>of()
+                : tree.getRoot().getChildren().stream().map(item -> item.getValue().id()).toList()).get()
+                .containsAll(List.of("AC-1", "AC-7")));
 
         robot.clickOn(robot.lookup(".tab-label").match(node -> "Attempts".equals(((javafx.scene.control.Labeled) node).getText()))
                 .queryAs(javafx.scene.Node.class));

@@ -140,6 +140,9 @@ public final class AttemptsView {
         filesStatus.managedProperty().bind(filesStatus.visibleProperty());
         VBox.setVgrow(files, Priority.ALWAYS);
         model.filesProperty().addListener((o, a, b) -> showFiles(b));
+        // The view is made when its tab is first opened: show what the model already holds.
+        show(model.selectedProperty().get());
+        showFiles(model.filesProperty().get());
         SplitPane split = new SplitPane(table, new VBox(filesStatus, files));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);

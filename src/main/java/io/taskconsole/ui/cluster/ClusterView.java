@@ -98,12 +98,8 @@ public final class ClusterView {
         status.setId("connection-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusTextProperty());
-        model.statusProperty().addListener((o, a, s) -> {
-            status.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-            status.getStyleClass().add(s == ClusterViewModel.Status.CONNECTED ? Styles.SUCCESS
-                    : s == ClusterViewModel.Status.FAILED ? Styles.DANGER : Styles.TEXT_MUTED);
-        });
-        status.getStyleClass().add(Styles.TEXT_MUTED);
+        model.statusProperty().addListener((o, a, s) -> showStatus(status, s));
+        showStatus(status, model.statusProperty().get());
 
         TextField helm = field("helm-path", "helm on PATH", "Path of the helm binary");
         helm.textProperty().bindBidirectional(model.helmPathProperty());
@@ -160,5 +156,11 @@ public final class ClusterView {
         f.setAccessibleText(accessible);
         f.setTooltip(new Tooltip(accessible));
         return f;
+    }
+
+    private static void showStatus(Label status, ClusterViewModel.Status s) {
+        status.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
+        status.getStyleClass().add(s == ClusterViewModel.Status.CONNECTED ? Styles.SUCCESS
+                : s == ClusterViewModel.Status.FAILED ? Styles.DANGER : Styles.TEXT_MUTED);
     }
 }

@@ -58,7 +58,6 @@ public final class SubmitViewModel {
     private final Debouncer templateSave;
     private Runnable afterSubmission = () -> { };
     private CancelSignal cancel;
-    private boolean generatedStale = true;
     private boolean loadingTemplate;
 
     public SubmitViewModel(SubmitTools tools, BackgroundExecutor executor, Notices notices,
@@ -82,7 +81,7 @@ public final class SubmitViewModel {
             }
         });
         generatedShown.addListener((o, was, shown) -> {
-            if (shown && generatedStale) {
+            if (shown) {
                 refreshGenerated();
             }
         });
@@ -106,9 +105,10 @@ public final class SubmitViewModel {
     }
 
     /**
-     * Whether a view shows the generated files. They are generated only while one does (and once when
-     * it opens, if the draft changed meanwhile): generating runs the criteria extractor and the YAML
-     * writer over the whole draft, which is wasted on every pause in typing when nobody looks.
+     * Whether a view shows the generated files. They are generated each time one opens and after each
+     * change while it is open, not otherwise: generating runs the criteria extractor and the YAML writer
+     * over the whole draft, which is wasted on every pause in typing when nobody looks. (They also
+     * depend on the attempt history, the target and the clock, so a view that opens regenerates them.)
      */
     public BooleanProperty generatedShownProperty() {
         return generatedShown;
@@ -292,18 +292,14 @@ public final class SubmitViewModel {
     private void generatedChanged() {
         if (generatedShown.get()) {
             generatedRefresh.trigger();
-        } else {
-            generatedStale = true;
         }
     }
 
-    /** Generates the files again now if a view shows them, else when one next does. */
+    /** Generates the files again now if a view shows them (else a view that opens will). */
     public void refreshGenerated() {
         if (!generatedShown.get()) {
-            generatedStale = true;
             return;
         }
-        generatedStale = false;
         Optional<TaskDraft> draft = editor.snapshot();
         if (draft.isEmpty()) {
             generated.set(null);

@@ -3,7 +3,13 @@ package io.taskconsole.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.Console;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -50,6 +56,25 @@ class MonospaceFontTest {
         assertThat(MonospaceFont.familyFor("Mac OS X")).contains("Menlo");
         assertThat(MonospaceFont.familyFor("Linux")).as("fontconfig's choice, through Monospaced").isEmpty();
         assertThat(MonospaceFont.stylesheetFor("Linux")).isEmpty();
+    }
+
+    /** Every rule of console.css that sets the monospace family is also overridden on Windows and macOS. */
+    @Test
+    void theOverrideCoversEveryMonospacedRuleOfConsoleCss() throws Exception {
+        String css;
+        try (var in = Objects.requireNonNull(Console.class.getResourceAsStream("console.css"))) {
+            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Set<String> monospaced = new TreeSet<>();
+        Matcher rule = Pattern.compile("([^{}]+)\\{([^}]*)\\}").matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        while (rule.find()) {
+            if (rule.group(2).contains("\"Monospaced\"")) {
+                Arrays.stream(rule.group(1).split(",")).map(String::strip).forEach(monospaced::add);
+            }
+        }
+        Set<String> overridden = new TreeSet<>(Arrays.stream(MonospaceFont.SELECTORS.split(",")).map(String::strip).toList());
+
+        assertThat(monospaced).isNotEmpty().isEqualTo(overridden);
     }
 
     /** The stylesheet that names the OS's family is applied (shown with a family this machine has). */

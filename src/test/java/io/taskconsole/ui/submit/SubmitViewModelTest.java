@@ -133,8 +133,11 @@ class SubmitViewModelTest {
         assertThat(submit.generatedProperty().get().promptMd()).isEqualTo("# Prompt for 42");
 
         submit.generatedShownProperty().set(false);
+        editor.selectedProperty().get().textProperty().set("# Faster search\n\nEdited while hidden.\n");
+        assertThat(tools.generatedCount).as("an edit while hidden").isEqualTo(1);
+
         submit.generatedShownProperty().set(true);
-        assertThat(tools.generatedCount).as("nothing changed while hidden: no second run").isEqualTo(1);
+        assertThat(tools.generatedCount).as("opened again: the attempt number or the time may have changed too").isEqualTo(2);
     }
 
     /** The cluster part is not under test here. */
