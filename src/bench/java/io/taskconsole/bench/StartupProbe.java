@@ -55,6 +55,7 @@ final class StartupProbe {
 
     Start run(Duration idleBeforeRss) throws IOException, InterruptedException {
         Files.createDirectories(home);
+        writeKubeconfig();
         Process xev = new ProcessBuilder("stdbuf", "-oL", "xev", "-root", "-event", "substructure", "-event", "property")
                 .redirectErrorStream(true).start();
         xev.getOutputStream().close();
@@ -196,5 +197,31 @@ final class StartupProbe {
         Thread thread = new Thread(body, "startup-probe-reader");
         thread.setDaemon(true);
         return thread;
+    }
+
+    /**
+     * A user of the app has a kubeconfig, which the app reads at startup to list its contexts: the
+     * same file in both apps' home (the hello-world ignores it). Nothing connects to its server.
+     */
+    private void writeKubeconfig() throws IOException {
+        Path config = home.resolve(".kube").resolve("config");
+        if (Files.exists(config)) {
+            return;
+        }
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, String.join("\n",
+                "apiVersion: v1",
+                "kind: Config",
+                "current-context: bench",
+                "clusters:",
+                "- name: bench",
+                "  cluster: {server: \"https://127.0.0.1:1\"}",
+                "contexts:",
+                "- name: bench",
+                "  context: {cluster: bench, user: bench, namespace: orchestrator}",
+                "users:",
+                "- name: bench",
+                "  user: {token: placeholder-not-a-credential}",
+                ""));
     }
 }

@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads kubeconfig files the way kubectl finds them: a file the user names, else every file of
@@ -23,6 +26,9 @@ import tools.jackson.databind.DatabindException;
  * (contexts, namespaces); credentials stay inside fabric8 and are never shown.
  */
 public final class Kubeconfigs {
+
+    private static final String WRONG_SHAPE = "a value has the wrong type or shape for a kubeconfig";
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final Map<String, String> env;
     private final Path home;
@@ -54,8 +60,16 @@ public final class Kubeconfigs {
         return List.of(home.resolve(".kube").resolve("config"));
     }
 
-    /** What the user can pick: the contexts of all files, and which one is current. */
+    /**
+     * What the user can pick: the contexts of all files, and which one is current. Only the names are
+     * read (see {@link #namesOf}): this runs when the app starts, and fabric8's full model of a
+     * kubeconfig is loaded only to connect.
+     */
     public KubeconfigInfo read(Path explicit) {
+        return read(explicit, Kubeconfigs::namesOf);
+    }
+
+    private KubeconfigInfo read(Path explicit, Function<Path, Names> parser) {
         List<Path> files = files(explicit);
         Map<String, String> namespaces = new LinkedHashMap<>();
         String current = null;
@@ -67,17 +81,12 @@ public final class Kubeconfigs {
                 }
                 continue; // kubectl also skips missing entries of $KUBECONFIG
             }
-            Config config = parse(file);
+            Names names = parser.apply(file);
             anyRead = true;
-            if (current == null && config.getCurrentContext() != null && !config.getCurrentContext().isBlank()) {
-                current = config.getCurrentContext();
+            if (current == null && names.currentContext() != null && !names.currentContext().isBlank()) {
+                current = names.currentContext();
             }
-            if (config.getContexts() != null) {
-                for (NamedContext context : config.getContexts()) {
-                    String ns = context.getContext() == null ? null : context.getContext().getNamespace();
-                    namespaces.putIfAbsent(context.getName(), ns);
-                }
-            }
+            names.namespaceByContext().forEach(namespaces::putIfAbsent);
         }
         if (!anyRead) {
             throw TaskConsoleException.badInput(
@@ -87,9 +96,13 @@ public final class Kubeconfigs {
         return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces);
     }
 
-    /** The context a target means: the one chosen, else the current one; it must exist. */
+    /**
+     * The context a target means: the one chosen, else the current one; it must exist. Reads the files
+     * with fabric8's full model, so a kubeconfig that fabric8 could not use fails here, with a message
+     * that shows none of its values, before anything connects.
+     */
     public String resolveContext(KubeTarget target) {
-        KubeconfigInfo info = read(target.kubeconfig());
+        KubeconfigInfo info = read(target.kubeconfig(), Kubeconfigs::namesOfConfig);
         String wanted = target.context() != null ? target.context() : info.currentContext();
         if (wanted == null) {
             throw TaskConsoleException.badInput(
@@ -106,7 +119,64 @@ public final class Kubeconfigs {
         return wanted;
     }
 
-    private static Config parse(Path file) {
+    /** The names in one file, and which context it makes current. */
+    private record Names(String currentContext, Map<String, String> namespaceByContext) {
+    }
+
+    /**
+     * Reads the context names and namespaces from the file's YAML tree, checking the shape of just
+     * those parts; users and clusters are left to fabric8 when connecting.
+     */
+    private static Names namesOf(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (RuntimeException e) {
+            throw malformed(file, safeReason(e), null);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw malformed(file, "it is empty", null);
+        }
+        if (!root.isObject()) {
+            throw malformed(file, WRONG_SHAPE, null);
+        }
+        Map<String, String> namespaces = new LinkedHashMap<>();
+        JsonNode contexts = root.path("contexts");
+        if (!contexts.isMissingNode() && !contexts.isNull()) {
+            if (!contexts.isArray()) {
+                throw malformed(file, WRONG_SHAPE + " (contexts)", null);
+            }
+            for (JsonNode entry : contexts) {
+                JsonNode name = entry.path("name");
+                JsonNode context = entry.path("context");
+                JsonNode namespace = context.path("namespace");
+                if (!entry.isObject() || !name.isString()
+                        || !(context.isMissingNode() || context.isNull() || context.isObject())
+                        || !(namespace.isMissingNode() || namespace.isNull() || namespace.isString())) {
+                    throw malformed(file, WRONG_SHAPE + " (contexts)", null);
+                }
+                namespaces.putIfAbsent(name.stringValue(), namespace.isString() ? namespace.stringValue() : null);
+            }
+        }
+        JsonNode current = root.path("current-context");
+        if (!(current.isMissingNode() || current.isNull() || current.isString())) {
+            throw malformed(file, WRONG_SHAPE + " (current-context)", null);
+        }
+        return new Names(current.isString() ? current.stringValue() : null, namespaces);
+    }
+
+    private static Names namesOfConfig(Path file) {
+        Config config = parseConfig(file);
+        Map<String, String> namespaces = new LinkedHashMap<>();
+        if (config.getContexts() != null) {
+            for (NamedContext context : config.getContexts()) {
+                namespaces.putIfAbsent(context.getName(), context.getContext() == null ? null : context.getContext().getNamespace());
+            }
+        }
+        return new Names(config.getCurrentContext(), namespaces);
+    }
+
+    private static Config parseConfig(Path file) {
         try {
             Config config = KubeConfigUtils.parseConfig(file.toFile());
             if (config == null) {
@@ -125,9 +195,7 @@ public final class Kubeconfigs {
     private static String safeReason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JacksonException jackson) {
-                String what = jackson instanceof DatabindException
-                        ? "a value has the wrong type or shape for a kubeconfig"
-                        : "it is not valid YAML";
+                String what = jackson instanceof DatabindException ? WRONG_SHAPE : "it is not valid YAML";
                 TokenStreamLocation at = jackson.getLocation();
                 return at == null || at.getLineNr() < 1 ? what
                         : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -177,6 +177,36 @@ class KubeconfigsTest {
         assertThat(kubeconfigs.resolveContext(new KubeTarget(file, " ", null))).isEqualTo("dev");
     }
 
+    /**
+     * Listing the contexts reads only their names, so a file whose users are broken still lists them;
+     * choosing one to connect reads the whole file and stops there, without showing the broken value.
+     */
+    @Test
+    void brokenUsersStillListTheContextsButStopTheConnection() throws IOException {
+        Path file = write("broken-user", "current-context: dev\ncontexts:\n- name: dev\n  context: {cluster: c, user: u, namespace: team}\n"
+                + "clusters:\n- name: c\n  cluster: {server: https://x.example}\nusers:\n- name: u\n  user: " + PASSWORD + "\n");
+
+        KubeconfigInfo info = kubeconfigs(Map.of()).read(file);
+        assertThat(info.contexts()).containsExactly("dev");
+        assertThat(info.namespaceByContext()).containsEntry("dev", "team");
+
+        TaskConsoleException e = catchThrowableOfType(TaskConsoleException.class,
+                () -> kubeconfigs(Map.of()).resolveContext(new KubeTarget(file, "dev", null)));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("Kubeconfig file " + file + " could not be read: a value has the wrong type or shape");
+        assertNoSecret(e);
+    }
+
+    @Test
+    void contextsOfTheWrongShapeAreNamed() throws IOException {
+        Path file = write("contexts-scalar", "contexts: " + TOKEN + "\n");
+
+        assertThatThrownBy(() -> kubeconfigs(Map.of()).read(file))
+                .isInstanceOf(TaskConsoleException.class)
+                .hasMessage("Kubeconfig file " + file + " could not be read: a value has the wrong type or shape for a kubeconfig (contexts)")
+                .satisfies(KubeconfigsTest::assertNoSecret);
+    }
+
     @Test
     void noErrorAboutAKubeconfigEverShowsItsCredentials() throws IOException {
         List<TaskConsoleException> errors = new ArrayList<>();
