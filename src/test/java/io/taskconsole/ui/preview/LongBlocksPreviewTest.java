@@ -9,15 +9,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.task.TaskFile;
-import io.taskconsole.ui.InMemoryTasks;
 import io.taskconsole.ui.Screenshots;
-import io.taskconsole.ui.common.AppLog;
-import io.taskconsole.ui.common.BackgroundExecutor;
-import io.taskconsole.ui.common.FxThread;
-import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.editor.DocumentModel;
-import io.taskconsole.ui.editor.EditorViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,35 +57,26 @@ class LongBlocksPreviewTest {
 
     @TempDir
     static Path temp;
-    BackgroundExecutor executor;
-    EditorViewModel editor;
-    PreviewView view;
-    PreviewViewModel model;
+    RealPreview preview;
     Scene scene;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        executor = BackgroundExecutor.forApp(new FxThread());
-        Notices notices = new Notices(new AppLog(temp.resolve("app.log")));
-        InMemoryTasks tasks = new InMemoryTasks();
-        editor = new EditorViewModel(tasks, executor, notices);
-        model = new PreviewViewModel(CoreAdapters.real().markdown(), executor, notices, editor);
-        view = new PreviewView(model, editor);
-        scene = new Scene(new javafx.scene.layout.StackPane(view.node()), 800, 600);
+        preview = new RealPreview(temp.resolve("app.log"));
+        scene = new Scene(new javafx.scene.layout.StackPane(preview.view.node()), 800, 600);
         scene.getStylesheets().add(PreviewView.class.getResource("/io/taskconsole/ui/console.css").toExternalForm());
         stage.setScene(scene);
         // The stage is shared with earlier test classes, which may have made it bigger: a taller pane
         // would show deep lines without any scrolling inside a part.
         stage.sizeToScene();
         stage.show();
-        editor.show(tasks.add(1001, "auth-service", "Long blocks", document()), TaskFile.TASK_MD);
-        model.renderNow();
+        preview.open("Long blocks", document());
     }
 
     @AfterEach
     void stop() {
-        executor.close();
+        preview.close();
     }
 
     /** Line {@code n} of the code; lines 50, 150, ... are empty, so some parts end on an empty line. */
@@ -114,7 +98,7 @@ class LongBlocksPreviewTest {
     }
 
     private DocumentModel task() {
-        return editor.document(TaskFile.TASK_MD).orElseThrow();
+        return preview.editor.document(TaskFile.TASK_MD).orElseThrow();
     }
 
     private static <T> T fx(Callable<T> call) throws Exception {
@@ -122,12 +106,12 @@ class LongBlocksPreviewTest {
     }
 
     private void waitForWholeFile() {
-        waitFor("the whole file in the preview", () -> fx(view::renderedText).contains("The end."));
+        waitFor("the whole file in the preview", () -> fx(preview.view::renderedText).contains("The end."));
     }
 
     /** Where {@code line}'s text is drawn, in the scene, or null when no cell on screen draws it. */
     private Bounds drawnLine(String line) {
-        for (Node node : view.listView().lookupAll(".md-code-text")) {
+        for (Node node : preview.view.listView().lookupAll(".md-code-text")) {
             TextFlow flow = (TextFlow) node;
             String text = ((Text) flow.getChildren().get(0)).getText();
             int start = ("\n" + text + "\n").indexOf("\n" + line + "\n");
@@ -145,15 +129,15 @@ class LongBlocksPreviewTest {
     private boolean onScreen(String line) throws Exception {
         return fx(() -> {
             Bounds drawn = drawnLine(line);
-            Bounds list = view.listView().localToScene(view.listView().getLayoutBounds());
+            Bounds list = preview.view.listView().localToScene(preview.view.listView().getLayoutBounds());
             return drawn != null && drawn.getMinY() >= list.getMinY() && drawn.getMaxY() <= list.getMaxY();
         });
     }
 
     private boolean rowOnScreen(int row) throws Exception {
         return fx(() -> {
-            Bounds list = view.listView().localToScene(view.listView().getLayoutBounds());
-            return view.listView().lookupAll(".md-cell-text").stream()
+            Bounds list = preview.view.listView().localToScene(preview.view.listView().getLayoutBounds());
+            return preview.view.listView().lookupAll(".md-cell-text").stream()
                     .filter(node -> shown(node) && ((TextFlow) node).getChildren().stream()
                             .anyMatch(text -> ((Text) text).getText().equals("host-" + row + ".example")))
                     .map(node -> node.localToScene(node.getLayoutBounds()))
@@ -169,8 +153,8 @@ class LongBlocksPreviewTest {
         for (int codeLineNumber : new int[] {545, 45, CODE_LINES}) {
             int line = FENCE_LINE + codeLineNumber;
             assertThat(task().text().split("\n")[line - 1]).isEqualTo(codeLine(codeLineNumber));
-            int index = model.blockAtLine(line);
-            assertThat(view.listView().getItems().get(index).plainText().lines()).as("the block at line %d holds it", line)
+            int index = preview.model.blockAtLine(line);
+            assertThat(preview.view.listView().getItems().get(index).plainText().lines()).as("the block at line %d holds it", line)
                     .contains(codeLine(codeLineNumber));
             assertThat(onScreen(codeLine(codeLineNumber))).isFalse();
 
@@ -198,7 +182,7 @@ class LongBlocksPreviewTest {
     @Test
     void thePartsOfABigBlockMeetWithoutAGapAndCopyAsTheBlock(FxRobot robot) throws Exception {
         waitForWholeFile();
-        List<PreviewBlock> items = view.listView().getItems();
+        List<PreviewBlock> items = preview.view.listView().getItems();
         int firstCodePart = IntStream.range(0, items.size()).filter(i -> items.get(i).part() == PreviewBlock.Part.FIRST)
                 .findFirst().orElseThrow();
         int lastCodePart = IntStream.range(firstCodePart, items.size()).filter(i -> items.get(i).part() == PreviewBlock.Part.LAST)
@@ -206,7 +190,7 @@ class LongBlocksPreviewTest {
         int firstTablePart = lastCodePart + 1;
 
         showBoundaryAfter(robot, firstCodePart);
-        assertThat(fx(view::drawnText)).as("the first part ends on an empty line")
+        assertThat(fx(preview.view::drawnText)).as("the first part ends on an empty line")
                 .contains(codeLine(49) + "\n\n" + codeLine(51));
         // After the first part, between two middle ones, before the last.
         for (int part : new int[] {firstCodePart, lastCodePart - 1, firstCodePart + 3}) {
@@ -230,27 +214,27 @@ class LongBlocksPreviewTest {
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
 
         robot.interact(() -> {
-            view.listView().requestFocus();
-            view.listView().getSelectionModel().selectRange(firstCodePart, lastCodePart + 1);
+            preview.view.listView().requestFocus();
+            preview.view.listView().getSelectionModel().selectRange(firstCodePart, lastCodePart + 1);
         });
         robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
         assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).as("the code parts copied").isEqualTo(code());
-        assertThat(fx(view::renderedText)).contains("A dump:\n" + code() + "\nId\tHost\tStatus\n1\thost-1.example\tok\n");
+        assertThat(fx(preview.view::renderedText)).contains("A dump:\n" + code() + "\nId\tHost\tStatus\n1\thost-1.example\tok\n");
     }
 
     /** Scrolls so that the end of block {@code index} is in the middle of the pane. */
     private void showBoundaryAfter(FxRobot robot, int index) {
         robot.interact(() -> {
-            view.listView().scrollTo(index + 1);
-            view.listView().layout();
-            ((VirtualFlow<?>) view.listView().lookup(".virtual-flow")).scrollPixels(-250);
+            preview.view.listView().scrollTo(index + 1);
+            preview.view.listView().layout();
+            ((VirtualFlow<?>) preview.view.listView().lookup(".virtual-flow")).scrollPixels(-250);
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The boxes drawn by consecutive cells on screen touch, and line up left and right; returns the seams' heights. */
     private List<Double> assertBoxesMeet(String box) throws Exception {
-        List<Bounds> boxes = fx(() -> view.listView().lookupAll(box).stream()
+        List<Bounds> boxes = fx(() -> preview.view.listView().lookupAll(box).stream()
                 .filter(LongBlocksPreviewTest::shown)
                 .sorted(Comparator.comparingInt(node -> cellOf(node).getIndex()))
                 .map(node -> node.localToScene(node.getLayoutBounds()))
@@ -260,7 +244,7 @@ class LongBlocksPreviewTest {
         for (int i = 1; i < boxes.size(); i++) {
             Bounds above = boxes.get(i - 1);
             Bounds below = boxes.get(i);
-            if (below.getMinY() > view.listView().getHeight() || above.getMaxY() < 0) {
+            if (below.getMinY() > preview.view.listView().getHeight() || above.getMaxY() < 0) {
                 continue;
             }
             assertThat(below.getMinY()).as("box %d starts where the one above ends", i).isCloseTo(above.getMaxY(), offset(0.5));
@@ -275,7 +259,7 @@ class LongBlocksPreviewTest {
     /** Across the code box, right of the text, a seam is drawn like the box's inside just above it: no edge, no band. */
     private void assertPlainAcross(List<Double> seams) throws Exception {
         WritableImage picture = fx(() -> scene.snapshot(null));
-        Bounds box = fx(() -> view.listView().lookupAll(".md-code-block").stream().filter(LongBlocksPreviewTest::shown)
+        Bounds box = fx(() -> preview.view.listView().lookupAll(".md-code-block").stream().filter(LongBlocksPreviewTest::shown)
                 .findFirst().map(node -> node.localToScene(node.getLayoutBounds())).orElseThrow());
         int x = (int) (box.getMinX() + box.getWidth() * 0.9);
         for (double seam : seams) {
@@ -293,7 +277,7 @@ class LongBlocksPreviewTest {
 
     /** The code's lines go on across a seam as between any two lines: one part's text starts where the last one's ends. */
     private void assertCodeRunsOn() throws Exception {
-        List<Bounds> texts = fx(() -> view.listView().lookupAll(".md-code-text").stream()
+        List<Bounds> texts = fx(() -> preview.view.listView().lookupAll(".md-code-text").stream()
                 .filter(LongBlocksPreviewTest::shown)
                 .sorted(Comparator.comparingInt(node -> cellOf(node).getIndex()))
                 .map(node -> ((TextFlow) node).getChildren().get(0))
@@ -306,7 +290,7 @@ class LongBlocksPreviewTest {
 
     /** Rows of one line each are as far apart across a seam as anywhere else: no doubled border, no band. */
     private void assertRowsEvenlySpaced() throws Exception {
-        List<Double> tops = fx(() -> view.listView().lookupAll(".md-cell").stream()
+        List<Double> tops = fx(() -> preview.view.listView().lookupAll(".md-cell").stream()
                 .filter(cell -> shown(cell) && Integer.valueOf(0).equals(javafx.scene.layout.GridPane.getColumnIndex(cell)))
                 .map(cell -> cell.localToScene(cell.getLayoutBounds()).getMinY())
                 .sorted()
@@ -336,9 +320,9 @@ class LongBlocksPreviewTest {
     void aListNumberedPastNinetyNineKeepsItsTextInOneColumn(FxRobot robot) throws Exception {
         robot.interact(() -> task().textProperty().set("98. ninety-eight\n99. ninety-nine\n100. one hundred\n\n"
                 + "     still one hundred\n101. one hundred and one\n"));
-        waitFor("the list in the preview", () -> fx(view::drawnText).contains("one hundred and one"));
+        waitFor("the list in the preview", () -> fx(preview.view::drawnText).contains("one hundred and one"));
 
-        List<Double> lefts = fx(() -> view.listView().lookupAll(".md-paragraph").stream()
+        List<Double> lefts = fx(() -> preview.view.listView().lookupAll(".md-paragraph").stream()
                 .filter(LongBlocksPreviewTest::shown)
                 .map(node -> node.localToScene(node.getLayoutBounds()).getMinX())
                 .toList());

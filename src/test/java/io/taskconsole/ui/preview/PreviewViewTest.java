@@ -6,14 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.task.TaskFile;
-import io.taskconsole.ui.InMemoryTasks;
-import io.taskconsole.ui.common.AppLog;
-import io.taskconsole.ui.common.BackgroundExecutor;
-import io.taskconsole.ui.common.FxThread;
-import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.editor.DocumentModel;
-import io.taskconsole.ui.editor.EditorViewModel;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -36,28 +29,19 @@ class PreviewViewTest {
 
     @TempDir
     static Path temp;
-    BackgroundExecutor executor;
-    EditorViewModel editor;
-    PreviewView view;
-    PreviewViewModel model;
+    RealPreview preview;
 
     @Start
     void start(Stage stage) {
-        executor = BackgroundExecutor.forApp(new FxThread());
-        Notices notices = new Notices(new AppLog(temp.resolve("app.log")));
-        InMemoryTasks tasks = new InMemoryTasks();
-        editor = new EditorViewModel(tasks, executor, notices);
-        model = new PreviewViewModel(CoreAdapters.real().markdown(), executor, notices, editor);
-        view = new PreviewView(model, editor);
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(view.node()), 800, 600));
+        preview = new RealPreview(temp.resolve("app.log"));
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(preview.view.node()), 800, 600));
         stage.show();
-        editor.show(tasks.add(1001, "auth-service", "Long task", longTask(0)), TaskFile.TASK_MD);
-        model.renderNow();
+        preview.open("Long task", longTask(0));
     }
 
     @AfterEach
     void stop() {
-        executor.close();
+        preview.close();
     }
 
     private static String longTask(int extraLinesAtTop) {
@@ -70,15 +54,15 @@ class PreviewViewTest {
     }
 
     private DocumentModel task() {
-        return editor.document(TaskFile.TASK_MD).orElseThrow();
+        return preview.editor.document(TaskFile.TASK_MD).orElseThrow();
     }
 
     private String drawn() throws Exception {
-        return WaitForAsyncUtils.asyncFx(view::drawnText).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(preview.view::drawnText).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private String rendered() throws Exception {
-        return WaitForAsyncUtils.asyncFx(view::renderedText).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(preview.view::renderedText).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void waitForWholeFile() {
@@ -88,15 +72,15 @@ class PreviewViewTest {
     @Test
     void anEditReplacesOnlyItsBlockAndTheReaderStaysWhereTheyScrolled(FxRobot robot) throws Exception {
         waitForWholeFile();
-        robot.interact(() -> view.listView().scrollTo(150));
+        robot.interact(() -> preview.view.listView().scrollTo(150));
         waitFor("paragraph 150 on screen", () -> drawn().contains("Paragraph 150 says"));
-        PreviewBlock farBelow = view.listView().getItems().get(250);
+        PreviewBlock farBelow = preview.view.listView().getItems().get(250);
 
         robot.interact(() -> task().textProperty().set(task().text().replace("Paragraph 2 says", "Paragraph 2 now says")));
         waitFor("the edit in the preview", () -> rendered().contains("Paragraph 2 now says"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(view.listView().getItems().get(250)).as("an untouched block is kept, not rebuilt").isSameAs(farBelow);
+        assertThat(preview.view.listView().getItems().get(250)).as("an untouched block is kept, not rebuilt").isSameAs(farBelow);
         assertThat(drawn()).contains("Paragraph 150 says").doesNotContain("Paragraph 2 now says");
     }
 
@@ -110,11 +94,11 @@ class PreviewViewTest {
         String text = longTask(6);
         for (int paragraph : new int[] {1, 150, PARAGRAPHS}) {
             int line = text.substring(0, text.indexOf("Paragraph " + paragraph + " says")).split("\n", -1).length;
-            int index = model.blockAtLine(line);
-            assertThat(view.listView().getItems().get(index).plainText()).as("block at line %d", line)
+            int index = preview.model.blockAtLine(line);
+            assertThat(preview.view.listView().getItems().get(index).plainText()).as("block at line %d", line)
                     .startsWith("Paragraph " + paragraph + " says");
         }
-        assertThat(view.listView().getItems()).hasSize(PARAGRAPHS + 4);
+        assertThat(preview.view.listView().getItems()).hasSize(PARAGRAPHS + 4);
     }
 
     @Test
@@ -136,7 +120,7 @@ class PreviewViewTest {
 
         double paragraphHeight = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".md-paragraph").queryAll().stream()
                 .mapToDouble(node -> node.getLayoutBounds().getHeight()).max().orElse(0)).get();
-        double listWidth = view.listView().getWidth();
+        double listWidth = preview.view.listView().getWidth();
         assertThat(paragraphHeight).as("a 2,500-character paragraph wraps over many lines").isGreaterThan(150);
         for (javafx.scene.Node paragraph : robot.lookup(".md-paragraph").queryAll()) {
             assertThat(paragraph.getLayoutBounds().getWidth()).isLessThanOrEqualTo(listWidth);
@@ -147,8 +131,8 @@ class PreviewViewTest {
     void selectedBlocksCopyAsText(FxRobot robot) throws Exception {
         waitForWholeFile();
         robot.interact(() -> {
-            view.listView().requestFocus();
-            view.listView().getSelectionModel().selectRange(1, 3);
+            preview.view.listView().requestFocus();
+            preview.view.listView().getSelectionModel().selectRange(1, 3);
         });
         robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.C)
                 .release(javafx.scene.input.KeyCode.C).release(javafx.scene.input.KeyCode.CONTROL);
