@@ -1,6 +1,5 @@
 package io.taskconsole.cli;
 
-import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.submit.ChartSource;
 import io.taskconsole.submit.SubmitSettings;
@@ -8,14 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to a cluster shares. */
 final class ClusterOptions {
-
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
@@ -63,19 +58,6 @@ final class ClusterOptions {
     }
 
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text == null ? "" : text.strip());
-        if (text == null || text.isBlank() || !m.matches()) {
-            throw TaskConsoleException.badInput("--timeout '" + text + "' is not a duration",
-                    "Use helm's form, e.g. 90s, 5m or 1h30m.");
-        }
-        long seconds = group(m, 1) * 3600 + group(m, 2) * 60 + group(m, 3);
-        if (seconds <= 0) {
-            throw TaskConsoleException.badInput("--timeout must be more than zero", "Use e.g. 5m.");
-        }
-        return Duration.ofSeconds(seconds);
-    }
-
-    private static long group(Matcher m, int i) {
-        return m.group(i) == null ? 0 : Long.parseLong(m.group(i));
+        return SubmitSettings.parseTimeout(text, "--timeout");
     }
 }

@@ -20,4 +20,24 @@ public record AttemptOutcome(ResourceNames names, AttemptFiles files, String com
     public int attempt() {
         return names.attempt();
     }
+
+    /** The one sentence every face (and the attempt's log) shows when a submission or retry has ended. */
+    public String describe() {
+        return describe(names, error);
+    }
+
+    static String describe(ResourceNames names, TaskConsoleException error) {
+        if (error == null) {
+            return "Attempt " + names.attempt() + " of task " + names.taskId() + " submitted: release "
+                    + names.releaseName() + ", Job " + names.jobName() + ".";
+        }
+        return "Attempt " + names.attempt() + (error.kind() == TaskConsoleException.Kind.CANCELLED ? " cancelled: "
+                : " failed: ") + error.oneLine();
+    }
+
+    /** The kubectl command that follows the agent's output, for people who live in a terminal. */
+    public String followCommand() {
+        return "kubectl logs -n " + record.namespace() + " --context " + record.context() + " job/" + names.jobName()
+                + " -c agent -f";
+    }
 }

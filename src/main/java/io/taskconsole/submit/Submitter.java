@@ -63,11 +63,9 @@ public final class Submitter {
     /** Sends the current drafts as the task's next attempt. */
     public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
                                  OutputListener output, Cancellation cancel) {
-        SubmissionValidator.throwIfAny(validator.validateDraft(draft));
-        Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         // Size and key checks don't depend on the attempt number: check once before connecting.
-        SubmissionValidator.throwIfAny(validator.validateFiles(
-                AttemptFilesGenerator.withMetadata(draft.info(), content, context(1, null, "-", "-"))));
+        SubmissionValidator.throwIfAny(validator.validate(draft, template));
+        Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         cancel.throwIfCancelled();
         HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
@@ -194,12 +192,7 @@ public final class Submitter {
                 error = TaskConsoleException.failed("Cannot write helm's values file: " + e.getMessage(),
                         "Check free space in the temp folder.", e);
             }
-            if (error != null) {
-                info(tee, (error.kind() == TaskConsoleException.Kind.CANCELLED ? "Cancelled: " : "Failed: ") + error.oneLine());
-            } else {
-                info(tee, "Attempt " + names.attempt() + " submitted: release " + names.releaseName() + ", Job "
-                        + names.jobName());
-            }
+            info(tee, AttemptOutcome.describe(names, error));
             Path written = logFile;
             log.flushAndCheck().ifPresent(why -> info(output, "The attempt log " + written + " is incomplete (" + why
                     + "); the output above is the whole of it. Check free disk space in the task folder."));
@@ -212,7 +205,8 @@ public final class Submitter {
                 connection.namespace(), names.releaseName(), names.configMapName(), command,
                 result == null ? null : result.exitCode(),
                 Duration.between(started, clock.instant()).toMillis(),
-                error == null ? "SUCCEEDED" : error.kind() == TaskConsoleException.Kind.CANCELLED ? "CANCELLED" : "FAILED",
+                error == null ? AttemptResult.SUCCEEDED
+                        : error.kind() == TaskConsoleException.Kind.CANCELLED ? AttemptResult.CANCELLED : AttemptResult.FAILED,
                 error == null ? null : error.oneLine(),
                 logFile == null ? null : history.folder().relativize(logFile).toString(),
                 settings.target().kubeconfig() == null ? null : settings.target().kubeconfig().toAbsolutePath().toString());

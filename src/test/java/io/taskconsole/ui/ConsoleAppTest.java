@@ -1,5 +1,8 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.submit.AttemptResult;
+
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +13,6 @@ import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.core.CoreAdapters;
-import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.log.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -177,7 +179,7 @@ class ConsoleAppTest {
         waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
         assertThat(robot.lookup("#dry-run-configmap").queryAs(TextArea.class).getText())
                 .contains("ConfigMap").contains("auth-service-task-1001-run-1-files");
-        assertThat(console.submit.dryRunProperty().get().templateOutput()).contains("kind: Job");
+        assertThat(console.submit.dryRunProperty().get().manifests()).contains("kind: Job");
         assertThat(console.log.lines()).extracting(LogLine::plain).anyMatch(l -> l.startsWith("$ ") && l.contains("helm upgrade --install"));
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "02-dry-run-light"));
     }
@@ -262,7 +264,7 @@ class ConsoleAppTest {
                     && !console.submit.runningProperty().get());
             assertThat(console.submit.lastOutcomeProperty().get().succeeded()).isTrue();
             waitFor("both attempts listed", () -> console.attempts.attempts().size() == 2);
-            assertThat(console.attempts.attempts()).extracting(SubmitTools.Attempt::number).containsExactly(2, 1);
+            assertThat(console.attempts.attempts()).extracting(AttemptSummary::number).containsExactly(2, 1);
             robot.interact(() -> Screenshots.save(console.stage().getScene(), "04-attempts-light"));
         }
 
@@ -330,7 +332,7 @@ class ConsoleAppTest {
                     () -> !console.submit.runningProperty().get() && !console.stage().isShowing());
             // The log panel closed with the window; the task's history is what stays.
             assertThat(new AttemptHistory(console.editor.folderProperty().get()).list())
-                    .extracting(AttemptRecord::status).containsExactly("CANCELLED");
+                    .extracting(AttemptRecord::status).containsExactly(AttemptResult.CANCELLED);
         }
     }
 

@@ -54,7 +54,8 @@ class HelmCommandShownOnceTest {
                 models.cluster, submit);
         attempts.refresh(false);
         assertThat(attempts.attempts()).hasSize(1);
-        assertThat(occurrences(AttemptsViewModel.logText(attempts.attempts().get(0))))
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+        assertThat(occurrences(attempts.logProperty().get()))
                 .as("the Attempts pane's log tab").isEqualTo(1);
     }
 

@@ -7,6 +7,7 @@ import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.core.CoreAdapters;
+import io.taskconsole.task.TaskMasterImport;
 import io.taskconsole.ui.core.TaskStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class TaskMasterImportFlowTest {
         TaskStore store = CoreAdapters.real().tasks();
         TaskListViewModel tasks = new TaskListViewModel(store, BackgroundExecutor.sameThread(), notices);
         tasks.workspaceProperty().set(temp.resolve("ws"));
-        List<TaskStore.TaskMasterTask> found = new ArrayList<>();
+        List<TaskMasterImport.Entry> found = new ArrayList<>();
 
         tasks.readTaskMaster(json, found::addAll);
         assertThat(found).isNotEmpty();
@@ -50,7 +51,7 @@ class TaskMasterImportFlowTest {
         Notices notices = new Notices(new AppLog(temp.resolve("log.txt")));
         TaskListViewModel tasks = new TaskListViewModel(CoreAdapters.real().tasks(), BackgroundExecutor.sameThread(), notices);
         tasks.workspaceProperty().set(temp.resolve("ws"));
-        List<TaskStore.TaskMasterTask> found = new ArrayList<>();
+        List<TaskMasterImport.Entry> found = new ArrayList<>();
         tasks.readTaskMaster(json, found::addAll);
 
         tasks.importTaskMaster(json, found, "Payments API");
