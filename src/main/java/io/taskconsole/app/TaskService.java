@@ -10,6 +10,7 @@ import io.taskconsole.cluster.Kubeconfigs;
 import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmLocator;
+import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.submit.AppVersion;
@@ -52,6 +53,9 @@ import java.util.Optional;
  * the capabilities below ({@code task}, {@code markdown}, {@code submit}, {@code cluster}, {@code helm}).
  */
 public final class TaskService {
+
+    /** How long a cancelled submission gives helm to stop (SIGTERM, then SIGKILL). */
+    public static final Duration CANCEL_GRACE = HelmRunner.DEFAULT_CANCEL_GRACE;
 
     private final Submitter submitter;
     private final DryRun dryRun;
@@ -114,8 +118,9 @@ public final class TaskService {
         while (dir != null && dir.getFileName() != null) {
             String name = dir.getFileName().toString();
             if (!name.equals("tasks") && !name.startsWith(".")) {
-                String suggested = ServiceName.suggest(name);
-                return ServiceName.isValid(suggested) ? Optional.of(new ServiceName(suggested)) : Optional.empty();
+                // A name without a letter or digit would only give ServiceName's placeholder: no guess.
+                return name.matches(".*[A-Za-z0-9].*") ? Optional.of(new ServiceName(ServiceName.suggest(name)))
+                        : Optional.empty();
             }
             dir = dir.getParent();
         }
@@ -196,7 +201,8 @@ public final class TaskService {
     public AttemptOutcome retry(TaskDraft draft, RetryPlan plan, SubmitSettings settings, OutputListener output,
                                 Cancellation cancel) {
         output.onLine(OutputListener.Stream.INFO, plan.describe());
-        return submitter.retry(draft, plan.attempt(), settings.withTarget(plan.target()), output, cancel);
+        return submitter.retry(draft, plan.attempt(), plan.went().orElse(plan.target()),
+                settings.withTarget(plan.target()), output, cancel);
     }
 
     // ---- attempts ----

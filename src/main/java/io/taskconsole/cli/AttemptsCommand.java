@@ -41,7 +41,7 @@ final class AttemptsCommand implements Callable<Integer> {
                     + cluster.target().namespace());
             return TaskConsoleCli.OK;
         }
-        String format = "%-8s %-20s %-28s %-40s %-10s %-10s%n";
+        String format = "%-8s %-20s %-28s %-40s %-10s %s%n";
         if (!overview.attempts().isEmpty()) {
             terminal.out().printf(format, "ATTEMPT", "SUBMITTED", "WHERE", "RELEASE", "HELM", "JOB");
         }

@@ -1,7 +1,6 @@
 package io.taskconsole.cli;
 
 import io.taskconsole.app.TaskService;
-import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.Cancellation;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Terminal {
 
     /** helm's cancel grace (SIGTERM, then SIGKILL), the wait for its output, and writing the history. */
-    static final Duration CANCEL_WAIT = HelmRunner.DEFAULT_CANCEL_GRACE.plusSeconds(15);
+    static final Duration CANCEL_WAIT = TaskService.CANCEL_GRACE.plusSeconds(15);
 
     private final CommandSpec spec;
 

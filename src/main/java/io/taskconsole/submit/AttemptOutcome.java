@@ -31,8 +31,12 @@ public record AttemptOutcome(ResourceNames names, AttemptFiles files, String com
             return "Attempt " + names.attempt() + " of task " + names.taskId() + " submitted: release "
                     + names.releaseName() + ", Job " + names.jobName() + ".";
         }
+        String why = error.oneLine();
+        if (why.startsWith("Attempt " + names.attempt() + " ")) {
+            return why; // the error already tells of the attempt ("Attempt 3 was cancelled while helm ran; …")
+        }
         return "Attempt " + names.attempt() + (error.kind() == TaskConsoleException.Kind.CANCELLED ? " cancelled: "
-                : " failed: ") + error.oneLine();
+                : " failed: ") + why;
     }
 
     /** The kubectl command that follows the agent's output, for people who live in a terminal. */

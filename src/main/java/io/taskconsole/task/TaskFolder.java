@@ -133,7 +133,7 @@ public final class TaskFolder {
     public static TaskDraft createAt(Path folder, TaskInfo info, List<TaskFile> files) {
         if (Files.exists(folder.resolve(TASK_YAML))) {
             throw TaskConsoleException.badInput("A task folder " + folder + " already exists",
-                    "Open it, or choose another folder, task id or title.");
+                    "Open it, or choose another task id or title, or another folder.");
         }
         TaskDraft draft = new TaskDraft(folder, info, files);
         save(draft);

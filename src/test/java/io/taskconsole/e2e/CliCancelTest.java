@@ -65,7 +65,7 @@ class CliCancelTest {
         }
 
         assertThat(err).as("stderr").contains("task-console: cancelling; stopping helm");
-        assertThat(String.join("\n", out)).as("stdout").contains("Cancelled: Attempt 1 was cancelled while helm ran");
+        assertThat(String.join("\n", out)).as("stdout").contains("==> Attempt 1 was cancelled while helm ran; its ConfigMap stays");
         assertThat(new AttemptHistory(task.folder()).list()).as("the history records the cancelled attempt")
                 .singleElement().extracting(AttemptRecord::status).isEqualTo(AttemptResult.CANCELLED);
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(helm.toString())))

@@ -173,10 +173,6 @@ public final class EditorViewModel {
         }
     }
 
-    public boolean hasUnsavedEdits() {
-        return documents.stream().anyMatch(DocumentModel::isDirty) || savesInFlight > 0;
-    }
-
     private void save(DocumentModel doc) {
         Path dir = folder.get();
         if (dir == null || !doc.isDirty()) {

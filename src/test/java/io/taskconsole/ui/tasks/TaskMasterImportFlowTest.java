@@ -59,4 +59,58 @@ class TaskMasterImportFlowTest {
         assertThat(notices.current().message()).contains("payments-api");
         assertThat(Files.exists(temp.resolve("ws"))).isFalse();
     }
+
+    /**
+     * The CLI and the console guess the service by one rule and write the folder one way: the same
+     * tasks.json imported both ways gives the same task.yaml and files.
+     */
+    @Test
+    void theCliAndTheConsoleImportTheSameTaskAlike() throws Exception {
+        Path json = temp.resolve("billing-api").resolve(".taskmaster").resolve("tasks").resolve("tasks.json");
+        Files.createDirectories(json.getParent());
+        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), json);
+        Notices notices = new Notices(new AppLog(temp.resolve("log.txt")));
+        TaskListViewModel tasks = new TaskListViewModel(CoreAdapters.real().tasks(), BackgroundExecutor.sameThread(), notices);
+        tasks.workspaceProperty().set(temp.resolve("ws"));
+        List<TaskMasterImport.Entry> found = new ArrayList<>();
+        tasks.readTaskMaster(json, found::addAll);
+        String suggested = ImportDialog.guessService(json);
+        assertThat(suggested).isEqualTo("billing-api");
+
+        tasks.importTaskMaster(json, List.of(found.get(0)), suggested);
+        Path byConsole = tasks.selectedProperty().get().folder();
+        Path byCli = temp.resolve("cli-task");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.taskconsole.cli.TaskConsoleCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                "import-taskmaster", json.toString(), "--id", found.get(0).id().toString(), "--out", byCli.toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("service billing-api, from the project folder's name");
+        for (String file : List.of("task.yaml", "task.md", "design-spec.md")) {
+            assertThat(Files.readString(byCli.resolve(file))).as(file).isEqualTo(Files.readString(byConsole.resolve(file)));
+        }
+    }
+
+    /** Where the folders name no service, the CLI asks for one instead of inventing it. */
+    @Test
+    void theCliAsksForAServiceWhenNoneCanBeGuessed() throws Exception {
+        Path json = temp.resolve(".taskmaster").resolve("tasks").resolve("tasks.json");
+        Files.createDirectories(json.getParent());
+        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), json);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        // The temp folder's own name (junit…) is a valid service name, so start from one that is not.
+        Path odd = temp.resolve("___").resolve(".taskmaster").resolve("tasks").resolve("tasks.json");
+        Files.createDirectories(odd.getParent());
+        Files.copy(json, odd);
+
+        int code = io.taskconsole.cli.TaskConsoleCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                "import-taskmaster", odd.toString(), "--id", "1", "--out", temp.resolve("x").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Cannot tell which service").contains("--service");
+        assertThat(ImportDialog.guessService(odd)).as("the console leaves the field for the user").isEmpty();
+        assertThat(Files.exists(temp.resolve("x"))).isFalse();
+    }
 }
