@@ -50,13 +50,18 @@ public record RetryPlan(int attempt, Optional<KubeTarget> went, KubeTarget targe
         if (same(went.get(), target)) {
             return "Retry " + which + " where it went: " + where(target) + ".";
         }
-        return "Retry " + which + " (sent to " + where(went.get()) + ") in " + where(target) + " instead.";
+        boolean sameFile = java.util.Objects.equals(went.get().kubeconfig(), target.kubeconfig());
+        return "Retry " + which + " (sent to " + (sameFile ? contextAndNamespace(went.get()) : where(went.get()))
+                + ") in " + where(target) + " instead.";
     }
 
     /** {@code context / namespace}, with the kubeconfig file when one was named. */
     public static String where(KubeTarget target) {
-        return (target.context() == null ? "the current context" : target.context()) + " / " + target.namespace()
-                + (target.kubeconfig() == null ? "" : " (kubeconfig " + target.kubeconfig() + ")");
+        return contextAndNamespace(target) + (target.kubeconfig() == null ? "" : " (kubeconfig " + target.kubeconfig() + ")");
+    }
+
+    private static String contextAndNamespace(KubeTarget target) {
+        return (target.context() == null ? "the current context" : target.context()) + " / " + target.namespace();
     }
 
     private static boolean same(KubeTarget a, KubeTarget b) {

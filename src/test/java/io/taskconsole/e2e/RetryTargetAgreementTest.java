@@ -70,7 +70,7 @@ class RetryTargetAgreementTest {
 
         assertThat(console.submit.lastOutcomeProperty().get().succeeded()).as(console.log.text()).isTrue();
         assertThat(console.log.text()).contains("Retry attempt 1 (sent to test-context / " + wentTo
-                + ") in test-context / " + elsewhere + " instead.");
+                + ") in test-context / " + elsewhere + " (kubeconfig " + temp.resolve("kube").resolve("kubeconfig") + ") instead.");
         assertThat(configMap(elsewhere, 1)).as("a new sequence in the selected namespace").isTrue();
     }
 

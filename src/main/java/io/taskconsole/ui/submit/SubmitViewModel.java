@@ -270,7 +270,7 @@ public final class SubmitViewModel {
      * with {@code toSelectedTarget}, to the cluster pane's target (see {@link RetryPlan}).
      */
     public void retry(int attempt, boolean toSelectedTarget) {
-        run("Retrying attempt " + attempt, (draft, target, signal) -> tools.retry(draft,
+        run("Retrying attempt " + attempt + " of", (draft, target, signal) -> tools.retry(draft,
                 tools.planRetry(draft, attempt, target, toSelectedTarget), target, log.listener(), signal));
     }
 
@@ -310,7 +310,9 @@ public final class SubmitViewModel {
         Cancellation signal = new Cancellation();
         cancel = signal;
         running.set(true);
-        log.info(doing + " task " + draft.get().info().id() + " to " + ClusterViewModel.describe(target.kube()));
+        // A retry's target is decided by its plan, which the core writes into the log next.
+        log.info(doing + " task " + draft.get().info().id() + (doing.startsWith("Retrying") ? ""
+                : " to " + ClusterViewModel.describe(target.kube())));
         executor.task(() -> checkedThen(draft.get(), target, () -> submission.send(draft.get(), target, signal)))
                 .onSuccess(checked -> {
                     showProblems(checked.problems());
@@ -325,6 +327,7 @@ public final class SubmitViewModel {
                     if (outcome.succeeded()) {
                         notices.accept(Notice.success(sentence));
                     } else if (outcome.error().kind() == TaskConsoleException.Kind.CANCELLED) {
+                        log.info("Cancelled");
                         notices.accept(Notice.info(sentence));
                     } else {
                         notices.accept(new Notice(Notice.Level.ERROR, sentence, "", List.of()));
