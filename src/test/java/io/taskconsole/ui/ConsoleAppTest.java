@@ -1,5 +1,7 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.testkube.UnreachableCluster;
+
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.submit.AttemptResult;
 
@@ -187,21 +189,7 @@ class ConsoleAppTest {
     @Test
     void anUnreachableClusterGivesOneLineBannerWithDetailsAndNoSecrets(FxRobot robot) throws Exception {
         waitForSample();
-        Path kubeconfig = temp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: gone
-                  cluster: {server: "https://127.0.0.1:9"}
-                users:
-                - name: pm
-                  user: {token: "s3cr3t-token-value"}
-                contexts:
-                - name: gone-context
-                  context: {cluster: gone, user: pm, namespace: orchestrator}
-                current-context: gone-context
-                """);
+        Path kubeconfig = UnreachableCluster.kubeconfig(temp.resolve("kubeconfig"), "gone-context");
         robot.interact(() -> console.cluster.kubeconfigProperty().set(kubeconfig.toString()));
 
         robot.clickOn("#submit");
@@ -209,7 +197,7 @@ class ConsoleAppTest {
         waitFor("an error banner", () -> console.notices.current() != null
                 && console.notices.current().level() == Notice.Level.ERROR);
         String banner = robot.lookup("#notice-message").queryLabeled().getText();
-        assertThat(banner).doesNotContain("\n").doesNotContain("s3cr3t").doesNotContain("\tat ");
+        assertThat(banner).doesNotContain("\n").doesNotContain(UnreachableCluster.TOKEN).doesNotContain("\tat ");
         assertThat(banner).contains("gone-context");
         assertThat(console.submit.runningProperty().get()).isFalse();
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "03-error-banner-light"));
