@@ -1,20 +1,27 @@
 package io.taskconsole.chart;
 
 import io.taskconsole.cluster.ResourceNames;
+import io.taskconsole.submit.ValuesFile;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskId;
-import java.util.LinkedHashMap;
+import io.taskconsole.task.TaskInfo;
 import java.util.Map;
 
-/** The values the app passes for one attempt, named by the app's own {@link ResourceNames}. */
-record AttemptValues(ResourceNames names, String title, Integer previousAttempt) {
+/**
+ * One attempt as the chart tests render it: the values come from the app's own {@link ValuesFile},
+ * so the chart is tested with exactly what a submission passes (the claim the app names, the title
+ * it sends), never with a copy that could drift from it.
+ */
+record AttemptValues(TaskInfo info, ResourceNames names, Integer previousAttempt) {
 
     static AttemptValues of(String service, long taskId, int attempt) {
-        return new AttemptValues(new ResourceNames(new ServiceName(service), new TaskId(taskId), attempt), "", null);
+        TaskInfo info = new TaskInfo(new TaskId(taskId), new ServiceName(service), "", null, null);
+        return new AttemptValues(info, new ResourceNames(info.service(), info.id(), attempt), null);
     }
 
     AttemptValues following(int previous, String newTitle) {
-        return new AttemptValues(names, newTitle, previous);
+        return new AttemptValues(new TaskInfo(info.id(), info.service(), newTitle, info.agent(), info.model()), names,
+                previous);
     }
 
     String release() {
@@ -22,20 +29,6 @@ record AttemptValues(ResourceNames names, String title, Integer previousAttempt)
     }
 
     Map<String, Object> values() {
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("id", names.taskId().value());
-        task.put("service", names.service().value());
-        task.put("attempt", names.attempt());
-        task.put("configMap", names.configMapName());
-        if (previousAttempt != null) {
-            task.put("previousAttempt", previousAttempt);
-        }
-        if (!title.isEmpty()) {
-            task.put("title", title);
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("task", task);
-        values.put("workspace", Map.of("claimName", ""));
-        return values;
+        return ValuesFile.values(info, names, previousAttempt);
     }
 }
