@@ -27,10 +27,6 @@ public final class KubeConnector {
         return new KubeConnector(Kubeconfigs.fromSystem(), Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
-    public Kubeconfigs kubeconfigs() {
-        return kubeconfigs;
-    }
-
     /** A connected target: the resolved context name and a client; close it when done. */
     public Connection connect(KubeTarget target) {
         String context = kubeconfigs.resolveContext(target);
