@@ -3,7 +3,8 @@ package io.taskconsole.ui;
 import atlantafx.base.theme.Styles;
 import io.taskconsole.ui.attempts.AttemptsView;
 import io.taskconsole.ui.cluster.ClusterView;
-import io.taskconsole.ui.common.AppSettings;
+import java.util.List;
+import java.util.Map;
 import io.taskconsole.ui.common.NoticeBar;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.criteria.CriteriaView;
@@ -42,12 +43,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Lays the parts out and gives every main action a menu item with its shortcut, a toolbar button
- * with a tooltip, and an accessible name. Holds no state of its own; {@link Console} wires actions.
+ * Lays the parts out: menus and toolbar (generated from the {@link ActionTable}), task list, editor,
+ * preview, and the side and bottom panes, each pane's view made when its tab is first shown.
+ * Holds no state of its own; {@link ConsoleSession} wires the actions.
  */
 final class MainWindow {
 
-    private final Console console;
+    /** The panes an action can bring to the front. */
+    enum Pane { LOG, PROBLEMS, DRY_RUN, GENERATED, CRITERIA, OUTLINE, CLUSTER, ATTEMPTS }
+
+    private final ConsoleSession console;
     private final BorderPane root = new BorderPane();
     // The work area: built by buildWorkArea() right after the window's first frame.
     TaskListView tasks;
@@ -76,12 +81,11 @@ final class MainWindow {
     final Tab outlineTab = new Tab("Outline");
     final Tab clusterTab = new Tab("Cluster");
     final Tab attemptsTab = new Tab("Attempts");
-    final Button submitButton = new Button("Submit");
     private final StackPane sidePlaceholder = new StackPane();
     private final StackPane bottomPlaceholder = new StackPane();
     private boolean layoutComplete;
 
-    MainWindow(Console console) {
+    MainWindow(ConsoleSession console) {
         this.console = console;
         notices = new NoticeBar(console.notices);
         buildShell();
@@ -100,7 +104,7 @@ final class MainWindow {
         tasks = new TaskListView(console.tasks);
         editor = new EditorView(console.editor, console.submit.configMapSizeProperty());
         preview = new PreviewView(console.preview, console.editor);
-        root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
+        root.setTop(new VBox(menuBar(), console.actions().toolBar(), notices.node()));
         buildColumns();
         root.setCenter(columns);
         root.setBottom(statusBar());
@@ -124,7 +128,7 @@ final class MainWindow {
         buildWorkArea();
         console.submit.generatedShownProperty().bind(generatedTab.selectedProperty());
         showOnFirstSelection(logTab, () -> {
-            log = new LogView(console.log, console.executor, console.notices);
+            log = new LogView(console.log, console.executor, console.notices, console.dialogs);
             log.cancelButton().setOnAction(e -> console.submit.cancel());
             log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
             return log.node();
@@ -134,8 +138,8 @@ final class MainWindow {
         showOnFirstSelection(generatedTab, () -> (generated = new GeneratedFilesView(console.submit)).node());
         showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(console.criteria)).node());
         showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(console.preview)).node());
-        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(console.cluster)).node());
-        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(console.attempts)).node());
+        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(console.cluster, console.dialogs)).node());
+        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(console.attempts, console.dialogs)).node());
         double[] columnDividers = columns.getDividerPositions();
         double centreDivider = centre.getDividerPositions()[0];
         columns.getItems().set(2, side);
@@ -212,26 +216,52 @@ final class MainWindow {
         SplitPane.setResizableWithParent(tasks.node(), false);
         SplitPane.setResizableWithParent(sidePlaceholder, false);
 
-        tasks.newTaskButton().setOnAction(e -> console.newTask());
-        tasks.importButton().setOnAction(e -> console.importTasks());
+        tasks.newTaskButton().setOnAction(e -> console.actions().run("new-task"));
+        tasks.importButton().setOnAction(e -> console.actions().run("import-tasks"));
+        editor.addFileButton().setOnAction(e -> console.actions().run("add-file"));
     }
 
-    void restoreLayout(AppSettings settings) {
+    void restoreLayout(WindowState state) {
         buildWorkArea();
-        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.15), settings.getDouble("layout.columns.1", 0.70));
-        centre.setDividerPositions(settings.getDouble("layout.centre", 0.68));
-        editorAndPreview.setDividerPositions(settings.getDouble("layout.editor", 0.5));
+        state.restoreLayout(columns, centre, editorAndPreview);
     }
 
-    void rememberLayout(AppSettings settings) {
-        if (!workAreaBuilt()) {
-            return;
+    void rememberLayout(WindowState state) {
+        if (workAreaBuilt()) {
+            state.rememberLayout(columns, centre, editorAndPreview);
         }
-        double[] c = columns.getDividerPositions();
-        settings.putDouble("layout.columns.0", c[0]);
-        settings.putDouble("layout.columns.1", c[1]);
-        settings.putDouble("layout.centre", centre.getDividerPositions()[0]);
-        settings.putDouble("layout.editor", editorAndPreview.getDividerPositions()[0]);
+    }
+
+    /** Brings {@code pane} to the front of its tab pane, building the panes first if need be. */
+    void show(Pane pane) {
+        completeLayout();
+        Tab tab = switch (pane) {
+            case LOG -> logTab;
+            case PROBLEMS -> problemsTab;
+            case DRY_RUN -> dryRunTab;
+            case GENERATED -> generatedTab;
+            case CRITERIA -> criteriaTab;
+            case OUTLINE -> outlineTab;
+            case CLUSTER -> clusterTab;
+            case ATTEMPTS -> attemptsTab;
+        };
+        tab.getTabPane().getSelectionModel().select(tab);
+    }
+
+    /** The editor view (building the work area if need be). */
+    EditorView editor() {
+        buildWorkArea();
+        return editor;
+    }
+
+    /** The log view; made by {@link #show show(Pane.LOG)}. */
+    LogView logView() {
+        return log;
+    }
+
+    /** The attempts view; made by {@link #show show(Pane.ATTEMPTS)}. */
+    AttemptsView attemptsView() {
+        return attempts;
     }
 
     private Node statusBar() {
@@ -260,64 +290,7 @@ final class MainWindow {
         return bar;
     }
 
-    private ToolBar toolBar() {
-        Button save = tool("Save", "Save all files now (Ctrl+S)", console::save);
-        save.setId("save");
-        Button validate = tool("Validate", "List every problem before submitting (Ctrl+Shift+V)", console::validate);
-        validate.setId("validate");
-        Button dry = tool("Dry run", "Render the ConfigMap and helm template without a cluster (Ctrl+Shift+D)", console::dryRun);
-        dry.setId("dry-run");
-        dry.disableProperty().bind(console.submit.busyProperty());
-        submitButton.setId("submit");
-        submitButton.getStyleClass().addAll(Styles.ACCENT, "submit-button");
-        submitButton.setTooltip(new Tooltip("Send the task as the next attempt (Ctrl+Enter)"));
-        submitButton.setAccessibleText("Submit the task to the cluster");
-        submitButton.setOnAction(e -> console.submitTask());
-        submitButton.disableProperty().bind(console.submit.runningProperty());
-        Button retry = tool("Retry…", "Send the selected attempt's files again (Ctrl+R)", console::retry);
-        retry.setId("toolbar-retry");
-        Button cancel = tool("Cancel", "Cancel the running submission (Ctrl+.)", console.submit::cancel);
-        cancel.setId("toolbar-cancel");
-        cancel.disableProperty().bind(console.submit.runningProperty().not());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button theme = tool("◐", "Switch light / dark (Ctrl+Shift+L)", console::toggleTheme);
-        theme.setId("toggle-theme");
-        theme.getStyleClass().add(Styles.FLAT);
-        ToolBar bar = new ToolBar(save, validate, dry, submitButton, retry, cancel, spacer, theme);
-        bar.setId("toolbar");
-        return bar;
-    }
-
-    private static Button tool(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setAccessibleText(tip);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     private MenuBar menuBar() {
-        Menu file = new Menu("_File", null,
-                item("New task…", "Shortcut+N", console::newTask),
-                item("Import from Task Master…", "Shortcut+I", console::importTasks),
-                item("Open workspace…", "Shortcut+O", console::chooseWorkspace),
-                item("Add file to task…", "Shortcut+Shift+N", () -> workArea().promptNewFile()),
-                new SeparatorMenuItem(),
-                item("Save", "Shortcut+S", console::save),
-                new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", console::requestClose));
-        Menu task = new Menu("_Task", null,
-                item("Validate", "Shortcut+Shift+V", console::validate),
-                item("Dry run", "Shortcut+Shift+D", console::dryRun),
-                item("Submit", "Shortcut+Enter", console::submitTask),
-                item("Retry selected attempt…", "Shortcut+R", console::retry),
-                item("Cancel submission", "Shortcut+PERIOD", console.submit::cancel),
-                new SeparatorMenuItem(),
-                item("Check connection", "Shortcut+Shift+K", () -> {
-                    side.getSelectionModel().select(clusterTab);
-                    console.cluster.checkConnection();
-                }));
         ToggleGroup themes = new ToggleGroup();
         Menu theme = new Menu("Theme");
         for (Theme t : Theme.values()) {
@@ -332,40 +305,6 @@ final class MainWindow {
             console.theme.choiceProperty().addListener((o, a, b) -> choice.setSelected(b == t));
             theme.getItems().add(choice);
         }
-        Menu view = new Menu("_View", null,
-                item("Next file", "Shortcut+PAGE_DOWN", () -> workArea().selectNextTab(1)),
-                item("Previous file", "Shortcut+PAGE_UP", () -> workArea().selectNextTab(-1)),
-                item("Focus editor", "Shortcut+E", () -> workArea().focusEditor()),
-                item("Find in log", "Shortcut+F", () -> {
-                    completeLayout();
-                    bottom.getSelectionModel().select(logTab);
-                    log.focusSearch();
-                }),
-                item("Attempts", "Shortcut+Shift+A", () -> side.getSelectionModel().select(attemptsTab)),
-                item("Refresh tasks", "F5", console.tasks::refresh),
-                new SeparatorMenuItem(),
-                item("Toggle light / dark", "Shortcut+Shift+L", console::toggleTheme),
-                theme);
-        Menu help = new Menu("_Help", null,
-                item("Keyboard shortcuts", "F1", console::showShortcuts),
-                item("Show log file", null, console::showLogFile),
-                item("About Task Console", null, console::showAbout));
-        MenuBar bar = new MenuBar(file, task, view, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private EditorView workArea() {
-        buildWorkArea();
-        return editor;
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
+        return console.actions().menuBar(Map.of(AppAction.MenuGroup.VIEW, List.of(theme)));
     }
 }

@@ -10,10 +10,10 @@ import javafx.application.Platform;
 final class SmokeTest {
 
     static final Duration LIMIT = Duration.ofSeconds(60);
-    private final Console console;
+    private final ConsoleSession console;
     private boolean done;
 
-    SmokeTest(Console console) {
+    SmokeTest(ConsoleSession console) {
         this.console = console;
     }
 
@@ -26,7 +26,7 @@ final class SmokeTest {
         console.executor.schedule(() -> Platform.runLater(() -> finish(1,
                 "the preview was not rendered within " + LIMIT.toSeconds() + " s")), LIMIT);
         Platform.runLater(() -> console.whenPreviewShown(text -> {
-            if (!console.stage().isShowing() || !console.stage().getTitle().contains(Console.TITLE)) {
+            if (!console.stage().isShowing() || !console.stage().getTitle().contains(ConsoleSession.TITLE)) {
                 finish(1, "the main window is not showing");
             } else if (console.editor.infoProperty().get() == null) {
                 finish(1, "no task is open");

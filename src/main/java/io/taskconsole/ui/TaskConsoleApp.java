@@ -32,9 +32,9 @@ public class TaskConsoleApp extends Application {
             return;
         }
         Path configDir = AppSettings.defaultConfigDir();
-        Console console;
+        ConsoleSession console;
         try {
-            console = new Console(options, configDir, CoreAdapters.real());
+            console = new ConsoleSession(options, configDir, CoreAdapters.real());
             installErrorHandler(console);
             console.reportStartup(StartupMarkers.fromSystem());
             console.start(stage);
@@ -50,7 +50,7 @@ public class TaskConsoleApp extends Application {
         }
     }
 
-    private static void installErrorHandler(Console console) {
+    private static void installErrorHandler(ConsoleSession console) {
         Thread.UncaughtExceptionHandler handler = (thread, error) -> {
             console.appLog().error("Uncaught on " + thread.getName(), error);
             Platform.runLater(() -> console.notices.accept(Notice.error("Something unexpected", error)));

@@ -44,11 +44,11 @@ class ConsoleAppTest {
 
     @TempDir
     Path temp;
-    Console console;
+    ConsoleSession console;
 
     @Start
     void start(Stage stage) {
-        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console = new ConsoleSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
         console.onExit(() -> { });
         console.start(stage);
     }

@@ -8,7 +8,13 @@ import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.GridPane;
+import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -29,12 +35,12 @@ class KeyboardShortcutsTest {
 
     @TempDir
     Path temp;
-    Console console;
+    ConsoleSession console;
     TextArea taskMd;
 
     @Start
     void start(Stage stage) {
-        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console = new ConsoleSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
         console.onExit(() -> { });
         console.start(stage);
     }
@@ -109,5 +115,46 @@ class KeyboardShortcutsTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.PAGE_UP);
         waitFor("task.md again", () -> tabs.getSelectionModel().getSelectedItem().getText().equals("task.md"));
+    }
+
+    /** The menus, the toolbar and the F1 help come from one table: the help lists every menu shortcut. */
+    @Test
+    void theShortcutsHelpListsEveryShortcutTheMenusHaveAndTheMenusShareTheToolbarsEnabledState(FxRobot robot) throws Exception {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        java.util.List<String> inMenus = new java.util.ArrayList<>();
+        for (Menu menu : bar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    inMenus.add(menu.getText().replace("_", "") + " / " + item.getText().replace("…", "") + " = " + item.getAccelerator().getDisplayText());
+                }
+            }
+        }
+        GridPane help = WaitForAsyncUtils.asyncFx(() -> (GridPane) console.actions().shortcutsTable()).get();
+        java.util.List<String> inHelp = new java.util.ArrayList<>();
+        String group = "";
+        for (javafx.scene.Node cell : help.getChildren()) {
+            Label label = (Label) cell;
+            if (label.getStyleClass().contains("shortcuts-group")) {
+                group = label.getText();
+            } else if (label.getStyleClass().contains("shortcut-action")) {
+                inHelp.add(group + " / " + label.getText());
+            } else {
+                inHelp.set(inHelp.size() - 1, inHelp.get(inHelp.size() - 1) + " = " + label.getText());
+            }
+        }
+        assertThat(inHelp).containsExactlyElementsOf(inMenus);
+        assertThat(String.join("\n", inHelp)).contains("Add file to task = " + shortcut("Shortcut+Shift+N"))
+                .contains("Quit = " + shortcut("Shortcut+Q")).contains("Attempts = " + shortcut("Shortcut+Shift+A"))
+                .contains("Keyboard shortcuts = F1");
+
+        MenuItem cancelItem = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-cancel-submission".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.Button cancelButton = robot.lookup("#cancel-submission").queryAs(javafx.scene.control.Button.class);
+        assertThat(cancelItem.isDisable()).as("Cancel with nothing running").isTrue();
+        assertThat(cancelButton.isDisable()).isTrue();
+    }
+
+    private static String shortcut(String combination) {
+        return javafx.scene.input.KeyCombination.keyCombination(combination).getDisplayText();
     }
 }
