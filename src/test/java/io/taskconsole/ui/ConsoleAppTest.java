@@ -1,5 +1,6 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.testkube.UnreachableCluster;
 
 import io.taskconsole.app.AttemptSummary;
@@ -394,8 +395,8 @@ class ConsoleAppTest {
     /** A helm that answers {@code version} like the real one and hangs on anything else. */
     private Path slowHelm() throws Exception {
         Path script = temp.resolve("slow-helm");
-        String realHelm = System.getProperty("taskconsole.helm", "/usr/local/bin/helm");
-        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec " + realHelm + " \"$@\"; fi\n"
+        String realHelm = ToolBinaries.helm().toString();
+        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec '" + realHelm + "' \"$@\"; fi\n"
                 + "echo 'Release is being installed...'\nexec sleep 300\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
