@@ -20,7 +20,7 @@ import java.nio.file.Path;
  */
 public final class RealCoreModels {
 
-    public final Core core = CoreAdapters.real();
+    public final Core core;
     public final BackgroundExecutor executor = BackgroundExecutor.sameThread();
     public final TaskDraft task;
     public final Notices notices;
@@ -30,13 +30,19 @@ public final class RealCoreModels {
     public final SubmitViewModel submit;
 
     public RealCoreModels(Path temp, Path kubeconfig, String context, String namespace) {
+        this(temp, CoreAdapters.real());
+        cluster.kubeconfigProperty().set(kubeconfig.toString());
+        cluster.contextProperty().set(context);
+        cluster.namespaceProperty().set(namespace);
+    }
+
+    /** On {@code core} (e.g. one resolving kubeconfigs from a test's own environment), the cluster fields blank. */
+    public RealCoreModels(Path temp, Core core) {
+        this.core = core;
         task = SampleTask.create(temp.resolve("tasks"));
         notices = new Notices(new AppLog(temp.resolve("app.log")));
         editor = new EditorViewModel(core.tasks(), executor, notices);
         cluster = new ClusterViewModel(core.cluster(), executor);
-        cluster.kubeconfigProperty().set(kubeconfig.toString());
-        cluster.contextProperty().set(context);
-        cluster.namespaceProperty().set(namespace);
         log = new LogViewModel(executor);
         submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
         editor.open(task.folder(), "task.md", d -> { });
