@@ -1,5 +1,8 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.testkube.ToolBinaries;
+
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
@@ -34,6 +37,25 @@ public final class RealCoreModels {
         cluster.kubeconfigProperty().set(kubeconfig.toString());
         cluster.contextProperty().set(context);
         cluster.namespaceProperty().set(namespace);
+    }
+
+    /**
+     * On a namespace of its own ({@code prefix} and a unique suffix) of the test API server, with the
+     * real helm and the project's chart: ready to submit.
+     */
+    public static RealCoreModels onTestApiServer(Path temp, TestKubeApiServer server, String prefix) {
+        String namespace = prefix + "-" + Long.toHexString(System.nanoTime());
+        server.createNamespace(namespace);
+        Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
+        models.cluster.chartProperty().set(System.getProperty("taskconsole.chart.dir", "charts/claude-code"));
+        return models;
+    }
+
+    /** The namespace the cluster fields point at. */
+    public String namespace() {
+        return cluster.namespaceProperty().get();
     }
 
     /** On {@code core} (e.g. one resolving kubeconfigs from a test's own environment), the cluster fields blank. */
