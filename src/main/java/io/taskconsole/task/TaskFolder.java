@@ -181,7 +181,8 @@ public final class TaskFolder {
             if (!repo.isObject() || text(repo, "url") == null) {
                 problems.add("'repository' must be a mapping with a url, e.g.\n  repository:\n    url: https://github.com/acme/auth-service.git\n    branch: main");
             } else {
-                repository = new Repository(text(repo, "url"), text(repo, "branch"), text(repo, "path"));
+                repository = new Repository(text(repo, "url"), text(repo, "branch"), text(repo, "path"),
+                        text(repo, "credentials_secret"));
             }
         }
         Integer deadline = null;

@@ -29,6 +29,9 @@ public record TaskSettings(Repository repository, String permissionMode, Integer
             SettingsRules.repositoryUrl(repository.url()).ifPresent(problems::add);
             SettingsRules.branch(repository.branch()).ifPresent(problems::add);
             SettingsRules.repositoryPath(repository.path()).ifPresent(problems::add);
+            if (!repository.credentialsSecret().isEmpty()) {
+                SettingsRules.secretName(repository.credentialsSecret()).map(p -> p + " (the repository's credentials)").ifPresent(problems::add);
+            }
         }
         SettingsRules.permissionMode(permissionMode).ifPresent(problems::add);
         if (activeDeadlineSeconds != null) {

@@ -28,7 +28,7 @@ final class TaskYaml {
     /** Top-level keys the app owns; any other key is the user's and is left as written. */
     private static final Set<String> MANAGED = Set.of("id", "service", "title", "agent", "model",
             "permission_mode", "active_deadline", "repository", "env", "secrets");
-    private static final Set<String> MANAGED_REPOSITORY = Set.of("url", "branch", "path");
+    private static final Set<String> MANAGED_REPOSITORY = Set.of("url", "branch", "path", "credentials_secret");
 
     private TaskYaml() {
     }
@@ -92,6 +92,9 @@ final class TaskYaml {
             repo.put("branch", repository.branch());
             if (!repository.path().isEmpty()) {
                 repo.put("path", repository.path());
+            }
+            if (!repository.credentialsSecret().isEmpty()) {
+                repo.put("credentials_secret", repository.credentialsSecret());
             }
             yaml.put("repository", repo);
         }
