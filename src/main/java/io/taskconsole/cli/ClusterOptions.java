@@ -8,18 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to a cluster shares. */
 final class ClusterOptions {
 
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
-
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
+            description = "Kubeconfig file (default: the files of $KUBECONFIG, merged, else $HOME/.kube/config).")
     Path kubeconfig;
+
+    @Option(names = "--in-cluster",
+            description = "Use the ServiceAccount of the pod this runs in, not a kubeconfig (only inside Kubernetes).")
+    boolean inCluster;
 
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
     String context;
@@ -49,6 +49,13 @@ final class ClusterOptions {
     String storageClass;
 
     KubeTarget target() {
+        if (inCluster) {
+            if (kubeconfig != null || context != null) {
+                throw TaskConsoleException.badInput("--in-cluster cannot be combined with --kubeconfig or --context",
+                        "Use either the pod's ServiceAccount (--in-cluster) or a kubeconfig context.");
+            }
+            return KubeTarget.inCluster(namespace);
+        }
         return new KubeTarget(kubeconfig, context, namespace);
     }
 
@@ -59,23 +66,10 @@ final class ClusterOptions {
 
     /** Whether the user named any cluster option; a retry otherwise reuses the previous attempt's. */
     boolean targetGiven() {
-        return kubeconfig != null || context != null || namespace != null;
+        return kubeconfig != null || context != null || namespace != null || inCluster;
     }
 
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text == null ? "" : text.strip());
-        if (text == null || text.isBlank() || !m.matches()) {
-            throw TaskConsoleException.badInput("--timeout '" + text + "' is not a duration",
-                    "Use helm's form, e.g. 90s, 5m or 1h30m.");
-        }
-        long seconds = group(m, 1) * 3600 + group(m, 2) * 60 + group(m, 3);
-        if (seconds <= 0) {
-            throw TaskConsoleException.badInput("--timeout must be more than zero", "Use e.g. 5m.");
-        }
-        return Duration.ofSeconds(seconds);
-    }
-
-    private static long group(Matcher m, int i) {
-        return m.group(i) == null ? 0 : Long.parseLong(m.group(i));
+        return SubmitSettings.parseTimeout(text, "--timeout");
     }
 }

@@ -34,7 +34,7 @@ final class CriteriaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec);
+        Terminal terminal = new Terminal(spec);
         List<TaskFile> taskFiles = new ArrayList<>();
         for (Path file : files) {
             taskFiles.add(new TaskFile(file.getFileName().toString(), TaskFolder.readUtf8(file)));
@@ -46,19 +46,19 @@ final class CriteriaCommand implements Callable<Integer> {
         } else {
             for (TaskFile f : taskFiles) {
                 if (!TaskFolder.isMainFile(f.name())) {
-                    console.err().println("task-console: warning: " + f.name()
+                    terminal.err().println("task-console: warning: " + f.name()
                             + " is ignored: with several files only task.md and design-spec.md hold criteria");
                 }
             }
             criteria = extractor.extract(taskFiles);
         }
         if (criteria.isEmpty()) {
-            console.err().println("task-console: warning: no acceptance criteria found in " + files
+            terminal.err().println("task-console: warning: no acceptance criteria found in " + files
                     + "; add an '## Acceptance criteria' section with a list");
         }
         CriteriaDocument document = new CriteriaDocument(criteria);
-        console.out().print(format == Format.json ? document.toJson() + "\n" : document.toMarkdown());
-        console.out().flush();
+        terminal.out().print(format == Format.json ? document.toJson() + "\n" : document.toMarkdown());
+        terminal.out().flush();
         return TaskConsoleCli.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.taskconsole.cli;
 
+import io.taskconsole.app.TaskService;
 import io.taskconsole.submit.DryRun;
 import io.taskconsole.submit.Problem;
 import io.taskconsole.task.TaskDraft;
@@ -24,8 +25,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the files.")
     Path out;
 
-    @Option(names = "--attempt", defaultValue = "1", paramLabel = "N", description = "Attempt number to render (default: 1).")
-    int attempt;
+    @Option(names = "--attempt", paramLabel = "N",
+            description = "Attempt number to render (default: the next, by the task's local history).")
+    Integer attempt;
 
     @Option(names = "--template", description = "Also run 'helm template' and write manifests.yaml.")
     boolean template;
@@ -41,18 +43,20 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec);
-        AttemptNumber.atLeast(1, attempt, "Use 1 or more.");
+        Terminal terminal = new Terminal(spec);
+        if (attempt != null) {
+            AttemptNumber.atLeast(1, attempt, "Use 1 or more.");
+        }
         TaskDraft draft = TaskFolder.load(taskDir);
-        DryRun.Result result = DryRun.forSystem().render(draft, attempt, cluster.settings(), cluster.context,
+        DryRun.Result result = TaskService.forSystem().dryRun(draft, attempt == null ? 0 : attempt, cluster.settings(),
                 promptTemplate.template(taskDir), template);
         for (Path written : DryRun.write(result, out)) {
-            console.out().println(written);
+            terminal.out().println(written);
         }
         for (Problem p : result.problems()) {
-            console.err().println("task-console: problem: " + p.oneLine());
+            terminal.err().println("task-console: problem: " + p.oneLine());
         }
-        console.out().flush();
+        terminal.out().flush();
         return result.problems().isEmpty() ? TaskConsoleCli.OK : TaskConsoleCli.BAD_INPUT;
     }
 }

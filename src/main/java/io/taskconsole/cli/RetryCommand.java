@@ -1,15 +1,11 @@
 package io.taskconsole.cli;
 
-import io.taskconsole.cluster.KubeTarget;
-import io.taskconsole.submit.AttemptHistory;
-import io.taskconsole.submit.AttemptRecord;
+import io.taskconsole.app.RetryPlan;
+import io.taskconsole.app.TaskService;
 import io.taskconsole.submit.SubmitSettings;
-import io.taskconsole.submit.Submitter;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFolder;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "retry", description = {
         "Send attempt N's exact files again as the next attempt.",
-        "Without cluster options it uses the context and namespace attempt N went to (from the local history)."})
+        "It goes where attempt N went (by the local history) unless cluster options name another target."})
 final class RetryCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TASK_DIR", description = "The task folder.")
@@ -37,24 +33,12 @@ final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec);
+        Terminal terminal = new Terminal(spec);
         AttemptNumber.atLeast(0, attempt, "Use 1 or more, or leave it out for the latest.");
         TaskDraft draft = TaskFolder.load(taskDir);
+        TaskService service = TaskService.forSystem();
+        RetryPlan plan = service.planRetry(draft, attempt, cluster.target(), cluster.targetGiven());
         SubmitSettings settings = cluster.settings();
-        if (!cluster.targetGiven()) {
-            Optional<AttemptRecord> previous = new AttemptHistory(draft.folder()).list().stream()
-                    .filter(r -> attempt == 0 || r.attempt() == attempt)
-                    .max(Comparator.comparing(AttemptRecord::submittedAt));
-            if (previous.isPresent()) {
-                AttemptRecord used = previous.get();
-                settings = settings.withTarget(new KubeTarget(used.kubeconfig() == null ? null : Path.of(used.kubeconfig()),
-                        used.context(), used.namespace()));
-                console.info("Using context " + used.context() + " and namespace " + used.namespace()
-                        + (used.kubeconfig() == null ? "" : " (kubeconfig " + used.kubeconfig() + ")")
-                        + " of attempt " + used.attempt());
-            }
-        }
-        SubmitSettings chosen = settings;
-        return console.submit(cancel -> Submitter.forSystem().retry(draft, attempt, chosen, console.helmOutput(), cancel));
+        return terminal.submit(cancel -> service.retry(draft, plan, settings, terminal.helmOutput(), cancel));
     }
 }

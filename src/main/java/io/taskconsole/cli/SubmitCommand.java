@@ -1,6 +1,6 @@
 package io.taskconsole.cli;
 
-import io.taskconsole.submit.Submitter;
+import io.taskconsole.app.TaskService;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFolder;
 import java.nio.file.Path;
@@ -28,9 +28,9 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec);
+        Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        return console.submit(cancel -> Submitter.forSystem().submit(draft, cluster.settings(),
-                template.template(taskDir), console.helmOutput(), cancel));
+        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, cluster.settings(),
+                template.template(taskDir), terminal.helmOutput(), cancel));
     }
 }

@@ -99,11 +99,16 @@ public final class AttemptHistory {
     }
 
     public String readLog(AttemptRecord record) {
-        if (record.logFile() == null) {
+        return readLog(record.logFile());
+    }
+
+    /** The log at {@code logFile} (relative to this history), or a line saying why it can't be read. */
+    public String readLog(String logFile) {
+        if (logFile == null) {
             return "";
         }
         try {
-            return Files.readString(folder.resolve(record.logFile()), StandardCharsets.UTF_8);
+            return Files.readString(folder.resolve(logFile), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(log not available: " + e.getMessage() + ")";
         }

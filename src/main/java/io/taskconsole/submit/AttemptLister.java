@@ -58,31 +58,31 @@ public final class AttemptLister {
                 .orElse("missing");
     }
 
-    public static String jobStatus(Job job) {
+    public static JobPhase jobStatus(Job job) {
         if (job == null) {
-            return "Missing";
+            return JobPhase.MISSING;
         }
         JobStatus status = job.getStatus();
         if (status == null) {
-            return "Pending";
+            return JobPhase.PENDING;
         }
         if (status.getConditions() != null) {
             for (JobCondition c : status.getConditions()) {
                 if ("True".equals(c.getStatus()) && "Complete".equals(c.getType())) {
-                    return "Succeeded";
+                    return JobPhase.SUCCEEDED;
                 }
                 if ("True".equals(c.getStatus()) && "Failed".equals(c.getType())) {
-                    return "Failed";
+                    return JobPhase.FAILED;
                 }
             }
         }
         if (status.getSucceeded() != null && status.getSucceeded() > 0) {
-            return "Succeeded";
+            return JobPhase.SUCCEEDED;
         }
         if (status.getActive() != null && status.getActive() > 0) {
-            return "Running";
+            return JobPhase.RUNNING;
         }
-        return "Pending";
+        return JobPhase.PENDING;
     }
 
     private static <T> T get(KubeConnector.Connection connection, String resource, String name,

@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param releaseStatus helm's status of the attempt's release ({@code deployed}, {@code failed}, ...),
  *                      or {@code missing} where helm never recorded one
- * @param jobStatus     Pending, Running, Succeeded, Failed, or Missing where there is no Job
+ * @param jobStatus     where the attempt's Job is; {@link JobPhase#MISSING} where there is none
  */
 public record AttemptStatus(int attempt, String configMap, Instant createdAt, String release, String releaseStatus,
-                            String job, String jobStatus, Instant jobStarted, Instant jobFinished) {
+                            String job, JobPhase jobStatus, Instant jobStarted, Instant jobFinished) {
 }

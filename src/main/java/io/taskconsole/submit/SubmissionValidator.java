@@ -1,10 +1,13 @@
 package io.taskconsole.submit;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +43,33 @@ public final class SubmissionValidator {
     /** Problems of the files as they would be sent. */
     public List<Problem> validateFiles(AttemptFiles files) {
         return ConfigMapLimits.check(files.files());
+    }
+
+    /**
+     * Everything validation checks, in one pass: the draft itself, then the files a submission would
+     * send (keys, and the ConfigMap's size with the generated files). The size meter shows the same
+     * measure ({@link #configMapSize}), so it cannot be green while this refuses.
+     */
+    public List<Problem> validate(TaskDraft draft, PromptTemplate template) {
+        List<Problem> problems = new ArrayList<>(validateDraft(draft));
+        problems.addAll(validateFiles(asSent(draft, template)));
+        return problems;
+    }
+
+    /** The estimated size of the ConfigMap the draft would be sent in, generated files included. */
+    public long configMapSize(TaskDraft draft, PromptTemplate template) {
+        return ConfigMapLimits.estimatedSize(asSent(draft, template).files());
+    }
+
+    /**
+     * The files as sent before the attempt number and target are known: {@code metadata.yaml} with
+     * placeholders whose length differs from the real values by a few bytes, which the metadata
+     * allowance covers.
+     */
+    static AttemptFiles asSent(TaskDraft draft, PromptTemplate template) {
+        Map<String, byte[]> content = new AttemptFilesGenerator(new CriteriaExtractor(), template).content(draft);
+        return AttemptFilesGenerator.withMetadata(draft.info(), content,
+                new AttemptContext(1, null, "-", Instant.EPOCH, AppVersion.get(), "-", "-"));
     }
 
     /** Throws one bad-input error listing every problem, for callers that can't show a list. */

@@ -3,6 +3,7 @@ package io.taskconsole.submit;
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.KubeConnector;
+import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.cluster.WorkspaceClaims;
 import io.taskconsole.helm.HelmBinary;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,6 +57,11 @@ public final class Submitter {
         this.appVersion = appVersion;
     }
 
+    /** The same submitter, recording {@code user} as who submitted (the orchestrator's authenticated caller). */
+    public Submitter as(String user) {
+        return new Submitter(connector, helmLocator, helmRunner, clock, user, appVersion);
+    }
+
     public static Submitter forSystem() {
         return new Submitter(KubeConnector.fromSystem(), HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"), AppVersion.get());
@@ -63,15 +70,13 @@ public final class Submitter {
     /** Sends the current drafts as the task's next attempt. */
     public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
                                  OutputListener output, Cancellation cancel) {
-        SubmissionValidator.throwIfAny(validator.validateDraft(draft));
-        Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         // Size and key checks don't depend on the attempt number: check once before connecting.
-        SubmissionValidator.throwIfAny(validator.validateFiles(
-                AttemptFilesGenerator.withMetadata(draft.info(), content, context(1, null, "-", "-"))));
+        SubmissionValidator.throwIfAny(validator.validate(draft, template));
+        Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         cancel.throwIfCancelled();
         HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
-            return send(draft, settings, output, cancel, helm, connection, null,
+            return send(new Sending(draft, settings, output, cancel, helm, connection, null, null),
                     ctx -> AttemptFilesGenerator.withMetadata(draft.info(), content, ctx));
         }
     }
@@ -82,72 +87,109 @@ public final class Submitter {
      */
     public AttemptOutcome retry(TaskDraft draft, int attempt, SubmitSettings settings, OutputListener output,
                                 Cancellation cancel) {
+        return retry(draft, attempt, settings.target(), settings, output, cancel);
+    }
+
+    /**
+     * As {@link #retry(TaskDraft, int, SubmitSettings, OutputListener, Cancellation)}, reading
+     * attempt {@code attempt}'s files where it went ({@code from}) and sending the new attempt to
+     * {@code settings.target()}, which may be another context or namespace.
+     */
+    public AttemptOutcome retry(TaskDraft draft, int attempt, KubeTarget from, SubmitSettings settings,
+                                OutputListener output, Cancellation cancel) {
         cancel.throwIfCancelled();
         HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
-            AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
-            int latest = configMaps.highestAttempt(draft.info().service(), draft.info().id());
-            if (latest == 0) {
-                throw TaskConsoleException.badInput("Task " + draft.info().id() + " has no attempt in namespace '"
-                        + connection.namespace() + "' of context '" + connection.context() + "' to retry",
-                        "Submit it first, or choose the context and namespace it was submitted to.");
+            int previous;
+            Map<String, byte[]> previousFiles;
+            if (from.equals(settings.target())) {
+                previous = attemptToRetry(connection, draft, attempt);
+                previousFiles = new AttemptConfigMaps(connection).readFiles(names(draft, previous));
+            } else {
+                try (KubeConnector.Connection source = connector.connect(from)) {
+                    previous = attemptToRetry(source, draft, attempt);
+                    previousFiles = new AttemptConfigMaps(source).readFiles(names(draft, previous));
+                }
             }
-            int previous = attempt <= 0 ? latest : attempt;
-            Map<String, byte[]> previousFiles =
-                    configMaps.readFiles(new ResourceNames(draft.info().service(), draft.info().id(), previous));
-            return send(draft, settings, output, cancel, helm, connection, previous,
+            return send(new Sending(draft, settings, output, cancel, helm, connection, previous, null),
                     ctx -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
         }
+    }
+
+    private static int attemptToRetry(KubeConnector.Connection connection, TaskDraft draft, int attempt) {
+        int latest = new AttemptConfigMaps(connection).highestAttempt(draft.info().service(), draft.info().id());
+        if (latest == 0) {
+            throw TaskConsoleException.badInput("Task " + draft.info().id() + " has no attempt in namespace '"
+                    + connection.namespace() + "' of context '" + connection.context() + "' to retry",
+                    "Submit it first, or choose the context and namespace it was submitted to.");
+        }
+        return attempt <= 0 ? latest : attempt;
+    }
+
+    private static ResourceNames names(TaskDraft draft, int attempt) {
+        return new ResourceNames(draft.info().service(), draft.info().id(), attempt);
     }
 
     private interface FilesForAttempt {
         AttemptFiles make(AttemptContext context);
     }
 
-    /** Takes the next free attempt number with its ConfigMap, then runs helm for it. */
-    private AttemptOutcome send(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
-                                HelmBinary helm, KubeConnector.Connection connection, Integer previousAttempt,
-                                FilesForAttempt filesFor) {
-        // Before the ConfigMap: a chart that cannot be had fails the submission while nothing is created yet.
-        try (PreparedChart chart = settings.chart().prepare()) {
-            return takeNumberAndRunHelm(draft, settings, output, cancel, helm, connection, previousAttempt, filesFor,
-                    chart.ref());
+    /**
+     * One submission on its way, the same for every attempt number it tries: what is sent, where,
+     * with which helm and chart, and where its output goes.
+     *
+     * @param previousAttempt the attempt a retry sends again, or {@code null} for a submit
+     */
+    private record Sending(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
+                           HelmBinary helm, KubeConnector.Connection connection, Integer previousAttempt,
+                           String chartRef) {
+
+        Sending withChartRef(String ref) {
+            return new Sending(draft, settings, output, cancel, helm, connection, previousAttempt, ref);
         }
     }
 
-    private AttemptOutcome takeNumberAndRunHelm(TaskDraft draft, SubmitSettings settings, OutputListener output,
-                                                Cancellation cancel, HelmBinary helm,
-                                                KubeConnector.Connection connection, Integer previousAttempt,
-                                                FilesForAttempt filesFor, String chartRef) {
+    /** Takes the next free attempt number with its ConfigMap, then runs helm for it. */
+    private AttemptOutcome send(Sending s, FilesForAttempt filesFor) {
+        // Before the ConfigMap: a chart that cannot be had fails the submission while nothing is created yet.
+        try (PreparedChart chart = s.settings().chart().prepare()) {
+            return takeNumberAndRunHelm(s.withChartRef(chart.ref()), filesFor);
+        }
+    }
+
+    private AttemptOutcome takeNumberAndRunHelm(Sending s, FilesForAttempt filesFor) {
+        TaskDraft draft = s.draft();
+        KubeConnector.Connection connection = s.connection();
         AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
         int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
         ResourceNames names = null;
         AttemptFiles files = null;
         for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
-            cancel.throwIfCancelled();
+            s.cancel().throwIfCancelled();
             ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
             AttemptFiles candidateFiles = filesFor.make(
-                    context(attempt, previousAttempt, connection.context(), connection.namespace()));
-            info(output, "Creating ConfigMap " + candidate.configMapName() + " in namespace "
+                    context(attempt, s.previousAttempt(), connection.context(), connection.namespace()));
+            info(s.output(), "Creating ConfigMap " + candidate.configMapName() + " in namespace "
                     + connection.namespace() + " (context " + connection.context() + ")");
             if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
                 names = candidate;
                 files = candidateFiles;
                 break;
             }
-            info(output, "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
+            info(s.output(), "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
         }
         if (names == null) {
             throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()
                     + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
                     "Wait for the other submissions to finish, then submit again.", null);
         }
-        return runHelm(draft, settings, output, cancel, previousAttempt, helm, chartRef, connection, names, files);
+        return runHelm(s, names, files);
     }
 
-    private AttemptOutcome runHelm(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
-                                   Integer previousAttempt, HelmBinary helm, String chartRef,
-                                   KubeConnector.Connection connection, ResourceNames names, AttemptFiles files) {
+    private AttemptOutcome runHelm(Sending s, ResourceNames names, AttemptFiles files) {
+        TaskDraft draft = s.draft();
+        SubmitSettings settings = s.settings();
+        KubeConnector.Connection connection = s.connection();
         AttemptHistory history = new AttemptHistory(draft.folder());
         Instant started = clock.instant();
         String command = null;
@@ -159,25 +201,36 @@ public final class Submitter {
             logFile = log.path();
             OutputListener tee = (stream, line) -> {
                 log.write(stream, line);
-                output.onLine(stream, line);
+                s.output().onLine(stream, line);
             };
             try {
                 if (new WorkspaceClaims(connection).ensure(draft.info().service(), settings.storageClass(), settings.storageSize())) {
                     info(tee, "Created the workspace volume claim " + names.pvcName());
                 }
-                cancel.throwIfCancelled();
+                s.cancel().throwIfCancelled();
                 Path values = Files.createTempFile("task-console-values", ".yaml");
+                Path inClusterKubeconfig = null;
                 try {
-                    ValuesFile.write(values, draft.info(), names, previousAttempt);
-                    helmCommand = HelmCommand.upgradeInstall(helm, names.releaseName(), chartRef,
-                            settings.target().kubeconfig(), connection.context(), connection.namespace(), values,
+                    ValuesFile.write(values, draft.info(), names, s.previousAttempt());
+                    // helm reads the same kubeconfig files as fabric8 did (or, in a pod, the same ServiceAccount).
+                    List<Path> kubeconfigs = connection.kubeconfigFiles();
+                    if (connection.inCluster() != null) {
+                        inClusterKubeconfig = Files.createTempFile("task-console-in-cluster", ".kubeconfig");
+                        connection.inCluster().writeKubeconfig(inClusterKubeconfig);
+                        kubeconfigs = List.of(inClusterKubeconfig);
+                    }
+                    helmCommand = HelmCommand.upgradeInstall(s.helm(), names.releaseName(), s.chartRef(),
+                            kubeconfigs, connection.context(), connection.namespace(), values,
                             settings.extraValues(), settings.timeout(), settings.waitForResources());
                     command = helmCommand.display();
                     HelmProcess process = helmRunner.start(helmCommand, tee);
-                    cancel.onCancel(process::cancel);
+                    s.cancel().onCancel(process::cancel);
                     result = process.await();
                 } finally {
                     Files.deleteIfExists(values);
+                    if (inClusterKubeconfig != null) {
+                        Files.deleteIfExists(inClusterKubeconfig);
+                    }
                 }
                 if (result.cancelled()) {
                     error = TaskConsoleException.cancelled("Attempt " + names.attempt() + " was cancelled while helm ran; "
@@ -194,25 +247,21 @@ public final class Submitter {
                 error = TaskConsoleException.failed("Cannot write helm's values file: " + e.getMessage(),
                         "Check free space in the temp folder.", e);
             }
-            if (error != null) {
-                info(tee, (error.kind() == TaskConsoleException.Kind.CANCELLED ? "Cancelled: " : "Failed: ") + error.oneLine());
-            } else {
-                info(tee, "Attempt " + names.attempt() + " submitted: release " + names.releaseName() + ", Job "
-                        + names.jobName());
-            }
+            info(tee, AttemptOutcome.describe(names, error));
             Path written = logFile;
-            log.flushAndCheck().ifPresent(why -> info(output, "The attempt log " + written + " is incomplete (" + why
+            log.flushAndCheck().ifPresent(why -> info(s.output(), "The attempt log " + written + " is incomplete (" + why
                     + "); the output above is the whole of it. Check free disk space in the task folder."));
         } catch (IOException e) {
             // Only creating the log fails here, before helm runs: the attempt keeps its ConfigMap and no release.
             error = TaskConsoleException.failed("Cannot create the attempt log in " + history.folder() + ": "
                     + e.getMessage(), "Check free disk space and permissions in the task folder, then submit again.", e);
         }
-        AttemptRecord record = new AttemptRecord(names.attempt(), previousAttempt, started, connection.context(),
+        AttemptRecord record = new AttemptRecord(names.attempt(), s.previousAttempt(), started, connection.context(),
                 connection.namespace(), names.releaseName(), names.configMapName(), command,
                 result == null ? null : result.exitCode(),
                 Duration.between(started, clock.instant()).toMillis(),
-                error == null ? "SUCCEEDED" : error.kind() == TaskConsoleException.Kind.CANCELLED ? "CANCELLED" : "FAILED",
+                error == null ? AttemptResult.SUCCEEDED
+                        : error.kind() == TaskConsoleException.Kind.CANCELLED ? AttemptResult.CANCELLED : AttemptResult.FAILED,
                 error == null ? null : error.oneLine(),
                 logFile == null ? null : history.folder().relativize(logFile).toString(),
                 settings.target().kubeconfig() == null ? null : settings.target().kubeconfig().toAbsolutePath().toString());

@@ -122,14 +122,18 @@ public final class TaskFolder {
 
     /** Creates {@code {id}-{slug}} under {@code workspace}; refuses to overwrite an existing folder. */
     public static TaskDraft create(Path workspace, TaskInfo info, String taskMd, String designSpecMd) {
-        Path folder = workspace.resolve(folderName(info));
-        if (Files.exists(folder.resolve(TASK_YAML))) {
-            throw TaskConsoleException.badInput("A task folder " + folder + " already exists",
-                    "Open it, or choose another task id or title.");
-        }
-        TaskDraft draft = new TaskDraft(folder, info, List.of(
+        return createAt(workspace.resolve(folderName(info)), info, List.of(
                 new TaskFile(TaskFile.TASK_MD, taskMd),
                 new TaskFile(TaskFile.DESIGN_SPEC_MD, designSpecMd)));
+    }
+
+    /** Creates the task folder {@code folder} with {@code files}; refuses to overwrite an existing task. */
+    public static TaskDraft createAt(Path folder, TaskInfo info, List<TaskFile> files) {
+        if (Files.exists(folder.resolve(TASK_YAML))) {
+            throw TaskConsoleException.badInput("A task folder " + folder + " already exists",
+                    "Open it, or choose another task id or title, or another folder.");
+        }
+        TaskDraft draft = new TaskDraft(folder, info, files);
         save(draft);
         return draft;
     }

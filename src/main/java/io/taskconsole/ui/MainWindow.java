@@ -98,7 +98,7 @@ final class MainWindow {
             return;
         }
         tasks = new TaskListView(console.tasks);
-        editor = new EditorView(console.editor);
+        editor = new EditorView(console.editor, console.submit.configMapSizeProperty());
         preview = new PreviewView(console.preview, console.editor);
         root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
         buildColumns();

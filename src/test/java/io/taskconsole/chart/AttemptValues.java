@@ -1,41 +1,43 @@
 package io.taskconsole.chart;
 
 import io.taskconsole.cluster.ResourceNames;
+import io.taskconsole.submit.ValuesFile;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskId;
-import io.taskconsole.submit.ValuesFile;
 import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskSettings;
 import java.util.Map;
 
 /**
- * The values the app passes for one attempt: {@link ValuesFile}'s own, for a task with the given
- * title and settings, named by the app's own {@link ResourceNames}.
+ * One attempt as the chart tests render it: the values come from the app's own {@link ValuesFile},
+ * so the chart is tested with exactly what a submission passes (the claim the app names, the title
+ * it sends, the task's settings), never with a copy that could drift from it.
  */
-record AttemptValues(ResourceNames names, String title, Integer previousAttempt, TaskSettings settings) {
+record AttemptValues(TaskInfo info, ResourceNames names, Integer previousAttempt) {
 
     static AttemptValues of(String service, long taskId, int attempt) {
-        return new AttemptValues(new ResourceNames(new ServiceName(service), new TaskId(taskId), attempt), "", null,
-                TaskSettings.NONE);
+        TaskInfo info = new TaskInfo(new TaskId(taskId), new ServiceName(service), "", null, null);
+        return new AttemptValues(info, new ResourceNames(info.service(), info.id(), attempt), null);
     }
 
     AttemptValues following(int previous, String newTitle) {
-        return new AttemptValues(names, newTitle, previous, settings);
+        return new AttemptValues(new TaskInfo(info.id(), info.service(), newTitle, info.agent(), info.model(), info.settings()),
+                names, previous);
     }
 
-    AttemptValues with(TaskSettings newSettings) {
-        return new AttemptValues(names, title, previousAttempt, newSettings);
+    AttemptValues with(TaskSettings settings) {
+        return new AttemptValues(info.withSettings(settings), names, previousAttempt);
+    }
+
+    TaskSettings settings() {
+        return info.settings();
     }
 
     String release() {
         return names.releaseName();
     }
 
-    TaskInfo info() {
-        return new TaskInfo(names.taskId(), names.service(), title, null, null, settings);
-    }
-
     Map<String, Object> values() {
-        return ValuesFile.values(info(), names, previousAttempt);
+        return ValuesFile.values(info, names, previousAttempt);
     }
 }

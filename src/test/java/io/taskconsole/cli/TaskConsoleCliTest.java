@@ -1,5 +1,7 @@
 package io.taskconsole.cli;
 
+import io.taskconsole.testkube.UnreachableCluster;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -257,30 +259,14 @@ class TaskConsoleCliTest {
     @Test
     @Timeout(120)
     void submitToAClusterThatRefusesExitsOneAndLeavesTheTaskFolderAlone() throws IOException {
-        Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                current-context: lab
-                clusters:
-                - name: lab
-                  cluster:
-                    server: https://127.0.0.1:1
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: lab
-                  context: {cluster: lab, user: me}
-                users:
-                - name: me
-                  user: {token: not-a-real-token}
-                """);
+        Path kubeconfig = UnreachableCluster.kubeconfig(dir.resolve("kubeconfig"), "lab");
 
         CliRun run = CliRun.of("submit", taskDir.toString(), "--kubeconfig", kubeconfig.toString(),
                 "--chart", chart.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("task-console: Cannot reach the cluster of context 'lab' at https://127.0.0.1:1")
-                .doesNotContain("not-a-real-token").doesNotContain("\tat ");
+                .doesNotContain(UnreachableCluster.TOKEN).doesNotContain("\tat ");
         try (Stream<Path> left = Files.walk(taskDir)) {
             assertThat(left.map(p -> taskDir.relativize(p).toString()).filter(p -> !p.startsWith(".history")))
                     .containsExactlyInAnyOrder("", "task.yaml", "task.md", "design-spec.md");
@@ -307,20 +293,7 @@ class TaskConsoleCliTest {
     @Test
     @Timeout(120)
     void attemptsOnAClusterThatRefusesExitsOne() throws IOException {
-        Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: lab
-                  cluster: {server: "https://127.0.0.1:1"}
-                contexts:
-                - name: lab
-                  context: {cluster: lab, user: me}
-                users:
-                - name: me
-                  user: {token: not-a-real-token}
-                """);
+        Path kubeconfig = UnreachableCluster.kubeconfig(dir.resolve("kubeconfig"), "lab");
         CliRun run = CliRun.of("attempts", taskDir.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "lab");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString()

@@ -2,6 +2,7 @@ package io.taskconsole.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskconsole.submit.AttemptResult;
 import io.taskconsole.submit.AttemptHistory;
 import io.taskconsole.submit.AttemptRecord;
 import io.taskconsole.task.SampleTask;
@@ -64,9 +65,9 @@ class CliCancelTest {
         }
 
         assertThat(err).as("stderr").contains("task-console: cancelling; stopping helm");
-        assertThat(String.join("\n", out)).as("stdout").contains("Cancelled: Attempt 1 was cancelled while helm ran");
+        assertThat(String.join("\n", out)).as("stdout").contains("==> Attempt 1 was cancelled while helm ran; its ConfigMap stays");
         assertThat(new AttemptHistory(task.folder()).list()).as("the history records the cancelled attempt")
-                .singleElement().extracting(AttemptRecord::status).isEqualTo("CANCELLED");
+                .singleElement().extracting(AttemptRecord::status).isEqualTo(AttemptResult.CANCELLED);
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(helm.toString())))
                 .as("no helm process is left running").isEmpty();
     }

@@ -138,8 +138,8 @@ class SubmitEndToEndTest {
                 "--helm", helm.toString(), "--chart", CHART, "--timeout", "60s");
 
         assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("Using context test-context and namespace " + namespace,
-                "kubeconfig " + kubeconfig.toAbsolutePath());
+        assertThat(out.toString()).contains("Retry the latest attempt where it went: test-context / " + namespace
+                + " (kubeconfig " + kubeconfig.toAbsolutePath() + ")");
         assertThat(client().configMaps().inNamespace(namespace).withName("auth-service-task-1001-run-2-files").get())
                 .isNotNull();
     }

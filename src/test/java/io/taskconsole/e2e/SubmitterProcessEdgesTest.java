@@ -3,6 +3,7 @@ package io.taskconsole.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.taskconsole.submit.AttemptResult;
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.KubeConnector;
 import io.taskconsole.cluster.KubeTarget;
@@ -80,7 +81,7 @@ class SubmitterProcessEdgesTest {
         assertThat(outcome.error().oneLine()).contains("Attempt 1 was cancelled", "next submission takes attempt 2");
         assertThat(outcome.helm().cancelled()).isTrue();
         assertThat(new AttemptHistory(task.folder()).list()).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo("CANCELLED"));
+                .satisfies(r -> assertThat(r.status()).isEqualTo(AttemptResult.CANCELLED));
         assertThat(SERVER.client().configMaps().inNamespace(namespace).withName("auth-service-task-1001-run-1-files").get())
                 .as("the cancelled attempt keeps its files, so numbers stay consistent").isNotNull();
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(fakeHelm.toString())))
@@ -97,7 +98,7 @@ class SubmitterProcessEdgesTest {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.helm().timedOut()).isTrue();
         assertThat(outcome.error().oneLine()).contains("did not finish in time");
-        assertThat(outcome.record().status()).isEqualTo("FAILED");
+        assertThat(outcome.record().status()).isEqualTo(AttemptResult.FAILED);
     }
 
     @Test

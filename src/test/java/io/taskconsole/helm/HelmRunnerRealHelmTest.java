@@ -1,5 +1,7 @@
 package io.taskconsole.helm;
 
+import io.taskconsole.testkube.UnreachableCluster;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.TaskConsoleException;
@@ -82,30 +84,10 @@ class HelmRunnerRealHelmTest {
         TaskConsoleException error = org.assertj.core.api.Assertions.catchThrowableOfType(
                 TaskConsoleException.class, process::awaitSuccess);
         assertThat(error.oneLine()).contains("helm upgrade failed (exit 1): Error: Kubernetes cluster unreachable")
-                .contains("127.0.0.1:1").contains("kubectl get namespaces").doesNotContain("not-a-real-token");
+                .contains("127.0.0.1:1").contains("kubectl get namespaces").doesNotContain(UnreachableCluster.TOKEN);
     }
 
-    private Path deadClusterKubeconfig() throws IOException {
-        Path file = tmp.resolve("kubeconfig");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: dead
-                  cluster:
-                    server: https://127.0.0.1:1
-                contexts:
-                - name: dead
-                  context:
-                    cluster: dead
-                    user: pm
-                current-context: dead
-                users:
-                - name: pm
-                  user:
-                    token: not-a-real-token
-                """);
-        TestHelm.makeOwnerOnly(file);
-        return file;
+    private Path deadClusterKubeconfig() {
+        return UnreachableCluster.kubeconfig(tmp.resolve("kubeconfig"), "dead");
     }
 }

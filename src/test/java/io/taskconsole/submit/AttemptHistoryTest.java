@@ -27,7 +27,7 @@ class AttemptHistoryTest {
     private static AttemptRecord record(int attempt, Integer previous, Instant at) {
         return new AttemptRecord(attempt, previous, at, "lab", "orchestrator", "auth-service-task-1001-run-" + attempt,
                 "auth-service-task-1001-run-" + attempt + "-files", "helm upgrade --install ...", 0, 1234L,
-                "SUCCEEDED", null, "logs/orchestrator-run-" + attempt + ".log", null);
+                AttemptResult.SUCCEEDED, null, "logs/orchestrator-run-" + attempt + ".log", null);
     }
 
     @Test

@@ -1,5 +1,11 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.testkube.ToolBinaries;
+import io.taskconsole.testkube.UnreachableCluster;
+
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.submit.AttemptResult;
+
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +16,6 @@ import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.core.CoreAdapters;
-import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.log.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -177,7 +182,7 @@ class ConsoleAppTest {
         waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
         assertThat(robot.lookup("#dry-run-configmap").queryAs(TextArea.class).getText())
                 .contains("ConfigMap").contains("auth-service-task-1001-run-1-files");
-        assertThat(console.submit.dryRunProperty().get().templateOutput()).contains("kind: Job");
+        assertThat(console.submit.dryRunProperty().get().manifests()).contains("kind: Job");
         assertThat(console.log.lines()).extracting(LogLine::plain).anyMatch(l -> l.startsWith("$ ") && l.contains("helm upgrade --install"));
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "02-dry-run-light"));
     }
@@ -185,21 +190,7 @@ class ConsoleAppTest {
     @Test
     void anUnreachableClusterGivesOneLineBannerWithDetailsAndNoSecrets(FxRobot robot) throws Exception {
         waitForSample();
-        Path kubeconfig = temp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: gone
-                  cluster: {server: "https://127.0.0.1:9"}
-                users:
-                - name: pm
-                  user: {token: "s3cr3t-token-value"}
-                contexts:
-                - name: gone-context
-                  context: {cluster: gone, user: pm, namespace: orchestrator}
-                current-context: gone-context
-                """);
+        Path kubeconfig = UnreachableCluster.kubeconfig(temp.resolve("kubeconfig"), "gone-context");
         robot.interact(() -> console.cluster.kubeconfigProperty().set(kubeconfig.toString()));
 
         robot.clickOn("#submit");
@@ -207,7 +198,7 @@ class ConsoleAppTest {
         waitFor("an error banner", () -> console.notices.current() != null
                 && console.notices.current().level() == Notice.Level.ERROR);
         String banner = robot.lookup("#notice-message").queryLabeled().getText();
-        assertThat(banner).doesNotContain("\n").doesNotContain("s3cr3t").doesNotContain("\tat ");
+        assertThat(banner).doesNotContain("\n").doesNotContain(UnreachableCluster.TOKEN).doesNotContain("\tat ");
         assertThat(banner).contains("gone-context");
         assertThat(console.submit.runningProperty().get()).isFalse();
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "03-error-banner-light"));
@@ -262,7 +253,7 @@ class ConsoleAppTest {
                     && !console.submit.runningProperty().get());
             assertThat(console.submit.lastOutcomeProperty().get().succeeded()).isTrue();
             waitFor("both attempts listed", () -> console.attempts.attempts().size() == 2);
-            assertThat(console.attempts.attempts()).extracting(SubmitTools.Attempt::number).containsExactly(2, 1);
+            assertThat(console.attempts.attempts()).extracting(AttemptSummary::number).containsExactly(2, 1);
             robot.interact(() -> Screenshots.save(console.stage().getScene(), "04-attempts-light"));
         }
 
@@ -330,7 +321,7 @@ class ConsoleAppTest {
                     () -> !console.submit.runningProperty().get() && !console.stage().isShowing());
             // The log panel closed with the window; the task's history is what stays.
             assertThat(new AttemptHistory(console.editor.folderProperty().get()).list())
-                    .extracting(AttemptRecord::status).containsExactly("CANCELLED");
+                    .extracting(AttemptRecord::status).containsExactly(AttemptResult.CANCELLED);
         }
     }
 
@@ -404,8 +395,8 @@ class ConsoleAppTest {
     /** A helm that answers {@code version} like the real one and hangs on anything else. */
     private Path slowHelm() throws Exception {
         Path script = temp.resolve("slow-helm");
-        String realHelm = System.getProperty("taskconsole.helm", "/usr/local/bin/helm");
-        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec " + realHelm + " \"$@\"; fi\n"
+        String realHelm = ToolBinaries.helm().toString();
+        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec '" + realHelm + "' \"$@\"; fi\n"
                 + "echo 'Release is being installed...'\nexec sleep 300\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

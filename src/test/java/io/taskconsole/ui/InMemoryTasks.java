@@ -6,6 +6,7 @@ import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
+import io.taskconsole.task.TaskMasterImport;
 import io.taskconsole.ui.core.TaskStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,12 +76,12 @@ public final class InMemoryTasks implements TaskStore {
     }
 
     @Override
-    public List<TaskMasterTask> taskMasterTasks(Path tasksJson) {
+    public List<TaskMasterImport.Entry> taskMasterTasks(Path tasksJson) {
         return List.of();
     }
 
     @Override
-    public TaskDraft importTaskMaster(Path tasksJson, TaskMasterTask task, ServiceName service, Path workspace) {
+    public TaskDraft importTaskMaster(Path tasksJson, TaskMasterImport.Entry task, ServiceName service, Path workspace) {
         return add(task.id().value(), service.value(), task.title(), "# " + task.title() + "\n");
     }
 }

@@ -1,32 +1,49 @@
 package io.taskconsole.ui;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.app.AttemptsOverview;
+import io.taskconsole.app.RetryPlan;
+import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.submit.AttemptFiles;
+import io.taskconsole.submit.AttemptOutcome;
+import io.taskconsole.submit.AttemptRecord;
+import io.taskconsole.submit.AttemptResult;
+import io.taskconsole.submit.Cancellation;
+import io.taskconsole.submit.DryRun;
+import io.taskconsole.submit.Problem;
 import io.taskconsole.task.TaskDraft;
-import io.taskconsole.ui.core.CancelSignal;
 import io.taskconsole.ui.core.SubmitTools;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the submit seam in view-model and cancel tests: it records what was asked, plays
- * scripted helm output, and can block until cancelled like a long helm run.
+ * scripted helm output, and can block until cancelled like a long helm run. What it answers is
+ * made of the core's own types, so view models see what the real application layer returns.
  */
 public final class RecordingSubmitTools implements SubmitTools {
 
     public final List<String> calls = new ArrayList<>();
     public int generatedCount;
-    public final List<Attempt> attempts = new ArrayList<>();
+    public final List<AttemptSummary> attempts = new ArrayList<>();
+    public final Map<Integer, String> logs = new HashMap<>();
     public List<Problem> problems = List.of();
+    public long configMapSize = 1234;
     public List<String> output = List.of("Release \"x\" does not exist. Installing it now.", "STATUS: deployed");
     public boolean blockUntilCancelled;
     public final CountDownLatch started = new CountDownLatch(1);
     public Target lastTarget;
+    public RetryPlan lastPlan;
     public final Map<Integer, Map<String, String>> attemptFiles = new HashMap<>();
     public TaskConsoleException filesProblem;
 
@@ -37,34 +54,52 @@ public final class RecordingSubmitTools implements SubmitTools {
     }
 
     @Override
-    public DryRun dryRun(TaskDraft draft, Target target) {
+    public long configMapSize(TaskDraft draft, Target target) {
+        return configMapSize;
+    }
+
+    @Override
+    public DryRun.Result dryRun(TaskDraft draft, Target target) {
         calls.add("dryRun");
-        return new DryRun("kind: ConfigMap\n", "task:\n  id: 1\n", "helm upgrade --install x", "kind: Job\n");
+        return new DryRun.Result(new AttemptFiles(Map.of("task.md", utf8("# Task"))), "kind: ConfigMap\n",
+                "task:\n  id: 1\n", "helm upgrade --install x", "kind: Job\n", List.of());
     }
 
     @Override
-    public Generated generated(TaskDraft draft, Target target) {
+    public AttemptFiles generated(TaskDraft draft, Target target) {
         generatedCount++;
-        return new Generated("# Prompt for " + draft.info().id(), "attempt: 1\n");
+        return new AttemptFiles(Map.of(AttemptFiles.PROMPT_MD, utf8("# Prompt for " + draft.info().id()),
+                AttemptFiles.METADATA_YAML, utf8("attempt: 1\n")));
     }
 
     @Override
-    public Outcome submit(TaskDraft draft, Target target, OutputListener out, CancelSignal cancel) {
-        return send("submit", target, out, cancel);
+    public AttemptOutcome submit(TaskDraft draft, Target target, OutputListener out, Cancellation cancel) {
+        return send("submit", draft, target, null, out, cancel);
     }
 
     @Override
-    public Outcome retry(TaskDraft draft, int attempt, Target target, OutputListener out, CancelSignal cancel) {
-        return send("retry " + attempt, target, out, cancel);
+    public RetryPlan planRetry(TaskDraft draft, int attempt, Target target, boolean explicit) {
+        return new RetryPlan(attempt, Optional.empty(), target.kube(), explicit);
     }
 
-    private Outcome send(String what, Target target, OutputListener out, CancelSignal cancel) {
+    @Override
+    public AttemptOutcome retry(TaskDraft draft, RetryPlan plan, Target target, OutputListener out,
+                                Cancellation cancel) {
+        lastPlan = plan;
+        return send("retry " + plan.attempt(), draft, target, plan.attempt(), out, cancel);
+    }
+
+    private AttemptOutcome send(String what, TaskDraft draft, Target target, Integer previous, OutputListener out,
+                                Cancellation cancel) {
         calls.add(what);
         lastTarget = target;
         started.countDown();
         for (String line : output) {
             out.onLine(OutputListener.Stream.STDOUT, line);
         }
+        int number = attempts.size() + 1;
+        ResourceNames names = new ResourceNames(draft.info().service(), draft.info().id(), number);
+        TaskConsoleException error = null;
         if (blockUntilCancelled) {
             CountDownLatch stopped = new CountDownLatch(1);
             cancel.onCancel(stopped::countDown);
@@ -76,24 +111,32 @@ public final class RecordingSubmitTools implements SubmitTools {
                 Thread.currentThread().interrupt();
             }
             out.onLine(OutputListener.Stream.STDERR, "helm: killed");
-            throw TaskConsoleException.cancelled("Attempt 1 was cancelled while helm ran");
+            error = TaskConsoleException.cancelled("Attempt " + number + " was cancelled while helm ran");
         }
-        int number = attempts.size() + 1;
-        return new Outcome(number, true, "Attempt " + number + " submitted.");
+        AttemptRecord record = new AttemptRecord(number, previous, Instant.now(), target.kube().context(),
+                target.kube().namespace(), names.releaseName(), names.configMapName(), "helm upgrade --install",
+                error == null ? 0 : null, 10, error == null ? AttemptResult.SUCCEEDED : AttemptResult.CANCELLED,
+                error == null ? null : error.oneLine(), null, null);
+        return new AttemptOutcome(names, new AttemptFiles(Map.of()), "helm upgrade --install", null, record, error);
     }
 
     @Override
-    public Attempts attempts(TaskDraft draft, Target target, boolean askCluster) {
-        return new Attempts(attempts, null);
+    public AttemptsOverview attempts(TaskDraft draft, Target target, boolean askCluster) {
+        return new AttemptsOverview(attempts, null);
     }
 
     @Override
-    public Map<String, String> attemptFiles(TaskDraft draft, Target target, Attempt attempt) {
+    public Map<String, String> attemptFiles(TaskDraft draft, AttemptSummary attempt) {
         calls.add("files " + attempt.number());
         if (filesProblem != null) {
             throw filesProblem;
         }
         return attemptFiles.getOrDefault(attempt.number(), Map.of());
+    }
+
+    @Override
+    public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
+        return logs.getOrDefault(attempt.number(), "");
     }
 
     @Override
@@ -109,5 +152,9 @@ public final class RecordingSubmitTools implements SubmitTools {
     @Override
     public Path promptTemplateFile(Path workspace) {
         return workspace.resolve(".task-console/prompt-template.md");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,11 @@
 package io.taskconsole.ui;
 
+import atlantafx.base.theme.Styles;
+import io.taskconsole.submit.ConfigMapLimits;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.task.TaskDraft;
@@ -38,6 +44,28 @@ class ViewsBuiltLateTest {
         // no window: the views are built on the FX thread by each test
     }
 
+    /** The meter shows the size validation measures (given by the submit view model), red past 1 MiB. */
+    @Test
+    void theSizeMeterTurnsRedPastTheConfigMapLimit(FxRobot robot) {
+        TaskDraft draft = store.add(8, "billing", "Invoices", "# Invoices\n");
+        EditorViewModel editor = new EditorViewModel(store, BackgroundExecutor.sameThread(), notices());
+        editor.open(draft.folder(), "task.md", d -> { });
+        SimpleLongProperty size = new SimpleLongProperty(2048);
+        EditorView[] view = new EditorView[1];
+        robot.interact(() -> {
+            view[0] = new EditorView(editor, size);
+            new Stage().setScene(new javafx.scene.Scene((javafx.scene.Parent) view[0].node(), 600, 400));
+        });
+        Label label = robot.from(view[0].node()).lookup("#size-label").queryAs(Label.class);
+        assertThat(label.getText()).isEqualTo("2.0 KiB / 1.00 MiB");
+        assertThat(label.getStyleClass()).doesNotContain(Styles.DANGER);
+
+        robot.interact(() -> size.set(ConfigMapLimits.MAX_BYTES + 1));
+
+        assertThat(label.getStyleClass()).contains(Styles.DANGER);
+        assertThat(label.getText()).isEqualTo("1.00 MiB / 1.00 MiB");
+    }
+
     @Test
     void anEditorBuiltAfterTheTaskOpenedShowsItsFiles(FxRobot robot) {
         TaskDraft draft = store.add(7, "billing", "Invoices", "# Invoices\n\nSend one per month.\n");
@@ -45,7 +73,7 @@ class ViewsBuiltLateTest {
         editor.open(draft.folder(), "task.md", d -> { });
 
         EditorView[] view = new EditorView[1];
-        robot.interact(() -> view[0] = new EditorView(editor));
+        robot.interact(() -> view[0] = new EditorView(editor, new SimpleLongProperty(0)));
 
         assertThat(view[0].tabs().getTabs()).extracting(Tab::getText).containsExactly("task.md", "design-spec.md");
         Tab selected = view[0].tabs().getSelectionModel().getSelectedItem();

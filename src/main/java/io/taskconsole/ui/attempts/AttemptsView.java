@@ -1,7 +1,7 @@
 package io.taskconsole.ui.attempts;
 
 import atlantafx.base.theme.Styles;
-import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.app.AttemptSummary;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +39,7 @@ public final class AttemptsView {
 
     private final AttemptsViewModel model;
     private final BorderPane root = new BorderPane();
-    private final TableView<SubmitTools.Attempt> table = new TableView<>();
+    private final TableView<AttemptSummary> table = new TableView<>();
     private final Button retry = new Button("Retry");
     private final TextArea log = new TextArea();
     private final TabPane files = new TabPane();
@@ -53,19 +53,20 @@ public final class AttemptsView {
         return root;
     }
 
-    public Button retryButton() {
-        return retry;
-    }
-
     /** Asks, then retries the selected attempt (or the newest when none is selected). */
     public void confirmRetry() {
-        SubmitTools.Attempt attempt = Optional.ofNullable(model.selectedProperty().get())
+        AttemptSummary attempt = Optional.ofNullable(model.selectedProperty().get())
                 .orElse(model.attempts().isEmpty() ? null : model.attempts().get(0));
         if (attempt == null) {
             return;
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, model.retryQuestion(attempt),
-                new ButtonType("Retry", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        AttemptsViewModel.RetryQuestion question = model.retryQuestion(attempt);
+        ButtonType where = new ButtonType("Retry where it went", ButtonBar.ButtonData.OK_DONE);
+        ButtonType selected = new ButtonType("Retry to the selected target", ButtonBar.ButtonData.OTHER);
+        Alert alert = question.selectedDiffers()
+                ? new Alert(Alert.AlertType.CONFIRMATION, question.text(), where, selected, ButtonType.CANCEL)
+                : new Alert(Alert.AlertType.CONFIRMATION, question.text(), new ButtonType("Retry",
+                        ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         alert.setTitle("Retry attempt " + attempt.number());
         alert.setHeaderText("Retry attempt " + attempt.number() + "?");
         if (root.getScene() != null) {
@@ -73,8 +74,8 @@ public final class AttemptsView {
         }
         alert.getDialogPane().setId("retry-confirmation");
         alert.showAndWait()
-                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
-                .ifPresent(b -> model.retry(attempt));
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE || b == selected)
+                .ifPresent(b -> model.retry(attempt, b == selected));
     }
 
     private void build() {
@@ -86,14 +87,13 @@ public final class AttemptsView {
         table.setPlaceholder(new Label("No attempts yet. Submit (Ctrl+Enter) sends the first."));
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().add(column("#", a -> Integer.toString(a.number()), 30));
-        table.getColumns().add(column("Time", a -> a.time() == null ? "" : TIME.format(a.time()), 115));
+        table.getColumns().add(column("Time", a -> a.submittedAt() == null ? "" : TIME.format(a.submittedAt()), 115));
         table.getColumns().add(column("Context", AttemptsViewModel::where, 110));
         table.getColumns().add(column("helm", a -> a.exitCode() == null ? "—" : a.exitCode() == 0 ? "ok" : "exit " + a.exitCode(), 60));
-        table.getColumns().add(column("Job", a -> jobText(a.jobStatus()), 75));
+        table.getColumns().add(column("Job", a -> a.job().label(), 75));
         table.getColumns().add(column("Took", a -> human(a.duration()), 50));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
         model.selectedProperty().addListener((o, a, b) -> {
-            show(b);
             // A refresh that redoes the list clears the table's selection; the model keeps the attempt, so show it selected.
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
                 table.getSelectionModel().select(b);
@@ -140,8 +140,8 @@ public final class AttemptsView {
         filesStatus.managedProperty().bind(filesStatus.visibleProperty());
         VBox.setVgrow(files, Priority.ALWAYS);
         model.filesProperty().addListener((o, a, b) -> showFiles(b));
+        log.textProperty().bind(model.logProperty());
         // The view is made when its tab is first opened: show what the model already holds.
-        show(model.selectedProperty().get());
         showFiles(model.filesProperty().get());
         SplitPane split = new SplitPane(table, new VBox(filesStatus, files));
         split.setOrientation(Orientation.VERTICAL);
@@ -151,13 +151,6 @@ public final class AttemptsView {
         root.visibleProperty().addListener((o, a, b) -> model.visibleProperty().set(b));
     }
 
-    private void show(SubmitTools.Attempt attempt) {
-        if (attempt == null) {
-            log.clear();
-            return;
-        }
-        log.setText(AttemptsViewModel.logText(attempt));
-    }
 
     /** One read-only tab per file the attempt sent, after the log tab. */
     private void showFiles(java.util.Map<String, String> sent) {
@@ -175,16 +168,6 @@ public final class AttemptsView {
         });
     }
 
-    private static String jobText(SubmitTools.JobStatus status) {
-        return switch (status) {
-            case PENDING -> "Pending";
-            case RUNNING -> "Running";
-            case SUCCEEDED -> "Succeeded";
-            case FAILED -> "Failed";
-            case UNKNOWN -> "—";
-        };
-    }
-
     static String human(Duration d) {
         if (d == null) {
             return "";
@@ -193,9 +176,9 @@ public final class AttemptsView {
         return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
     }
 
-    private static TableColumn<SubmitTools.Attempt, String> column(String title,
-            java.util.function.Function<SubmitTools.Attempt, String> value, double width) {
-        TableColumn<SubmitTools.Attempt, String> column = new TableColumn<>(title);
+    private static TableColumn<AttemptSummary, String> column(String title,
+            java.util.function.Function<AttemptSummary, String> value, double width) {
+        TableColumn<AttemptSummary, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;

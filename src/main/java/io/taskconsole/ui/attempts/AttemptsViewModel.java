@@ -1,5 +1,8 @@
 package io.taskconsole.ui.attempts;
 
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.app.RetryPlan;
+import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.BackgroundExecutor;
@@ -36,12 +39,13 @@ public final class AttemptsViewModel {
     private final EditorViewModel editor;
     private final ClusterViewModel cluster;
     private final SubmitViewModel submit;
-    private final ObservableList<SubmitTools.Attempt> attempts = FXCollections.observableArrayList();
-    private final ObjectProperty<SubmitTools.Attempt> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<AttemptSummary> attempts = FXCollections.observableArrayList();
+    private final ObjectProperty<AttemptSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObjectProperty<Map<String, String>> files = new SimpleObjectProperty<>(this, "files", Map.of());
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
+    private final StringProperty log = new SimpleStringProperty(this, "log", "");
     private BackgroundExecutor.Cancellable poller;
     private long ticket;
     private long filesTicket;
@@ -81,11 +85,11 @@ public final class AttemptsViewModel {
         });
     }
 
-    public ObservableList<SubmitTools.Attempt> attempts() {
+    public ObservableList<AttemptSummary> attempts() {
         return attempts;
     }
 
-    public ObjectProperty<SubmitTools.Attempt> selectedProperty() {
+    public ObjectProperty<AttemptSummary> selectedProperty() {
         return selected;
     }
 
@@ -104,12 +108,17 @@ public final class AttemptsViewModel {
         return files;
     }
 
+    /** The selected attempt's helm log as the log tab shows it (see {@link #logText}). */
+    public ReadOnlyStringProperty logProperty() {
+        return log;
+    }
+
     /** Blank once the files are shown; otherwise that they are loading, or one line saying why they are missing. */
     public ReadOnlyStringProperty filesStatusProperty() {
         return filesStatus;
     }
 
-    private boolean filesFailed(SubmitTools.Attempt attempt) {
+    private boolean filesFailed(AttemptSummary attempt) {
         return attempt != null && filesFailedFor != null && filesFailedFor == attempt.number();
     }
 
@@ -117,7 +126,7 @@ public final class AttemptsViewModel {
      * Asks the cluster, on a worker thread, for the files {@code attempt} sent. After a failure the
      * reason stays on screen while the next try runs, so a refresh every few seconds doesn't flicker.
      */
-    private void loadFiles(SubmitTools.Attempt attempt) {
+    private void loadFiles(AttemptSummary attempt) {
         long mine = ++filesTicket;
         boolean retrying = filesFailed(attempt);
         filesFailedFor = null;
@@ -126,14 +135,22 @@ public final class AttemptsViewModel {
         Optional<TaskDraft> draft = editor.snapshot();
         if (attempt == null || draft.isEmpty()) {
             filesStatus.set("");
+            log.set("");
             return;
         }
+        executor.task(() -> logText(attempt, tools.attemptLog(draft.get(), attempt)))
+                .onSuccess(text -> {
+                    if (mine == filesTicket) {
+                        log.set(text);
+                    }
+                })
+                .onFailure(e -> log.set(Notice.error("Reading attempt " + attempt.number() + "'s log", e).message()))
+                .start();
         if (!retrying) {
             filesStatus.set("Loading the files attempt " + attempt.number() + " sent…");
         }
         filesLoading = true;
-        SubmitTools.Target target = submit.target();
-        executor.task(() -> tools.attemptFiles(draft.get(), target, attempt))
+        executor.task(() -> tools.attemptFiles(draft.get(), attempt))
                 .onSuccess(found -> {
                     if (mine == filesTicket) {
                         filesLoading = false;
@@ -160,7 +177,8 @@ public final class AttemptsViewModel {
             return;
         }
         long mine = ++ticket;
-        SubmitTools.Target target = submit.target();
+        KubeTarget where = cluster.target();
+        SubmitTools.Target target = new SubmitTools.Target(cluster.settingsOrDefaults(), null);
         executor.task(() -> tools.attempts(draft.get(), target, askCluster))
                 .onSuccess(found -> {
                     if (mine != ticket) {
@@ -170,21 +188,21 @@ public final class AttemptsViewModel {
                     // The list's view clears its selection while the rows are replaced; the same attempt stays selected.
                     replacingRows = true;
                     try {
-                        attempts.setAll(found.list().stream().sorted(Comparator.comparingInt(SubmitTools.Attempt::number).reversed()).toList());
+                        attempts.setAll(found.attempts().stream().sorted(Comparator.comparingInt(AttemptSummary::number).reversed()).toList());
                         if (keep != null) {
                             attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);
                         }
                     } finally {
                         replacingRows = false;
                     }
-                    SubmitTools.Attempt shown = selected.get();
+                    AttemptSummary shown = selected.get();
                     boolean sameAttempt = shown == null ? keep == null : keep != null && shown.number() == keep;
                     if (!sameAttempt || filesFailed(shown) && !filesLoading) {
                         loadFiles(shown);
                     }
-                    String count = found.list().isEmpty() ? "No attempts yet." : found.list().size() + " attempt(s).";
+                    String count = found.attempts().isEmpty() ? "No attempts yet." : found.attempts().size() + " attempt(s).";
                     status.set(found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
-                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(target.kube()) + "." : ""));
+                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(where) + "." : ""));
                 })
                 .onFailure(e -> {
                     if (mine == ticket) {
@@ -194,11 +212,25 @@ public final class AttemptsViewModel {
                 .start();
     }
 
-    /** The question Retry asks before it sends anything: which attempt, as which, and where. */
-    public String retryQuestion(SubmitTools.Attempt attempt) {
-        int next = attempts.stream().mapToInt(SubmitTools.Attempt::number).max().orElse(attempt.number()) + 1;
-        return "Send attempt " + attempt.number() + "'s files again as attempt " + next
-                + " to " + ClusterViewModel.describe(cluster.target()) + "?";
+    /**
+     * What Retry asks before it sends anything: which attempt, as which, where that attempt went and,
+     * when the cluster pane names another target, that one too, so the user picks knowingly.
+     *
+     * @param selectedDiffers the cluster pane's target differs from where the attempt went
+     */
+    public record RetryQuestion(String text, boolean selectedDiffers) {
+    }
+
+    public RetryQuestion retryQuestion(AttemptSummary attempt) {
+        int next = attempts.stream().mapToInt(AttemptSummary::number).max().orElse(attempt.number()) + 1;
+        KubeTarget selected = cluster.target();
+        KubeTarget went = new KubeTarget(attempt.kubeconfig() == null ? null : java.nio.file.Path.of(attempt.kubeconfig()),
+                attempt.context(), attempt.namespace());
+        boolean differs = !RetryPlan.where(went).equals(RetryPlan.where(selected));
+        String text = "Send attempt " + attempt.number() + "'s files again as attempt " + next + "?\n"
+                + "Attempt " + attempt.number() + " went to " + RetryPlan.where(went) + "; the retry goes there too"
+                + (differs ? ",\nunless you choose the selected target: " + RetryPlan.where(selected) + "." : ".");
+        return new RetryQuestion(text, differs);
     }
 
     /**
@@ -206,21 +238,22 @@ public final class AttemptsViewModel {
      * as helm starts ({@code [info] $ helm ...}), as the CLI prints it; the record's copy is added
      * only when the log lacks it (helm never started, or the log file is gone), so it shows once.
      */
-    public static String logText(SubmitTools.Attempt attempt) {
-        String log = attempt.log() == null ? "" : attempt.log();
-        if (attempt.command() == null || log.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
-            return log;
+    public static String logText(AttemptSummary attempt, String log) {
+        String text = log == null ? "" : log;
+        if (attempt.command() == null || text.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
+            return text;
         }
-        return "$ " + attempt.command() + "\n\n" + log;
+        return "$ " + attempt.command() + "\n\n" + text;
     }
 
     /** The context an attempt went to, with its namespace where it differs from the default. */
-    public static String where(SubmitTools.Attempt attempt) {
-        return attempt.context() + (io.taskconsole.cluster.KubeTarget.DEFAULT_NAMESPACE.equals(attempt.namespace())
-                ? "" : " / " + attempt.namespace());
+    public static String where(AttemptSummary attempt) {
+        return (attempt.context() == null ? "(current)" : attempt.context())
+                + (KubeTarget.DEFAULT_NAMESPACE.equals(attempt.namespace()) ? "" : " / " + attempt.namespace());
     }
 
-    public void retry(SubmitTools.Attempt attempt) {
-        submit.retry(attempt.number());
+    /** Retries {@code attempt} where it went, or with {@code toSelectedTarget} where the cluster pane points. */
+    public void retry(AttemptSummary attempt, boolean toSelectedTarget) {
+        submit.retry(attempt.number(), toSelectedTarget);
     }
 }

@@ -1,10 +1,13 @@
 package io.taskconsole.ui.cluster;
 
+import io.taskconsole.submit.SubmitSettings;
+
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -48,7 +51,7 @@ public final class ClusterView {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 
-        TextField kubeconfig = field("kubeconfig", "Default: $KUBECONFIG, then ~/.kube/config", "Kubeconfig file");
+        TextField kubeconfig = field("kubeconfig", "Default: $KUBECONFIG, then $HOME/.kube/config", "Kubeconfig file");
         kubeconfig.textProperty().bindBidirectional(model.kubeconfigProperty());
         kubeconfig.setOnAction(e -> model.loadContexts());
         kubeconfig.focusedProperty().addListener((o, a, focused) -> {
@@ -85,6 +88,14 @@ public final class ClusterView {
         contextsError.textProperty().bind(model.contextsErrorProperty());
         contextsError.visibleProperty().bind(model.contextsErrorProperty().isNotEmpty());
         contextsError.managedProperty().bind(contextsError.visibleProperty());
+
+        Label files = new Label();
+        files.setId("kubeconfig-files");
+        files.setWrapText(true);
+        files.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        files.textProperty().bind(model.kubeconfigFilesProperty());
+        files.visibleProperty().bind(model.kubeconfigFilesProperty().isNotEmpty());
+        files.managedProperty().bind(files.visibleProperty());
 
         TextField namespace = field("namespace", "orchestrator", "Namespace");
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
@@ -128,11 +139,25 @@ public final class ClusterView {
         });
         HBox.setHgrow(chart, Priority.ALWAYS);
 
+        TextField timeout = field("helm-timeout", "5m", "How long helm may take, e.g. 90s, 5m, 1h30m");
+        timeout.textProperty().bindBidirectional(model.timeoutProperty());
+        CheckBox waitBox = new CheckBox("Wait until the Job's resources are ready");
+        waitBox.setId("helm-wait");
+        waitBox.setAccessibleText("Let helm wait until the Job's resources are ready");
+        waitBox.selectedProperty().bindBidirectional(model.waitForResourcesProperty());
+        TextField values = field("values-files", "none",
+                "Extra values files for the chart, separated by '" + File.pathSeparator + "'");
+        values.textProperty().bindBidirectional(model.valuesFilesProperty());
+        TextField storage = field("storage-class", SubmitSettings.DEFAULT_STORAGE_CLASS,
+                "Storage class of a service's new workspace volume");
+        storage.textProperty().bindBidirectional(model.storageClassProperty());
+
         int row = 0;
         Label title = new Label("Cluster");
         title.getStyleClass().add(Styles.TITLE_4);
         grid.add(title, 0, row++, 2, 1);
         grid.addRow(row++, new Label("Kubeconfig"), new HBox(4, kubeconfig, browse));
+        grid.add(files, 1, row++);
         grid.addRow(row++, new Label("Context"), context);
         grid.add(contextsError, 1, row++);
         grid.addRow(row++, new Label("Namespace"), namespace);
@@ -144,6 +169,10 @@ public final class ClusterView {
         grid.addRow(row++, new Label("helm"), helm);
         grid.add(helmVersion, 0, row++, 2, 1);
         grid.addRow(row++, new Label("Chart"), new HBox(4, chart, chartBrowse));
+        grid.addRow(row++, new Label("Timeout"), timeout);
+        grid.add(waitBox, 1, row++);
+        grid.addRow(row++, new Label("Values files"), values);
+        grid.addRow(row++, new Label("Storage class"), storage);
 
         root.setContent(grid);
         root.setFitToWidth(true);

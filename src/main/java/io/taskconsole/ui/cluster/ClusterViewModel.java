@@ -1,5 +1,11 @@
 package io.taskconsole.ui.cluster;
 
+import io.taskconsole.submit.ChartSource;
+import io.taskconsole.submit.SubmitSettings;
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
@@ -39,9 +45,15 @@ public final class ClusterViewModel {
     private final StringProperty helmPath = new SimpleStringProperty(this, "helmPath", "");
     private final StringProperty helmVersion = new SimpleStringProperty(this, "helmVersion", "");
     private final StringProperty chart = new SimpleStringProperty(this, "chart", "");
+    private final StringProperty timeout = new SimpleStringProperty(this, "timeout",
+            SubmitSettings.formatTimeout(SubmitSettings.DEFAULT_TIMEOUT));
+    private final BooleanProperty waitForResources = new SimpleBooleanProperty(this, "waitForResources");
+    private final StringProperty valuesFiles = new SimpleStringProperty(this, "valuesFiles", "");
+    private final StringProperty storageClass = new SimpleStringProperty(this, "storageClass", "");
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.UNKNOWN);
     private final StringProperty statusText = new SimpleStringProperty(this, "statusText", "Not checked yet");
     private final StringProperty contextsError = new SimpleStringProperty(this, "contextsError", "");
+    private final StringProperty kubeconfigFiles = new SimpleStringProperty(this, "kubeconfigFiles", "");
     private final BooleanProperty checking = new SimpleBooleanProperty(this, "checking");
     private long checkTicket;
 
@@ -82,12 +94,37 @@ public final class ClusterViewModel {
         return chart;
     }
 
+    /** How long helm may take, in helm's form ({@code 90s}, {@code 5m}); the CLI's {@code --timeout}. */
+    public StringProperty timeoutProperty() {
+        return timeout;
+    }
+
+    /** Whether helm waits until the Job's resources are ready; the CLI's {@code --wait}. */
+    public BooleanProperty waitForResourcesProperty() {
+        return waitForResources;
+    }
+
+    /** Extra values files for the chart, separated by the platform's path separator; the CLI's {@code -f}. */
+    public StringProperty valuesFilesProperty() {
+        return valuesFiles;
+    }
+
+    /** Storage class of a service's new workspace volume (blank: the default); the CLI's {@code --storage-class}. */
+    public StringProperty storageClassProperty() {
+        return storageClass;
+    }
+
     public ObjectProperty<Status> statusProperty() {
         return status;
     }
 
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText;
+    }
+
+    /** The kubeconfig file(s) the contexts came from and a submission will use, as one line. */
+    public ReadOnlyStringProperty kubeconfigFilesProperty() {
+        return kubeconfigFiles;
     }
 
     public ReadOnlyStringProperty contextsErrorProperty() {
@@ -104,6 +141,10 @@ public final class ClusterViewModel {
         namespace.set(settings.get(AppSettings.NAMESPACE, KubeTarget.DEFAULT_NAMESPACE));
         helmPath.set(settings.get(AppSettings.HELM, ""));
         chart.set(settings.get(AppSettings.CHART, ""));
+        timeout.set(settings.get(AppSettings.TIMEOUT, timeout.get()));
+        waitForResources.set(Boolean.parseBoolean(settings.get(AppSettings.WAIT, "false")));
+        valuesFiles.set(settings.get(AppSettings.VALUES_FILES, ""));
+        storageClass.set(settings.get(AppSettings.STORAGE_CLASS, ""));
     }
 
     public void remember(AppSettings settings) {
@@ -112,15 +153,51 @@ public final class ClusterViewModel {
         settings.put(AppSettings.NAMESPACE, namespace.get());
         settings.put(AppSettings.HELM, helmPath.get());
         settings.put(AppSettings.CHART, chart.get());
+        settings.put(AppSettings.TIMEOUT, timeout.get());
+        settings.put(AppSettings.WAIT, Boolean.toString(waitForResources.get()));
+        settings.put(AppSettings.VALUES_FILES, valuesFiles.get());
+        settings.put(AppSettings.STORAGE_CLASS, storageClass.get());
     }
 
     public KubeTarget target() {
         return new KubeTarget(kubeconfigPath(), context.get(), namespace.get());
     }
 
-    public Path chartPath() {
+    /**
+     * Every setting of a submission, as the CLI's options give them; throws a bad-input error naming
+     * the field that does not parse.
+     */
+    public SubmitSettings settings() {
         String c = chart.get();
-        return c == null || c.isBlank() ? null : Path.of(c.strip());
+        return new SubmitSettings(target(), c == null || c.isBlank() ? null : ChartSource.parse(c.strip()),
+                blankToNull(helmPath.get()), SubmitSettings.parseTimeout(timeout.get(), "The helm timeout"),
+                waitForResources.get(), valuesFiles(), blankToNullText(storageClass.get()), null);
+    }
+
+    /** {@link #settings()}, or the defaults for this target where a field does not parse yet. */
+    public SubmitSettings settingsOrDefaults() {
+        try {
+            return settings();
+        } catch (RuntimeException e) {
+            return new SubmitSettings(target(), null, null, null, false, null, null, null);
+        }
+    }
+
+    private List<Path> valuesFiles() {
+        String text = valuesFiles.get();
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(java.util.regex.Pattern.quote(File.pathSeparator)))
+                .map(String::strip).filter(p -> !p.isEmpty()).map(Path::of).toList();
+    }
+
+    private static Path blankToNull(String path) {
+        return path == null || path.isBlank() ? null : Path.of(path.strip());
+    }
+
+    private static String blankToNullText(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Path kubeconfigPath() {
@@ -134,14 +211,17 @@ public final class ClusterViewModel {
         executor.task(() -> tools.contexts(file))
                 .onSuccess(found -> {
                     contextsError.set("");
+                    kubeconfigFiles.set((found.files().size() == 1 ? "Reads " : "Reads, merged in order: ")
+                            + String.join(", ", found.files().stream().map(Path::toString).toList()));
                     String keep = context.get();
-                    contexts.setAll(found.names());
-                    if (keep == null || keep.isBlank() || !found.names().contains(keep)) {
-                        context.set(found.current() == null ? "" : found.current());
+                    contexts.setAll(found.contexts());
+                    if (keep == null || keep.isBlank() || !found.contexts().contains(keep)) {
+                        context.set(found.currentContext() == null ? "" : found.currentContext());
                     }
                 })
                 .onFailure(e -> {
                     contexts.clear();
+                    kubeconfigFiles.set("");
                     contextsError.set(Notice.error("Reading the kubeconfig", e).message());
                 })
                 .start();
@@ -177,7 +257,7 @@ public final class ClusterViewModel {
     }
 
     public void locateHelm() {
-        String configured = helmPath.get();
+        Path configured = blankToNull(helmPath.get());
         executor.task(() -> tools.helm(configured))
                 .onSuccess(info -> helmVersion.set("helm " + info.version() + " at " + info.path()))
                 .onFailure(e -> helmVersion.set(Notice.error("Finding helm", e).message()))

@@ -27,6 +27,10 @@ public final class AppSettings {
     public static final String NAMESPACE = "cluster.namespace";
     public static final String HELM = "helm.path";
     public static final String CHART = "helm.chart";
+    public static final String TIMEOUT = "cluster.timeout";
+    public static final String WAIT = "cluster.wait";
+    public static final String VALUES_FILES = "cluster.valuesFiles";
+    public static final String STORAGE_CLASS = "cluster.storageClass";
 
     private final Path file;
     private final Properties values = new Properties();

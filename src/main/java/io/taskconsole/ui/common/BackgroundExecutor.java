@@ -28,6 +28,14 @@ public class BackgroundExecutor implements AutoCloseable {
         this.ui = ui;
     }
 
+    /**
+     * For an executor that runs work its own way by overriding {@link #execute}, {@link #schedule}
+     * and {@link #every} (the same-thread one; tests that hold work back): it has no threads.
+     */
+    protected BackgroundExecutor(UiThread ui) {
+        this(null, null, ui);
+    }
+
     /** The app's executor: four workers and one timer thread, all daemons so they never keep the JVM alive. */
     public static BackgroundExecutor forApp(UiThread ui) {
         return new BackgroundExecutor(
@@ -97,39 +105,9 @@ public class BackgroundExecutor implements AutoCloseable {
         };
     }
 
-    /** Passes everything to another executor; tests override one method to hold or reorder work. */
-    public static class Delegating extends BackgroundExecutor {
-        private final BackgroundExecutor target;
-
-        public Delegating(BackgroundExecutor target) {
-            super(null, null, target.ui());
-            this.target = target;
-        }
-
-        @Override
-        public void execute(Runnable work) {
-            target.execute(work);
-        }
-
-        @Override
-        public Cancellable schedule(Runnable work, Duration delay) {
-            return target.schedule(work, delay);
-        }
-
-        @Override
-        public Cancellable every(Runnable work, Duration period) {
-            return target.every(work, period);
-        }
-
-        @Override
-        public void close() {
-            target.close();
-        }
-    }
-
     private static final class SameThread extends BackgroundExecutor {
         SameThread() {
-            super(null, null, UiThread.direct());
+            super(UiThread.direct());
         }
 
         @Override

@@ -39,6 +39,15 @@ public final class Notices implements Consumer<Notice> {
         return error -> accept(Notice.error(doing, error));
     }
 
+    /**
+     * Records a failure of background work the user did not ask for (a meter, a refresh) in the log
+     * file without a banner: the next such run usually succeeds, and a banner would only distract.
+     */
+    public void log(String doing, Throwable error) {
+        Notice notice = Notice.error(doing, error);
+        log.write(Notice.Level.WARNING.name(), notice.message(), notice.details());
+    }
+
     public void dismiss() {
         current.set(null);
     }

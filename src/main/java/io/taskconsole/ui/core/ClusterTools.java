@@ -1,31 +1,24 @@
 package io.taskconsole.ui.core;
 
+import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.cluster.KubeconfigInfo;
+import io.taskconsole.helm.HelmBinary;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
-/** What the console needs from {@code io.taskconsole.cluster} and {@code io.taskconsole.helm}. Blocking. */
+/**
+ * What the cluster pane needs of the application layer; an interface so its view-model tests can
+ * answer without a kubeconfig or helm. Blocking.
+ */
 public interface ClusterTools {
 
     /** The contexts of a kubeconfig ({@code null}: kubectl's default lookup). */
-    KubeContexts contexts(Path kubeconfig);
+    KubeconfigInfo contexts(Path kubeconfig);
 
     /** Talks to the API server; throws a {@code TaskConsoleException} naming the one thing that failed. */
-    ServerInfo check(KubeTarget target, Duration timeout);
+    ConnectionCheck.Result check(KubeTarget target, Duration timeout);
 
-    /** Finds helm ({@code configured} may be blank for PATH) and asks its version. */
-    HelmInfo helm(String configured);
-
-    record KubeContexts(List<String> names, String current) {
-        public KubeContexts {
-            names = List.copyOf(names);
-        }
-    }
-
-    record ServerInfo(String serverVersion, String user) {
-    }
-
-    record HelmInfo(Path path, String version) {
-    }
+    /** Finds helm ({@code configured} {@code null}: PATH and the usual folders) and asks its version. */
+    HelmBinary helm(Path configured);
 }

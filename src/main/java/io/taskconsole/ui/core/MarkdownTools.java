@@ -1,7 +1,7 @@
 package io.taskconsole.ui.core;
 
 import io.taskconsole.markdown.Criterion;
-import io.taskconsole.markdown.PreviewBlock;
+import io.taskconsole.markdown.RenderedMarkdown;
 import io.taskconsole.task.TaskFile;
 import java.util.List;
 
@@ -9,18 +9,7 @@ import java.util.List;
 public interface MarkdownTools {
 
     /** The preview's blocks and the outline, from one parse. */
-    Preview render(String markdown);
+    RenderedMarkdown render(String markdown);
 
     List<Criterion> criteria(List<TaskFile> files);
-
-    record Preview(List<PreviewBlock> blocks, List<Heading> outline) {
-        public Preview {
-            blocks = List.copyOf(blocks);
-            outline = List.copyOf(outline);
-        }
-    }
-
-    /** One heading of a Markdown file, for the outline. */
-    record Heading(int level, String text, int line) {
-    }
 }

@@ -1,33 +1,49 @@
 package io.taskconsole.ui.core;
 
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.app.AttemptsOverview;
+import io.taskconsole.app.RetryPlan;
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.submit.AttemptFiles;
+import io.taskconsole.submit.AttemptOutcome;
+import io.taskconsole.submit.Cancellation;
+import io.taskconsole.submit.DryRun;
+import io.taskconsole.submit.Problem;
+import io.taskconsole.submit.PromptTemplate;
+import io.taskconsole.submit.SubmitSettings;
 import io.taskconsole.task.TaskDraft;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the console needs from {@code io.taskconsole.submit}. {@link #submit} and {@link #retry}
- * block until helm is done; the console calls them on a worker thread and streams output through
- * the listener.
+ * The application layer's use cases as the console calls them ({@link CoreAdapters} passes each to
+ * {@link io.taskconsole.app.TaskService}); an interface so cancel and view-model tests can stand in
+ * a submission that blocks or fails on cue. {@link #submit} and {@link #retry} block until helm is
+ * done; the console calls them on a worker thread and streams output through the listener.
  */
 public interface SubmitTools {
 
+    /** Every problem that would stop a submission (the draft, then the files as sent). */
     List<Problem> validate(TaskDraft draft, Target target);
 
+    /** The size of the ConfigMap the draft would be sent in: what validation measures. */
+    long configMapSize(TaskDraft draft, Target target);
+
     /** Everything a submission would send, rendered without a cluster. */
-    DryRun dryRun(TaskDraft draft, Target target);
+    DryRun.Result dryRun(TaskDraft draft, Target target);
 
-    /** {@code prompt.md} and {@code metadata.yaml} as they would be sent. */
-    Generated generated(TaskDraft draft, Target target);
+    /** The files the next attempt would send, {@code prompt.md} and {@code metadata.yaml} among them. */
+    AttemptFiles generated(TaskDraft draft, Target target);
 
-    Outcome submit(TaskDraft draft, Target target, OutputListener output, CancelSignal cancel);
+    AttemptOutcome submit(TaskDraft draft, Target target, OutputListener output, Cancellation cancel);
 
-    /** Sends attempt {@code attempt}'s files again as the next attempt. */
-    Outcome retry(TaskDraft draft, int attempt, Target target, OutputListener output, CancelSignal cancel);
+    /** Where a retry of {@code attempt} goes: where it went, unless {@code explicit} picks the target's. */
+    RetryPlan planRetry(TaskDraft draft, int attempt, Target target, boolean explicit);
+
+    /** Sends the planned attempt's files again as the next attempt. */
+    AttemptOutcome retry(TaskDraft draft, RetryPlan plan, Target target, OutputListener output, Cancellation cancel);
 
     /** The workspace's prompt template: its override file if there is one, else the default. */
     String promptTemplate(Path workspace);
@@ -37,51 +53,24 @@ public interface SubmitTools {
     /** Where the workspace's override of the prompt template lives. */
     Path promptTemplateFile(Path workspace);
 
-    /** This task's attempts: local history merged with what the cluster reports (Job status). */
-    Attempts attempts(TaskDraft draft, Target target, boolean askCluster);
+    /** This task's attempts: local history merged with what the cluster reports. */
+    AttemptsOverview attempts(TaskDraft draft, Target target, boolean askCluster);
 
-    /**
-     * The files attempt {@code attempt} sent, read back from its ConfigMap in the context and
-     * namespace it went to; throws a {@code TaskConsoleException} when the cluster can't say.
-     */
-    Map<String, String> attemptFiles(TaskDraft draft, Target target, Attempt attempt);
+    /** The files {@code attempt} sent, read back from its ConfigMap where it went. */
+    Map<String, String> attemptFiles(TaskDraft draft, AttemptSummary attempt);
 
-    /**
-     * The attempts found, and why the cluster's part is missing when it could not be asked
-     * (the local history is still listed then).
-     */
-    record Attempts(List<Attempt> list, String clusterProblem) {
-        public Attempts {
-            list = List.copyOf(list);
+    /** The attempt's local helm log, or a line saying why there is none. */
+    String attemptLog(TaskDraft draft, AttemptSummary attempt);
+
+    /** Where and how to submit (every setting the CLI has), and the workspace's prompt template. */
+    record Target(SubmitSettings settings, String promptTemplate) {
+
+        public KubeTarget kube() {
+            return settings.target();
         }
-    }
 
-    /** Where and how to submit: the cluster, the helm binary, the chart, the workspace's prompt template. */
-    record Target(KubeTarget kube, String helm, Path chart, String promptTemplate) {
-    }
-
-    /** One thing wrong with a draft: where, what, and how to fix it. */
-    record Problem(String where, String what, String fix) {
-    }
-
-    record DryRun(String configMapYaml, String valuesYaml, String helmCommand, String templateOutput) {
-    }
-
-    record Generated(String promptMd, String metadataYaml) {
-    }
-
-    record Outcome(int attempt, boolean succeeded, String summary) {
-    }
-
-    /** A Job's state as Kubernetes reports it; UNKNOWN when the cluster was not asked or not reachable. */
-    enum JobStatus { PENDING, RUNNING, SUCCEEDED, FAILED, UNKNOWN }
-
-    record Attempt(int number, Instant time, String context, String namespace, String release,
-                   String command, Integer exitCode, JobStatus jobStatus, Duration duration,
-                   String log, Map<String, String> files) {
-        public Attempt {
-            files = files == null ? Map.of() : Map.copyOf(files);
-            log = log == null ? "" : log;
+        public PromptTemplate template() {
+            return promptTemplate == null ? PromptTemplate.defaultTemplate() : new PromptTemplate(promptTemplate);
         }
     }
 }

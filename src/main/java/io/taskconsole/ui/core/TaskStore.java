@@ -1,17 +1,18 @@
 package io.taskconsole.ui.core;
 
+import io.taskconsole.app.TaskService;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
-import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
+import io.taskconsole.task.TaskMasterImport;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the console needs from {@code io.taskconsole.task}: the seam view models are written
- * against, so their tests can run without a disk. {@link CoreAdapters} is the real one. All calls
- * block: run them through the background executor.
+ * What the console needs of task folders: the seam view models are written against, so their
+ * tests can run without a disk. {@link CoreAdapters} is the real one. All calls block: run them
+ * through the background executor.
  */
 public interface TaskStore {
 
@@ -27,17 +28,8 @@ public interface TaskStore {
     TaskDraft createSample(Path workspace);
 
     /** The tasks of a Task Master {@code tasks.json}, for the import picker. */
-    List<TaskMasterTask> taskMasterTasks(Path tasksJson);
+    List<TaskMasterImport.Entry> taskMasterTasks(Path tasksJson);
 
-    /** Creates a task folder in {@code workspace} from one Task Master task. */
-    TaskDraft importTaskMaster(Path tasksJson, TaskMasterTask task, ServiceName service, Path workspace);
-
-    /** One task of a Task Master file. */
-    record TaskMasterTask(TaskId id, String title, String status, String tag) {
-        @Override
-        public String toString() {
-            return "#" + id + "  " + title + (status == null || status.isBlank() ? "" : "  [" + status + "]")
-                    + (tag == null || tag.isBlank() ? "" : "  (" + tag + ")");
-        }
-    }
+    /** Creates a task folder in {@code workspace} from one Task Master task (see {@link TaskService#importTask}). */
+    TaskDraft importTaskMaster(Path tasksJson, TaskMasterImport.Entry task, ServiceName service, Path workspace);
 }

@@ -1,5 +1,9 @@
 package io.taskconsole.ui.editor;
 
+import io.taskconsole.submit.ConfigMapLimits;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyLongProperty;
+
 import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.Locale;
@@ -41,8 +45,15 @@ public final class EditorView {
     private final Label size = new Label();
     private final Label saveState = new Label();
 
-    public EditorView(EditorViewModel model) {
+    private final ReadOnlyLongProperty configMapSize;
+
+    /**
+     * @param configMapSize the size of the ConfigMap the draft would be sent in, as validation
+     *                      measures it (generated files included), for the meter
+     */
+    public EditorView(EditorViewModel model, ReadOnlyLongProperty configMapSize) {
         this.model = model;
+        this.configMapSize = configMapSize;
         build();
     }
 
@@ -130,12 +141,15 @@ public final class EditorView {
         meter.setAccessibleText("ConfigMap size");
         size.setId("size-label");
         meter.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(1.0, model.totalBytesProperty().get() / (double) EditorViewModel.CONFIGMAP_LIMIT),
-                model.totalBytesProperty()));
+                () -> Math.min(1.0, configMapSize.get() / (double) ConfigMapLimits.MAX_BYTES), configMapSize));
         size.textProperty().bind(Bindings.createStringBinding(
-                () -> human(model.totalBytesProperty().get()) + " / 1 MiB", model.totalBytesProperty()));
-        model.overLimitProperty().addListener((o, a, over) -> markOver(over));
-        Tooltip sizeTip = new Tooltip("The task's files go to the agent in one ConfigMap; Kubernetes refuses more than 1 MiB.");
+                () -> ConfigMapLimits.human(configMapSize.get()) + " / " + ConfigMapLimits.human(ConfigMapLimits.MAX_BYTES),
+                configMapSize));
+        BooleanBinding overLimit = configMapSize.greaterThan(ConfigMapLimits.MAX_BYTES);
+        overLimit.addListener((o, a, over) -> markOver(over));
+        Tooltip sizeTip = new Tooltip("The task's files and the generated prompt.md, acceptance-criteria.md and "
+                + "metadata.yaml go to the agent in one ConfigMap; Kubernetes refuses more than 1 MiB. Validation "
+                + "checks this same measure.");
         Tooltip.install(meter, sizeTip);
         size.setTooltip(sizeTip);
 
@@ -150,7 +164,7 @@ public final class EditorView {
         status.getStyleClass().add("editor-status");
         root.setCenter(centre);
         root.setBottom(status);
-        markOver(model.overLimitProperty().get());
+        markOver(overLimit.get());
         // The window builds this view after its first frame; a task may already be open by then.
         syncTabs();
     }
@@ -251,15 +265,5 @@ public final class EditorView {
     private static int lineEnd(String text, int offset) {
         int end = text.indexOf('\n', offset);
         return end < 0 ? text.length() : end;
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
     }
 }

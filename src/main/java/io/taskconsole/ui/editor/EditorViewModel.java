@@ -38,7 +38,6 @@ import javafx.collections.ObservableList;
 public final class EditorViewModel {
 
     /** Kubernetes refuses a ConfigMap whose data passes 1 MiB. */
-    public static final long CONFIGMAP_LIMIT = 1024L * 1024L;
     public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(800);
 
     /** A request to show a file at a line (from the outline or a criterion). */
@@ -52,8 +51,6 @@ public final class EditorViewModel {
     private final ObjectProperty<TaskInfo> info = new SimpleObjectProperty<>(this, "info");
     private final ObservableList<DocumentModel> documents = FXCollections.observableArrayList();
     private final ObjectProperty<DocumentModel> selected = new SimpleObjectProperty<>(this, "selected");
-    private final LongProperty totalBytes = new SimpleLongProperty(this, "totalBytes");
-    private final BooleanBinding overLimit = totalBytes.greaterThan(CONFIGMAP_LIMIT);
     private final StringProperty saveState = new SimpleStringProperty(this, "saveState", "");
     private final ObjectProperty<Jump> jump = new SimpleObjectProperty<>(this, "jump");
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
@@ -83,14 +80,6 @@ public final class EditorViewModel {
 
     public ObjectProperty<DocumentModel> selectedProperty() {
         return selected;
-    }
-
-    public ReadOnlyLongProperty totalBytesProperty() {
-        return totalBytes;
-    }
-
-    public BooleanBinding overLimitProperty() {
-        return overLimit;
     }
 
     /** "Saved", "Saving…", "Edited", or why saving failed. */
@@ -166,7 +155,6 @@ public final class EditorViewModel {
     }
 
     private void changed() {
-        totalBytes.set(documents.stream().mapToLong(d -> d.bytesProperty().get()).sum());
         revision.set(revision.get() + 1);
     }
 
@@ -183,10 +171,6 @@ public final class EditorViewModel {
         } else {
             whenSaved.add(then);
         }
-    }
-
-    public boolean hasUnsavedEdits() {
-        return documents.stream().anyMatch(DocumentModel::isDirty) || savesInFlight > 0;
     }
 
     private void save(DocumentModel doc) {

@@ -1,6 +1,6 @@
 package io.taskconsole.ui.preview;
 
-import io.taskconsole.ui.core.MarkdownTools;
+import io.taskconsole.markdown.OutlineHeading;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -11,7 +11,7 @@ import javafx.scene.input.KeyCode;
 /** The headings of the file being edited; clicking one moves the editor there. */
 public final class OutlineView {
 
-    private final ListView<MarkdownTools.Heading> list = new ListView<>();
+    private final ListView<OutlineHeading> list = new ListView<>();
 
     public OutlineView(PreviewViewModel model) {
         list.setId("outline");
@@ -20,7 +20,7 @@ public final class OutlineView {
         list.setPlaceholder(new Label("No headings in this file."));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
-            protected void updateItem(MarkdownTools.Heading heading, boolean empty) {
+            protected void updateItem(OutlineHeading heading, boolean empty) {
                 super.updateItem(heading, empty);
                 if (empty || heading == null) {
                     setText(null);
@@ -41,7 +41,7 @@ public final class OutlineView {
     }
 
     private void jump(PreviewViewModel model) {
-        MarkdownTools.Heading heading = list.getSelectionModel().getSelectedItem();
+        OutlineHeading heading = list.getSelectionModel().getSelectedItem();
         if (heading != null) {
             model.jumpToHeading(heading);
         }

@@ -4,6 +4,8 @@ import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
+import io.taskconsole.markdown.OutlineHeading;
+import io.taskconsole.markdown.RenderedMarkdown;
 import io.taskconsole.ui.core.MarkdownTools;
 import io.taskconsole.ui.editor.DocumentModel;
 import io.taskconsole.ui.editor.EditorViewModel;
@@ -36,7 +38,7 @@ public final class PreviewViewModel {
     private final EditorViewModel editor;
     private final ObservableList<PreviewBlock> blocks = FXCollections.observableArrayList();
     private final ObservableList<PreviewBlock> readOnlyBlocks = FXCollections.unmodifiableObservableList(blocks);
-    private final ObservableList<MarkdownTools.Heading> outline = FXCollections.observableArrayList();
+    private final ObservableList<OutlineHeading> outline = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final LongProperty renders = new SimpleLongProperty(this, "renders");
     private final Debouncer debouncer;
@@ -66,7 +68,7 @@ public final class PreviewViewModel {
         return renders;
     }
 
-    public ObservableList<MarkdownTools.Heading> outline() {
+    public ObservableList<OutlineHeading> outline() {
         return outline;
     }
 
@@ -147,7 +149,7 @@ public final class PreviewViewModel {
         String text = doc == null ? "" : doc.text();
         List<PreviewBlock> before = latest;
         executor.task(() -> {
-            MarkdownTools.Preview preview = markdown.render(text);
+            RenderedMarkdown preview = markdown.render(text);
             return new Rendered(preview, BlockChange.between(before, preview.blocks()));
         }).onSuccess(result -> {
             error.set("");
@@ -155,8 +157,8 @@ public final class PreviewViewModel {
             shownDocument = doc;
             result.change().applyTo(blocks);
             renders.set(renders.get() + 1);
-            if (!outline.equals(result.preview().outline())) {
-                outline.setAll(result.preview().outline());
+            if (!outline.equals(result.preview().outline().headings())) {
+                outline.setAll(result.preview().outline().headings());
             }
         }).onFailure(e -> {
             Notice notice = Notice.error("Rendering the preview", e);
@@ -171,10 +173,10 @@ public final class PreviewViewModel {
         }).start();
     }
 
-    private record Rendered(MarkdownTools.Preview preview, BlockChange change) {
+    private record Rendered(RenderedMarkdown preview, BlockChange change) {
     }
 
-    public void jumpToHeading(MarkdownTools.Heading heading) {
+    public void jumpToHeading(OutlineHeading heading) {
         DocumentModel doc = editor.selectedProperty().get();
         if (doc != null) {
             editor.jumpTo(doc.name(), heading.line());

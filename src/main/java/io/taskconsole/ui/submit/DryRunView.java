@@ -1,6 +1,6 @@
 package io.taskconsole.ui.submit;
 
-import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.submit.DryRun;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -33,14 +33,14 @@ public final class DryRunView {
         show(model.dryRunProperty().get());
     }
 
-    private void show(SubmitTools.DryRun run) {
+    private void show(DryRun.Result run) {
         if (run == null) {
             return;
         }
         configMap.setText(run.configMapYaml());
         values.setText(run.valuesYaml());
         command.setText(run.helmCommand());
-        template.setText(run.templateOutput());
+        template.setText(run.manifests() == null ? "" : run.manifests());
     }
 
     public Node node() {

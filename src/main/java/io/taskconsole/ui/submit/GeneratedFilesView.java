@@ -1,7 +1,6 @@
 package io.taskconsole.ui.submit;
 
 import atlantafx.base.theme.Styles;
-import io.taskconsole.ui.core.SubmitTools;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -47,7 +46,7 @@ public final class GeneratedFilesView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
 
-    private static void show(SubmitTools.Generated generated, TextArea prompt, TextArea metadata) {
+    private static void show(SubmitViewModel.Generated generated, TextArea prompt, TextArea metadata) {
         prompt.setText(generated == null ? "" : generated.promptMd());
         metadata.setText(generated == null ? "" : generated.metadataYaml());
     }

@@ -1,7 +1,7 @@
 package io.taskconsole.ui.submit;
 
 import atlantafx.base.theme.Styles;
-import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.submit.Problem;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 /** Every problem validation found, each with where it is, what is wrong, and how to fix it. */
 public final class ProblemsView {
 
-    private final ListView<SubmitTools.Problem> list = new ListView<>();
+    private final ListView<Problem> list = new ListView<>();
 
     public ProblemsView(SubmitViewModel model) {
         list.setId("problems");
@@ -24,7 +24,7 @@ public final class ProblemsView {
         list.setPlaceholder(placeholder);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
-            protected void updateItem(SubmitTools.Problem p, boolean empty) {
+            protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);
                 if (empty || p == null) {
                     setGraphic(null);

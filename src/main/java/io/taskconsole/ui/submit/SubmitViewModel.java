@@ -1,6 +1,12 @@
 package io.taskconsole.ui.submit;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.app.RetryPlan;
+import io.taskconsole.submit.AttemptFiles;
+import io.taskconsole.submit.AttemptOutcome;
+import io.taskconsole.submit.Cancellation;
+import io.taskconsole.submit.DryRun;
+import io.taskconsole.submit.Problem;
 import io.taskconsole.task.AtomicFiles;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
@@ -8,7 +14,6 @@ import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.CancelSignal;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
@@ -19,9 +24,12 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,7 +43,11 @@ import javafx.collections.ObservableList;
  */
 public final class SubmitViewModel {
 
-    private record Checked<T>(List<SubmitTools.Problem> problems, T result) {
+    private record Checked<T>(List<Problem> problems, T result) {
+    }
+
+    /** {@code prompt.md} and {@code metadata.yaml} as the Generated files tab shows them (or why not). */
+    public record Generated(String promptMd, String metadataYaml) {
     }
 
     private final SubmitTools tools;
@@ -44,20 +56,23 @@ public final class SubmitViewModel {
     private final EditorViewModel editor;
     private final ClusterViewModel cluster;
     private final LogViewModel log;
-    private final ObservableList<SubmitTools.Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final BooleanProperty validated = new SimpleBooleanProperty(this, "validated");
-    private final ObjectProperty<SubmitTools.DryRun> dryRun = new SimpleObjectProperty<>(this, "dryRun");
-    private final ObjectProperty<SubmitTools.Generated> generated = new SimpleObjectProperty<>(this, "generated");
+    private final ObjectProperty<DryRun.Result> dryRun = new SimpleObjectProperty<>(this, "dryRun");
+    private final ObjectProperty<Generated> generated = new SimpleObjectProperty<>(this, "generated");
     private final BooleanProperty generatedShown = new SimpleBooleanProperty(this, "generatedShown");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty promptTemplate = new SimpleStringProperty(this, "promptTemplate", "");
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>(this, "workspace");
-    private final ObjectProperty<SubmitTools.Outcome> lastOutcome = new SimpleObjectProperty<>(this, "lastOutcome");
+    private final ObjectProperty<AttemptOutcome> lastOutcome = new SimpleObjectProperty<>(this, "lastOutcome");
+    private final LongProperty configMapSize = new SimpleLongProperty(this, "configMapSize");
     private final Debouncer generatedRefresh;
+    private final Debouncer sizeRefresh;
+    private long sizeTicket;
     private final Debouncer templateSave;
     private Runnable afterSubmission = () -> { };
-    private CancelSignal cancel;
+    private Cancellation cancel;
     private boolean loadingTemplate;
 
     public SubmitViewModel(SubmitTools tools, BackgroundExecutor executor, Notices notices,
@@ -70,14 +85,18 @@ public final class SubmitViewModel {
         this.log = log;
         this.generatedRefresh = new Debouncer(executor, Duration.ofMillis(500), this::refreshGenerated);
         this.templateSave = new Debouncer(executor, Duration.ofMillis(800), this::saveTemplate);
+        this.sizeRefresh = new Debouncer(executor, Duration.ofMillis(300), this::measureNow);
         editor.revisionProperty().addListener((o, a, b) -> {
             validated.set(false);
             generatedChanged();
+            sizeRefresh.trigger();
         });
+        editor.folderProperty().addListener((o, a, b) -> sizeRefresh.trigger());
         promptTemplate.addListener((o, a, b) -> {
             if (!loadingTemplate) {
                 templateSave.trigger();
                 generatedChanged();
+                sizeRefresh.trigger();
             }
         });
         generatedShown.addListener((o, was, shown) -> {
@@ -87,7 +106,35 @@ public final class SubmitViewModel {
         });
     }
 
-    public ObservableList<SubmitTools.Problem> problems() {
+    /**
+     * The size of the ConfigMap the current draft would be sent in, generated files included: the
+     * measure validation checks against {@link io.taskconsole.submit.ConfigMapLimits#MAX_BYTES}, so
+     * the editor's meter and Submit always agree. Updated shortly after each edit.
+     */
+    public ReadOnlyLongProperty configMapSizeProperty() {
+        return configMapSize;
+    }
+
+    /** Measures the draft now (on a worker); the newest measure wins. */
+    public void measureNow() {
+        Optional<TaskDraft> draft = editor.snapshot();
+        if (draft.isEmpty()) {
+            configMapSize.set(0);
+            return;
+        }
+        long mine = ++sizeTicket;
+        SubmitTools.Target target = templateTarget();
+        executor.task(() -> tools.configMapSize(draft.get(), target))
+                .onSuccess(size -> {
+                    if (mine == sizeTicket) {
+                        configMapSize.set(size);
+                    }
+                })
+                .onFailure(e -> notices.log("Measuring the ConfigMap size", e))
+                .start();
+    }
+
+    public ObservableList<Problem> problems() {
         return problems;
     }
 
@@ -96,11 +143,11 @@ public final class SubmitViewModel {
         return validated;
     }
 
-    public ReadOnlyObjectProperty<SubmitTools.DryRun> dryRunProperty() {
+    public ReadOnlyObjectProperty<DryRun.Result> dryRunProperty() {
         return dryRun;
     }
 
-    public ReadOnlyObjectProperty<SubmitTools.Generated> generatedProperty() {
+    public ReadOnlyObjectProperty<Generated> generatedProperty() {
         return generated;
     }
 
@@ -124,7 +171,7 @@ public final class SubmitViewModel {
         return busy;
     }
 
-    public ReadOnlyObjectProperty<SubmitTools.Outcome> lastOutcomeProperty() {
+    public ReadOnlyObjectProperty<AttemptOutcome> lastOutcomeProperty() {
         return lastOutcome;
     }
 
@@ -137,10 +184,22 @@ public final class SubmitViewModel {
         this.afterSubmission = action;
     }
 
+    /**
+     * Where and how a submission goes, from the cluster pane's settings; throws a bad-input error
+     * naming the field when one of them does not parse (e.g. the timeout).
+     */
     public SubmitTools.Target target() {
+        return new SubmitTools.Target(cluster.settings(), templateText());
+    }
+
+    /** For work that needs only the prompt template: never fails on a half-typed cluster setting. */
+    private SubmitTools.Target templateTarget() {
+        return new SubmitTools.Target(cluster.settingsOrDefaults(), templateText());
+    }
+
+    private String templateText() {
         String template = promptTemplate.get();
-        return new SubmitTools.Target(cluster.target(), cluster.helmPathProperty().get(), cluster.chartPath(),
-                template == null || template.isBlank() ? null : template);
+        return template == null || template.isBlank() ? null : template;
     }
 
     public void validate() {
@@ -148,7 +207,7 @@ public final class SubmitViewModel {
         if (draft.isEmpty()) {
             return;
         }
-        SubmitTools.Target target = target();
+        SubmitTools.Target target = templateTarget();
         busy.set(true);
         executor.task(() -> tools.validate(draft.get(), target))
                 .onSuccess(found -> {
@@ -168,7 +227,11 @@ public final class SubmitViewModel {
             return;
         }
         editor.saveNow();
-        SubmitTools.Target target = target();
+        Optional<SubmitTools.Target> chosen = targetOrWarn();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        SubmitTools.Target target = chosen.get();
         busy.set(true);
         log.info("Dry run of task " + draft.get().info().id() + " (nothing is sent to a cluster)");
         executor.task(() -> checkedThen(draft.get(), target, () -> tools.dryRun(draft.get(), target)))
@@ -180,7 +243,8 @@ public final class SubmitViewModel {
                     } else {
                         dryRun.set(checked.result());
                         log.info("$ " + checked.result().helmCommand());
-                        checked.result().templateOutput().lines().forEach(line -> log.listener()
+                        String manifests = checked.result().manifests() == null ? "" : checked.result().manifests();
+                        manifests.lines().forEach(line -> log.listener()
                                 .onLine(io.taskconsole.helm.OutputListener.Stream.STDOUT, line));
                         log.info("Dry run done");
                         notices.accept(Notice.success("Dry run done: see the ConfigMap and helm template output."));
@@ -201,12 +265,22 @@ public final class SubmitViewModel {
     }
 
     /** Sends attempt {@code attempt}'s files again as the next attempt. */
-    public void retry(int attempt) {
-        run("Retrying attempt " + attempt, (draft, target, signal) -> tools.retry(draft, attempt, target, log.listener(), signal));
+    /**
+     * Sends attempt {@code attempt}'s files again as the next attempt: where that attempt went, or,
+     * with {@code toSelectedTarget}, to the cluster pane's target (see {@link RetryPlan}).
+     */
+    public void retry(int attempt, boolean toSelectedTarget) {
+        run("Retrying attempt " + attempt + " of", (draft, target, signal) -> tools.retry(draft,
+                tools.planRetry(draft, attempt, target, toSelectedTarget), target, log.listener(), signal));
+    }
+
+    /** Where a retry of {@code attempt} would go if the user does not choose the selected target. */
+    public RetryPlan retryPlan(TaskDraft draft, int attempt) {
+        return tools.planRetry(draft, attempt, templateTarget(), false);
     }
 
     public void cancel() {
-        CancelSignal signal = cancel;
+        Cancellation signal = cancel;
         if (signal != null && running.get()) {
             log.info("Cancelling…");
             signal.cancel();
@@ -215,7 +289,7 @@ public final class SubmitViewModel {
 
     @FunctionalInterface
     private interface Submission {
-        SubmitTools.Outcome send(TaskDraft draft, SubmitTools.Target target, CancelSignal cancel);
+        AttemptOutcome send(TaskDraft draft, SubmitTools.Target target, Cancellation cancel);
     }
 
     private void run(String doing, Submission submission) {
@@ -227,27 +301,37 @@ public final class SubmitViewModel {
         if (draft.isEmpty()) {
             return;
         }
+        Optional<SubmitTools.Target> chosen = targetOrWarn();
+        if (chosen.isEmpty()) {
+            return;
+        }
         editor.saveNow();
-        SubmitTools.Target target = target();
-        CancelSignal signal = new CancelSignal();
+        SubmitTools.Target target = chosen.get();
+        Cancellation signal = new Cancellation();
         cancel = signal;
         running.set(true);
-        log.info(doing + " task " + draft.get().info().id() + " to " + ClusterViewModel.describe(target.kube()));
+        // A retry's target is decided by its plan, which the core writes into the log next.
+        log.info(doing + " task " + draft.get().info().id() + (doing.startsWith("Retrying") ? ""
+                : " to " + ClusterViewModel.describe(target.kube())));
         executor.task(() -> checkedThen(draft.get(), target, () -> submission.send(draft.get(), target, signal)))
                 .onSuccess(checked -> {
                     showProblems(checked.problems());
-                    SubmitTools.Outcome outcome = checked.result();
+                    AttemptOutcome outcome = checked.result();
                     if (outcome == null) {
                         log.info("Not sent: " + checked.problems().size() + " problem(s) to fix first");
                         notices.accept(Notice.warning("Not sent: " + checked.problems().size() + " problem(s) to fix first; see Problems."));
                         return;
                     }
                     lastOutcome.set(outcome);
-                    if (!outcome.succeeded()) {
-                        log.info(outcome.summary());
+                    String sentence = outcome.describe();
+                    if (outcome.succeeded()) {
+                        notices.accept(Notice.success(sentence));
+                    } else if (outcome.error().kind() == TaskConsoleException.Kind.CANCELLED) {
+                        log.info("Cancelled");
+                        notices.accept(Notice.info(sentence));
+                    } else {
+                        notices.accept(new Notice(Notice.Level.ERROR, sentence, "", List.of()));
                     }
-                    notices.accept(outcome.succeeded() ? Notice.success(outcome.summary())
-                            : new Notice(Notice.Level.ERROR, outcome.summary(), "", List.of()));
                     afterSubmission.run();
                 })
                 .onFailure(e -> {
@@ -269,14 +353,23 @@ public final class SubmitViewModel {
     }
 
     private <T> Checked<T> checkedThen(TaskDraft draft, SubmitTools.Target target, java.util.function.Supplier<T> action) {
-        List<SubmitTools.Problem> found = tools.validate(draft, target);
+        List<Problem> found = tools.validate(draft, target);
         if (!found.isEmpty()) {
             return new Checked<>(found, null);
         }
         return new Checked<>(List.of(), action.get());
     }
 
-    private void showProblems(List<SubmitTools.Problem> found) {
+    private Optional<SubmitTools.Target> targetOrWarn() {
+        try {
+            return Optional.of(target());
+        } catch (TaskConsoleException e) {
+            notices.accept(Notice.error("Reading the cluster settings", e));
+            return Optional.empty();
+        }
+    }
+
+    private void showProblems(List<Problem> found) {
         problems.setAll(found);
         validated.set(found.isEmpty());
     }
@@ -305,10 +398,11 @@ public final class SubmitViewModel {
             generated.set(null);
             return;
         }
-        SubmitTools.Target target = target();
+        SubmitTools.Target target = templateTarget();
         executor.task(() -> tools.generated(draft.get(), target))
-                .onSuccess(generated::set)
-                .onFailure(e -> generated.set(new SubmitTools.Generated(
+                .onSuccess(files -> generated.set(new Generated(files.text(AttemptFiles.PROMPT_MD),
+                        files.text(AttemptFiles.METADATA_YAML))))
+                .onFailure(e -> generated.set(new Generated(
                         "Cannot generate prompt.md: " + Notice.error("Generating", e).message(), "")))
                 .start();
     }

@@ -1,7 +1,8 @@
 package io.taskconsole.ui.tasks;
 
 import io.taskconsole.task.ServiceName;
-import io.taskconsole.ui.core.TaskStore;
+import io.taskconsole.app.TaskService;
+import io.taskconsole.task.TaskMasterImport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
@@ -20,13 +22,13 @@ import javafx.stage.Window;
 public final class ImportDialog {
 
     /** The user's choice. */
-    public record Choice(List<TaskStore.TaskMasterTask> tasks, String service) {
+    public record Choice(List<TaskMasterImport.Entry> tasks, String service) {
     }
 
     private ImportDialog() {
     }
 
-    public static Optional<Choice> ask(Window owner, Path tasksJson, List<TaskStore.TaskMasterTask> tasks) {
+    public static Optional<Choice> ask(Window owner, Path tasksJson, List<TaskMasterImport.Entry> tasks) {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Import from Task Master");
         dialog.setHeaderText("Tasks in " + tasksJson);
@@ -35,8 +37,15 @@ public final class ImportDialog {
         }
         ButtonType importButton = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(importButton, ButtonType.CANCEL);
-        ListView<TaskStore.TaskMasterTask> list = new ListView<>();
+        ListView<TaskMasterImport.Entry> list = new ListView<>();
         list.getItems().setAll(tasks);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TaskMasterImport.Entry task, boolean empty) {
+                super.updateItem(task, empty);
+                setText(empty || task == null ? null : label(task));
+            }
+        });
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setAccessibleText("Task Master tasks");
         list.setPrefHeight(260);
@@ -53,16 +62,15 @@ public final class ImportDialog {
         return dialog.showAndWait();
     }
 
-    /** Task Master keeps tasks.json in {@code <project>/.taskmaster/tasks/}: the project folder suggests the service. */
+    /** The service the application layer suggests for the file, or blank for the user to type. */
     static String guessService(Path tasksJson) {
-        Path dir = tasksJson.toAbsolutePath().getParent();
-        while (dir != null && dir.getFileName() != null) {
-            String name = dir.getFileName().toString();
-            if (!name.equals("tasks") && !name.startsWith(".")) {
-                return ServiceName.suggest(name);
-            }
-            dir = dir.getParent();
-        }
-        return "";
+        return TaskService.suggestService(tasksJson).map(ServiceName::value).orElse("");
+    }
+
+    /** One task as the picker lists it: number, title, status and tag. */
+    static String label(TaskMasterImport.Entry task) {
+        return "#" + task.id() + "  " + task.title()
+                + (task.status() == null || task.status().isBlank() ? "" : "  [" + task.status() + "]")
+                + (task.tag() == null || task.tag().isBlank() ? "" : "  (" + task.tag() + ")");
     }
 }

@@ -2,6 +2,7 @@ package io.taskconsole.ui.tasks;
 
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.task.ServiceName;
+import io.taskconsole.task.TaskMasterImport;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
@@ -135,7 +136,7 @@ public final class TaskListViewModel {
     }
 
     /** Reads the tasks of a Task Master file for the picker. */
-    public void readTaskMaster(Path tasksJson, Consumer<List<TaskStore.TaskMasterTask>> then) {
+    public void readTaskMaster(Path tasksJson, Consumer<List<TaskMasterImport.Entry>> then) {
         executor.task(() -> store.taskMasterTasks(tasksJson))
                 .onSuccess(then)
                 .onFailure(notices.failed("Reading " + tasksJson))
@@ -143,7 +144,7 @@ public final class TaskListViewModel {
     }
 
     /** Creates one task folder per chosen Task Master task, all for {@code service}. */
-    public void importTaskMaster(Path tasksJson, List<TaskStore.TaskMasterTask> chosen, String service) {
+    public void importTaskMaster(Path tasksJson, List<TaskMasterImport.Entry> chosen, String service) {
         Path dir = workspace.get();
         ServiceName name;
         try {
@@ -154,7 +155,7 @@ public final class TaskListViewModel {
         }
         executor.task(() -> {
             List<Path> created = new ArrayList<>();
-            for (TaskStore.TaskMasterTask task : chosen) {
+            for (TaskMasterImport.Entry task : chosen) {
                 created.add(store.importTaskMaster(tasksJson, task, name, dir).folder());
             }
             return created;

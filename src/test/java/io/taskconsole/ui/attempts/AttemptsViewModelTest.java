@@ -9,7 +9,10 @@ import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.submit.AttemptResult;
+import io.taskconsole.submit.JobPhase;
+import io.taskconsole.ui.NoCluster;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
@@ -37,8 +40,10 @@ class AttemptsViewModelTest {
         ClusterViewModel cluster = new ClusterViewModel(new NoCluster(), executor);
         SubmitViewModel submit = new SubmitViewModel(tools, executor, notices, editor, cluster, new LogViewModel(executor));
         editor.open(store.add(42, "search", "Faster search", "# Faster search\n").folder(), "task.md", d -> { });
-        tools.attempts.add(attempt(1));
         tools.attempts.add(attempt(2));
+        tools.attempts.add(attempt(1));
+        tools.logs.put(1, "[info] $ helm upgrade\nlog of 1");
+        tools.logs.put(2, "[info] $ helm upgrade\nlog of 2");
         attempts = new AttemptsViewModel(tools, executor, editor, cluster, submit);
         attempts.refresh(false);
     }
@@ -71,7 +76,7 @@ class AttemptsViewModelTest {
         assertThat(attempts.filesProperty().get()).isEmpty();
         assertThat(attempts.filesStatusProperty().get())
                 .startsWith("Files unavailable: ").contains("Cannot reach the API server").doesNotContain("\n");
-        assertThat(attempts.selectedProperty().get().log()).isEqualTo("log of 2");
+        assertThat(attempts.logProperty().get()).as("the local log does not need the cluster").isEqualTo("[info] $ helm upgrade\nlog of 2");
     }
 
     @Test
@@ -142,20 +147,23 @@ class AttemptsViewModelTest {
     @Test
     void theLogTabShowsHelmsCommandOnceWhetherOrNotHelmStarted() {
         String command = "/usr/local/bin/helm upgrade --install search-task-42-run-1 /charts/claude-code";
-        SubmitTools.Attempt started = new SubmitTools.Attempt(1, Instant.now(), "kind-dev", "orchestrator",
-                "search-task-42-run-1", command, 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3),
-                "[info] Creating ConfigMap search-task-42-run-1-files\n[info] $ " + command + "\nSTATUS: deployed\n", Map.of());
-        SubmitTools.Attempt neverStarted = new SubmitTools.Attempt(2, Instant.now(), "kind-dev", "orchestrator",
-                "search-task-42-run-2", command, null, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(1),
-                "[info] Failed: Could not start helm at /usr/local/bin/helm\n", Map.of());
+        AttemptSummary started = summary(1, command, 0);
+        String startedLog = "[info] Creating ConfigMap search-task-42-run-1-files\n[info] $ " + command + "\nSTATUS: deployed\n";
+        AttemptSummary neverStarted = summary(2, command, null);
+        String failedLog = "[info] Attempt 2 failed: Could not start helm at /usr/local/bin/helm\n";
 
-        assertThat(AttemptsViewModel.logText(started)).isEqualTo(started.log());
-        assertThat(AttemptsViewModel.logText(neverStarted)).startsWith("$ " + command + "\n")
-                .endsWith(neverStarted.log()).containsOnlyOnce(command);
+        assertThat(AttemptsViewModel.logText(started, startedLog)).isEqualTo(startedLog);
+        assertThat(AttemptsViewModel.logText(neverStarted, failedLog)).startsWith("$ " + command + "\n")
+                .endsWith(failedLog).containsOnlyOnce(command);
     }
 
-    private static SubmitTools.Attempt attempt(int n) {
-        return new SubmitTools.Attempt(n, Instant.now(), "kind-dev", "orchestrator", "search-task-42-run-" + n,
-                "helm upgrade", 0, SubmitTools.JobStatus.UNKNOWN, Duration.ofSeconds(3), "log of " + n, Map.of());
+    private static AttemptSummary attempt(int n) {
+        return summary(n, "helm upgrade", 0);
+    }
+
+    private static AttemptSummary summary(int n, String command, Integer exitCode) {
+        return new AttemptSummary(n, Instant.now(), null, "kind-dev", "orchestrator", "search-task-42-run-" + n,
+                command, exitCode, exitCode == null ? AttemptResult.FAILED : AttemptResult.SUCCEEDED, null, null,
+                JobPhase.UNKNOWN, Duration.ofSeconds(3), null);
     }
 }

@@ -11,7 +11,10 @@ import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.core.SubmitTools;
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.submit.AttemptResult;
+import io.taskconsole.submit.JobPhase;
+import io.taskconsole.ui.NoCluster;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
@@ -57,9 +60,10 @@ class AttemptsViewTest {
         ClusterViewModel cluster = new ClusterViewModel(new NoCluster(), executor);
         SubmitViewModel submit = new SubmitViewModel(tools, executor, notices, editor, cluster, new LogViewModel(executor));
         editor.open(store.add(42, "search", "Faster search", "# Faster search\n").folder(), "task.md", d -> { });
-        tools.attempts.add(attempt(1, SubmitTools.JobStatus.UNKNOWN));
+        tools.logs.put(2, "[info] $ " + COMMAND + "\nSTATUS: deployed\n");
+        tools.attempts.add(attempt(1, JobPhase.UNKNOWN));
         // While the cluster is unreachable the list comes back unchanged: Job status stays unknown.
-        tools.attempts.add(attempt(2, SubmitTools.JobStatus.UNKNOWN));
+        tools.attempts.add(attempt(2, JobPhase.UNKNOWN));
         model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
         AttemptsView view = new AttemptsView(model);
         stage.setScene(new Scene((Parent) view.node(), 800, 600));
@@ -103,24 +107,24 @@ class AttemptsViewTest {
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
 
-        tools.attempts.set(1, attempt(2, SubmitTools.JobStatus.RUNNING));
+        tools.attempts.set(1, attempt(2, JobPhase.RUNNING));
         robot.clickOn("Refresh");
-        tools.attempts.add(attempt(3, SubmitTools.JobStatus.PENDING));
+        tools.attempts.add(attempt(3, JobPhase.PENDING));
         robot.clickOn("Refresh");
         WaitForAsyncUtils.waitForFxEvents();
 
         TableView<?> table = robot.lookup("#attempts").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3);
-        assertThat(((SubmitTools.Attempt) table.getSelectionModel().getSelectedItem()).number()).isEqualTo(2);
-        assertThat(model.selectedProperty().get().jobStatus()).isEqualTo(SubmitTools.JobStatus.RUNNING);
+        assertThat(((AttemptSummary) table.getSelectionModel().getSelectedItem()).number()).isEqualTo(2);
+        assertThat(model.selectedProperty().get().job()).isEqualTo(JobPhase.RUNNING);
         assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).isEqualTo("# Prompt 2");
         assertThat(tools.calls).as("the same attempt's files are not fetched again").containsExactly("files 2");
     }
 
-    private static SubmitTools.Attempt attempt(int n, SubmitTools.JobStatus job) {
-        return new SubmitTools.Attempt(n, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(n), "kind-dev", "orchestrator",
-                "search-task-42-run-" + n, COMMAND, 0, job, Duration.ofSeconds(3),
-                "[info] $ " + COMMAND + "\nSTATUS: deployed\n", Map.of());
+    private static AttemptSummary attempt(int n, JobPhase job) {
+        return new AttemptSummary(n, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(n), null, "kind-dev",
+                "orchestrator", "search-task-42-run-" + n, COMMAND, 0, AttemptResult.SUCCEEDED, null, null, job,
+                Duration.ofSeconds(3), null);
     }
 
 }

@@ -3,12 +3,16 @@ package io.taskconsole.ui.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.cluster.KubeconfigInfo;
+import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.core.ClusterTools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterViewModelTest {
@@ -18,22 +22,23 @@ class ClusterViewModelTest {
         KubeTarget asked;
 
         @Override
-        public KubeContexts contexts(Path kubeconfig) {
-            return new KubeContexts(List.of("kind-dev", "prod"), "kind-dev");
+        public KubeconfigInfo contexts(Path kubeconfig) {
+            return new KubeconfigInfo(List.of(), List.of("kind-dev", "prod"), "kind-dev", Map.of());
         }
 
         @Override
-        public ServerInfo check(KubeTarget target, Duration timeout) {
+        public ConnectionCheck.Result check(KubeTarget target, Duration timeout) {
             asked = target;
             if (!reachable) {
                 throw TaskConsoleException.failed("Cannot reach the API server of context 'prod'", "Check the VPN.", null);
             }
-            return new ServerInfo("v1.31.0", "dev-user");
+            return new ConnectionCheck.Result(target.context(), "https://127.0.0.1", "v1.31.0", "dev-user",
+                    target.namespace());
         }
 
         @Override
-        public HelmInfo helm(String configured) {
-            return new HelmInfo(Path.of("/usr/local/bin/helm"), "v3.18.0");
+        public HelmBinary helm(Path configured) {
+            return new HelmBinary(Path.of("/usr/local/bin/helm"), "v3.18.0");
         }
     }
 

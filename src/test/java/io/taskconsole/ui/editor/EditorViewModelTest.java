@@ -51,7 +51,7 @@ class EditorViewModelTest {
         assertThat(store.onDisk(draft.folder(), "task.md")).isEqualTo("# Invoices\n\nSend one per month.\n");
         assertThat(task.isDirty()).isFalse();
         assertThat(task.wordsProperty().get()).isEqualTo(5);
-        assertThat(editor.totalBytesProperty().get()).isEqualTo(task.bytesProperty().get() + "# Design\n".length());
+        assertThat(task.bytesProperty().get()).isEqualTo("# Invoices\n\nSend one per month.\n".length());
         assertThat(editor.saveStateProperty().get()).isEqualTo("Saved");
     }
 
@@ -128,16 +128,6 @@ class EditorViewModelTest {
 
         asked.actions().get(1).run().run();
         assertThat(store.onDisk(draft.folder(), "task.md")).isEqualTo("mine");
-    }
-
-    @Test
-    void theSizeMeterTurnsRedPastOneMebibyte() {
-        DocumentModel task = editor.document("task.md").orElseThrow();
-        task.textProperty().set("x".repeat((int) EditorViewModel.CONFIGMAP_LIMIT));
-
-        assertThat(editor.overLimitProperty().get()).isTrue();
-        task.textProperty().set("small");
-        assertThat(editor.overLimitProperty().get()).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.helm.OutputListener.Stream;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.UiThread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,25 @@ class LogViewModelTest {
     /** Delays deliveries until the test says so, like a busy FX thread would. */
     private static final class HeldExecutor {
         final List<Runnable> held = new ArrayList<>();
-        final BackgroundExecutor executor = new BackgroundExecutor.Delegating(BackgroundExecutor.sameThread()) {
+        final BackgroundExecutor executor = new BackgroundExecutor(UiThread.direct()) {
+            @Override
+            public void execute(Runnable work) {
+                work.run();
+            }
+
             @Override
             public Cancellable schedule(Runnable work, Duration delay) {
                 held.add(work);
                 return () -> held.remove(work);
+            }
+
+            @Override
+            public Cancellable every(Runnable work, Duration period) {
+                return () -> { };
+            }
+
+            @Override
+            public void close() {
             }
         };
 

@@ -1,7 +1,6 @@
 package io.taskconsole.cli;
 
-import io.taskconsole.TaskConsoleException;
-import io.taskconsole.helm.HelmRunner;
+import io.taskconsole.app.TaskService;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.Cancellation;
@@ -16,14 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * A command's terminal: helm's stdout to stdout, its stderr to stderr, progress lines marked
  * with {@code ==>}; Ctrl-C cancels a running submission instead of orphaning helm.
  */
-final class Console {
+final class Terminal {
 
     /** helm's cancel grace (SIGTERM, then SIGKILL), the wait for its output, and writing the history. */
-    static final Duration CANCEL_WAIT = HelmRunner.DEFAULT_CANCEL_GRACE.plusSeconds(15);
+    static final Duration CANCEL_WAIT = TaskService.CANCEL_GRACE.plusSeconds(15);
 
     private final CommandSpec spec;
 
-    Console(CommandSpec spec) {
+    Terminal(CommandSpec spec) {
         this.spec = spec;
     }
 
@@ -89,14 +88,12 @@ final class Console {
 
     private int report(AttemptOutcome outcome) {
         if (outcome.succeeded()) {
-            info("Attempt " + outcome.attempt() + " of task " + outcome.names().taskId() + " submitted.");
-            info("Follow it: kubectl logs -n " + outcome.record().namespace() + " --context " + outcome.record().context()
-                    + " job/" + outcome.names().jobName() + " -c agent -f");
+            info(TaskService.describe(outcome));
+            info("Follow it: " + outcome.followCommand());
             return TaskConsoleCli.OK;
         }
-        TaskConsoleException error = outcome.error();
-        err().println("task-console: " + error.oneLine());
+        err().println("task-console: " + TaskService.describe(outcome));
         err().flush();
-        return error.exitCode();
+        return outcome.error().exitCode();
     }
 }

@@ -1,0 +1,77 @@
+package io.taskconsole.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.cli.TaskConsoleCli;
+import io.taskconsole.submit.JobPhase;
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.ui.RealCoreModels;
+import io.taskconsole.ui.attempts.AttemptsViewModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Job statuses written on the test API server, as the Job controller would write them, reach the
+ * console's Attempts list and {@code task-console attempts} as Running, Succeeded and Failed.
+ */
+class JobStatusShownTest {
+
+    private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void runningSucceededAndFailedJobsAreShownInTheConsoleAndTheCli() {
+        RealCoreModels console = RealCoreModels.onTestApiServer(temp, SERVER, "jobs");
+        String namespace = console.namespace();
+        Path kubeconfig = Path.of(console.cluster.kubeconfigProperty().get());
+        for (int i = 0; i < 3; i++) {
+            console.submit.submit();
+            assertThat(console.submit.lastOutcomeProperty().get().succeeded()).as(console.log.text()).isTrue();
+        }
+        AttemptsViewModel attempts = new AttemptsViewModel(console.core.submit(), console.executor, console.editor,
+                console.cluster, console.submit);
+        attempts.refresh(true);
+        assertThat(attempts.attempts()).extracting(AttemptSummary::job)
+                .as("no controller has touched the Jobs yet").containsOnly(JobPhase.PENDING);
+
+        writeStatus(namespace, 1, new JobStatusBuilder().withActive(1).withStartTime("2026-12-04T10:00:00Z").build());
+        writeStatus(namespace, 2, new JobStatusBuilder().withSucceeded(1).withStartTime("2026-12-04T10:00:00Z")
+                .withCompletionTime("2026-12-04T10:05:00Z").withConditions(new JobConditionBuilder()
+                        .withType("Complete").withStatus("True").build()).build());
+        writeStatus(namespace, 3, new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
+                .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").build()).build());
+
+        attempts.refresh(true);
+        assertThat(attempts.attempts()).extracting(a -> a.number() + " " + a.job().label())
+                .containsExactly("3 Failed", "2 Succeeded", "1 Running");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TaskConsoleCli.run(new PrintWriter(out), new PrintWriter(err), "attempts",
+                console.task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "-n", namespace);
+        assertThat(code).as(out + "\n" + err).isZero();
+        List<String> rows = out.toString().lines().skip(1).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("3 ").endsWith("Failed");
+        assertThat(rows.get(1)).startsWith("2 ").endsWith("Succeeded");
+        assertThat(rows.get(2)).startsWith("1 ").endsWith("Running");
+    }
+
+    private static void writeStatus(String namespace, int attempt, io.fabric8.kubernetes.api.model.batch.v1.JobStatus status) {
+        Job job = SERVER.client().batch().v1().jobs().inNamespace(namespace)
+                .withName("auth-service-task-1001-run-" + attempt).get();
+        assertThat(job).as("attempt " + attempt + "'s Job").isNotNull();
+        job.setStatus(status);
+        SERVER.client().batch().v1().jobs().inNamespace(namespace).resource(job).updateStatus();
+    }
+}
