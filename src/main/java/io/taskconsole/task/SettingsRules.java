@@ -20,7 +20,7 @@ public final class SettingsRules {
     public static final Set<String> RESERVED_ENV = Set.of(
             "ANTHROPIC_API_KEY", "TASK_ID", "SERVICE_NAME", "ATTEMPT", "TASK_DIR", "PREVIOUS_ATTEMPT",
             "HOME", "TMPDIR", "SOURCE_DIR", "BASE_BRANCH", "WORK_BRANCH", "CONFIG_DIR", "WORKSPACE_DIR",
-            "GIT_TOKEN");
+            "GIT_TOKEN", "REPO_URL");
 
     /** Claude Code's {@code --permission-mode} values. */
     public static final Set<String> PERMISSION_MODES = Set.of("default", "acceptEdits", "bypassPermissions", "plan");

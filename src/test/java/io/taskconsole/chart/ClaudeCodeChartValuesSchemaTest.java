@@ -112,6 +112,15 @@ class ClaudeCodeChartValuesSchemaTest {
     }
 
     @Test
+    void theSchemaRefusesExactlyTheEnvNamesTheAppRefuses() throws Exception {
+        tools.jackson.databind.JsonNode reserved = new tools.jackson.databind.ObjectMapper()
+                .readTree(ChartFixture.chartDir().resolve("values.schema.json").toFile()).at("/definitions/envName/not/enum");
+        java.util.Set<String> inSchema = new java.util.TreeSet<>();
+        reserved.forEach(n -> inSchema.add(n.asString()));
+        assertThat(inSchema).isEqualTo(new java.util.TreeSet<>(io.taskconsole.task.SettingsRules.RESERVED_ENV));
+    }
+
+    @Test
     void secretReferencesNeedAKubernetesNameAndAKey() {
         assertThat(extra(Map.of("agent", Map.of("secretEnv", Map.of("DB", Map.of("secret", "Auth_DB", "key", "k"))))))
                 .contains("agent.secretEnv.DB.secret");
