@@ -39,6 +39,20 @@ public final class KubeErrors {
                             + verb + " " + object + " in namespace '" + ns + "'",
                     "Log in again (your token may have expired) and check with 'kubectl --context " + ctx + " auth whoami'.", e);
         }
+        if (code == 403 && statusMessage(e).contains("exceeded quota")) {
+            // The API server answers a ResourceQuota refusal with 403 too, but no Role fixes it.
+            return TaskConsoleException.failed(
+                    "Namespace '" + ns + "' is out of quota: the cluster refused to " + verb + " " + object + " ("
+                            + statusMessage(e) + ")",
+                    "Delete attempts you no longer need ('kubectl -n " + ns + " get configmaps,jobs -l app.kubernetes.io/name=task-console'), "
+                            + "or ask a cluster admin to raise the ResourceQuota.", e);
+        }
+        if (code == 429) {
+            return TaskConsoleException.failed(
+                    "The cluster of context '" + ctx + "' is too busy and asked us to slow down (429 Too Many Requests) when trying to "
+                            + verb + " " + object + " in namespace '" + ns + "'",
+                    "Wait a minute and try again; nothing was changed by this request.", e);
+        }
         if (code == 403) {
             return TaskConsoleException.failed(
                     "Permission denied: you may not " + verb + " " + resource + " in namespace '" + ns
