@@ -221,6 +221,13 @@ public final class Kubeconfigs {
 
     private static Config parseConfig(Path file) {
         try {
+            if (Files.size(file) == 0 || Files.readString(file).isBlank()) {
+                throw malformed(file, "it is empty", null);
+            }
+        } catch (java.io.IOException e) {
+            throw malformed(file, "it cannot be read (" + e.getClass().getSimpleName() + ")", null);
+        }
+        try {
             Config config = KubeConfigUtils.parseConfig(file.toFile());
             if (config == null) {
                 throw malformed(file, "it is empty", null);
