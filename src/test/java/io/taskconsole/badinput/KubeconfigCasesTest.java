@@ -124,7 +124,7 @@ class KubeconfigCasesTest {
 
     @Test
     @BadInputCase(id = "kubeconfig-unknown-context", area = "Kubeconfig", input = "`--context prod` that the file does not have",
-            shows = "Context 'prod' is not in the kubeconfig <path>. Choose one of: lab.")
+            shows = "Context 'prod' is not in the kubeconfig <path>, which defines: lab. Choose one of: lab.")
     void unknownContext() {
         shows(check(kubeconfig, "prod"));
     }
