@@ -53,7 +53,7 @@ class HelmCasesTest {
     private String upgradeEnding(String body, Duration watchdog) throws Exception {
         Path helm = script("helm", body);
         HelmCommand command = HelmCommand.upgradeInstall(new HelmBinary(helm, "v3.18.0"), "auth-service-task-1001-run-1",
-                "charts/claude-code", null, "lab", "orchestrator", tmp.resolve("values.yaml"), List.of(), Duration.ofSeconds(60), false);
+                "charts/claude-code", (Path) null, "lab", "orchestrator", tmp.resolve("values.yaml"), List.of(), Duration.ofSeconds(60), false);
         HelmRunner runner = new HelmRunner(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(5));
         HelmResult result = (watchdog == null ? runner.start(command, (s, l) -> { }) : runner.start(command, (s, l) -> { }, watchdog))
                 .await();
