@@ -149,6 +149,36 @@ public final class TaskFolder {
         return draft;
     }
 
+    /**
+     * The known key {@code key} is probably a misspelling of: the same but for case and '-'/'_', or up
+     * to two letters off (one for short keys; none for id), so 'titel' is 'title' but 'notes' is nothing.
+     */
+    static java.util.Optional<String> nearMiss(String key) {
+        String plain = key.toLowerCase(Locale.ROOT).replace('-', '_');
+        return TaskYaml.MANAGED.stream()
+                .filter(known -> editDistance(known, plain) <= (known.length() >= 5 ? 2 : known.length() >= 3 ? 1 : 0))
+                .findFirst();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     public static String folderName(TaskInfo info) {
         String slug = AsciiNames.slug(info.title());
         if (slug.length() > 40) {
@@ -184,10 +214,14 @@ public final class TaskFolder {
             throw TaskConsoleException.badInput(file + " must be a YAML mapping with id and service",
                     "Write for example:\nid: 1001\nservice: auth-service");
         }
+        // Keys the app does not know are kept (another tool's, or the user's notes), unless one is
+        // a near miss of a key it does know: then it is a typo that would silently lose a setting.
         for (String key : root.propertyNames()) {
-            if (!KEYS.contains(key)) {
-                throw TaskConsoleException.badInput(file + " has an unknown key '" + key + "'",
-                        "The keys are " + String.join(", ", KEYS) + "; correct its spelling or remove it.");
+            if (!TaskYaml.MANAGED.contains(key)) {
+                nearMiss(key).ifPresent(meant -> {
+                    throw TaskConsoleException.badInput(file + " has an unknown key '" + key + "' (did you mean '"
+                            + meant + "'?)", "Correct its spelling: as written, the setting is not used.");
+                });
             }
         }
         for (String key : KEYS) {

@@ -26,7 +26,7 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 final class TaskYaml {
 
     /** Top-level keys the app owns; any other key is the user's and is left as written. */
-    private static final Set<String> MANAGED = Set.of("id", "service", "title", "agent", "model",
+    static final Set<String> MANAGED = Set.of("id", "service", "title", "agent", "model",
             "permission_mode", "active_deadline", "repository", "env", "secrets");
     private static final Set<String> MANAGED_REPOSITORY = Set.of("url", "branch", "path", "credentials_secret");
 
