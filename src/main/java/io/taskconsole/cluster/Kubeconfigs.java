@@ -103,11 +103,13 @@ public final class Kubeconfigs {
         Map<String, String> namespaces = new LinkedHashMap<>();
         String current = null;
         boolean anyRead = false;
+        List<Path> missing = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 if (explicit != null || files.size() == 1) {
                     throw missing(file, explicit != null);
                 }
+                missing.add(file);
                 continue; // kubectl also skips missing entries of $KUBECONFIG
             }
             Names names = parser.apply(file);
@@ -122,7 +124,7 @@ public final class Kubeconfigs {
                     "None of the kubeconfig files in $KUBECONFIG exist (" + files + ")",
                     "Fix $KUBECONFIG or choose a kubeconfig file.");
         }
-        return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces);
+        return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces, missing);
     }
 
     /** Whether this process runs in a Kubernetes pod: the kubelet gives every container KUBERNETES_SERVICE_HOST. */

@@ -124,6 +124,8 @@ class KubeconfigsTest {
         KubeconfigInfo info = kubeconfigs(Map.of("KUBECONFIG", list)).read(null);
 
         assertThat(info.files()).containsExactly(first, missing, second);
+        assertThat(info.missing()).containsExactly(missing);
+        assertThat(info.read()).containsExactly(first, second);
         assertThat(info.contexts()).containsExactly("alpha", "shared", "beta");
         assertThat(info.currentContext()).isEqualTo("alpha");
     }
