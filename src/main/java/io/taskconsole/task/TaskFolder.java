@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -107,15 +108,12 @@ public final class TaskFolder {
         }
     }
 
+    /** Saves {@code task.yaml}, keeping the comments and unknown keys a user wrote in it. */
     public static void writeInfo(Path folder, TaskInfo info) {
-        Map<String, Object> yaml = new LinkedHashMap<>();
-        yaml.put("id", info.id().value());
-        yaml.put("service", info.service().value());
-        yaml.put("title", info.title());
-        yaml.put("agent", info.agent());
-        yaml.put("model", info.model());
+        Path file = folder.resolve(TASK_YAML);
         try {
-            AtomicFiles.writeString(folder.resolve(TASK_YAML), YAML.writeValueAsString(yaml));
+            String existing = Files.isRegularFile(file) ? readUtf8(file) : null;
+            AtomicFiles.writeString(file, TaskYaml.render(existing, info));
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot save " + TASK_YAML + " in " + folder + ": " + e.getMessage(),
                     "Check free disk space and the folder's permissions.", e);
@@ -174,7 +172,70 @@ public final class TaskFolder {
         }
         TaskId taskId = withPlace(file, () -> TaskId.parse(id.asString()));
         ServiceName serviceName = withPlace(file, () -> ServiceName.parse(service.asString()));
-        return new TaskInfo(taskId, serviceName, text(root, "title"), text(root, "agent"), text(root, "model"));
+        TaskSettings settings = readSettings(file, root);
+        return new TaskInfo(taskId, serviceName, text(root, "title"), text(root, "agent"), text(root, "model"), settings);
+    }
+
+    /** The run settings; every problem in them is listed at once, each with its fix. */
+    private static TaskSettings readSettings(Path file, JsonNode root) {
+        List<String> problems = new ArrayList<>();
+        Repository repository = null;
+        JsonNode repo = root.get("repository");
+        if (repo != null && !repo.isNull()) {
+            if (!repo.isObject() || text(repo, "url") == null) {
+                problems.add("'repository' must be a mapping with a url, e.g.\n  repository:\n    url: https://github.com/acme/auth-service.git\n    branch: main");
+            } else {
+                repository = new Repository(text(repo, "url"), text(repo, "branch"), text(repo, "path"),
+                        text(repo, "credentials_secret"));
+            }
+        }
+        Integer deadline = null;
+        String deadlineText = text(root, "active_deadline");
+        if (deadlineText != null && !deadlineText.isBlank()) {
+            Optional<String> problem = SettingsRules.deadline(deadlineText);
+            if (problem.isPresent()) {
+                problems.add(problem.get());
+            } else {
+                deadline = SettingsRules.parseDeadline(deadlineText).orElseThrow();
+            }
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode envNode = root.get("env");
+        if (envNode != null && !envNode.isNull()) {
+            if (!envNode.isObject()) {
+                problems.add("'env' must be a mapping of names to values, e.g.\n  env:\n    LOG_LEVEL: debug");
+            } else {
+                for (Map.Entry<String, JsonNode> e : envNode.properties()) {
+                    if (e.getValue().isObject() || e.getValue().isArray()) {
+                        problems.add("Env '" + e.getKey() + "' must be a plain value; a Secret goes under 'secrets' as {secret: name, key: key}.");
+                    } else {
+                        env.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString());
+                    }
+                }
+            }
+        }
+        Map<String, SecretRef> secrets = new LinkedHashMap<>();
+        JsonNode secretsNode = root.get("secrets");
+        if (secretsNode != null && !secretsNode.isNull()) {
+            if (!secretsNode.isObject()) {
+                problems.add("'secrets' must be a mapping of env names to {secret, key}, e.g.\n  secrets:\n    DB_PASSWORD: {secret: auth-db, key: password}");
+            } else {
+                for (Map.Entry<String, JsonNode> e : secretsNode.properties()) {
+                    if (!e.getValue().isObject()) {
+                        problems.add("Secret '" + e.getKey() + "' must be {secret: <Secret name>, key: <key>}: a reference, never the value itself.");
+                    } else {
+                        secrets.put(e.getKey(), new SecretRef(text(e.getValue(), "secret"), text(e.getValue(), "key")));
+                    }
+                }
+            }
+        }
+        TaskSettings settings = new TaskSettings(repository, text(root, "permission_mode"), deadline, env, secrets);
+        problems.addAll(settings.problems());
+        if (!problems.isEmpty()) {
+            throw TaskConsoleException.badInput(file + " has " + (problems.size() == 1 ? "a problem" : problems.size() + " problems")
+                    + ":\n- " + String.join("\n- ", problems), "Fix them in " + TASK_YAML + " or in the task settings.");
+        }
+        return settings;
     }
 
     private static String text(JsonNode root, String field) {
