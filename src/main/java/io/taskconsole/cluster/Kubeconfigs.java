@@ -8,6 +8,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +172,48 @@ public final class Kubeconfigs {
                     info.contexts().isEmpty() ? "Add one with 'kubectl config set-context', or choose another kubeconfig."
                             : "Choose one of: " + String.join(", ", info.contexts()) + ".");
         }
+        checkReferences(info.files(), wanted);
         return wanted;
+    }
+
+    /**
+     * A context naming a cluster or user no file defines would make fabric8 fall back to defaults
+     * (an in-cluster address, no credentials) and fail later with a misleading network error.
+     */
+    private static void checkReferences(List<Path> files, String contextName) {
+        Set<String> clusters = new HashSet<>();
+        Set<String> users = new HashSet<>();
+        NamedContext context = null;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            Config config = parseConfig(file);
+            if (config.getClusters() != null) {
+                config.getClusters().forEach(c -> clusters.add(c.getName()));
+            }
+            if (config.getUsers() != null) {
+                config.getUsers().forEach(u -> users.add(u.getName()));
+            }
+            if (context == null && config.getContexts() != null) {
+                context = config.getContexts().stream().filter(c -> contextName.equals(c.getName())).findFirst().orElse(null);
+            }
+        }
+        if (context == null || context.getContext() == null) {
+            return;
+        }
+        String cluster = context.getContext().getCluster();
+        if (cluster == null || !clusters.contains(cluster)) {
+            throw TaskConsoleException.badInput("Context '" + contextName + "' names cluster '" + cluster
+                            + "', which is not in the kubeconfig " + describe(files),
+                    "Add the cluster ('kubectl config set-cluster') or point the context at one that is there.");
+        }
+        String user = context.getContext().getUser();
+        if (user != null && !users.contains(user)) {
+            throw TaskConsoleException.badInput("Context '" + contextName + "' names user '" + user
+                            + "', which is not in the kubeconfig " + describe(files),
+                    "Log in again with your cluster's tool (it writes the user), or point the context at a user that is there.");
+        }
     }
 
     /**
@@ -253,6 +296,13 @@ public final class Kubeconfigs {
     }
 
     private static Config parseConfig(Path file) {
+        try {
+            if (Files.size(file) == 0 || Files.readString(file).isBlank()) {
+                throw malformed(file, "it is empty", null);
+            }
+        } catch (java.io.IOException e) {
+            throw malformed(file, "it cannot be read (" + e.getClass().getSimpleName() + ")", null);
+        }
         try {
             Config config = KubeConfigUtils.parseConfig(file.toFile());
             if (config == null) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -32,6 +33,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class TaskFolder {
 
     public static final String TASK_YAML = "task.yaml";
+    /** The keys task.yaml may hold, in the order it is written. */
+    static final List<String> KEYS = List.of("id", "service", "title", "agent", "model");
+    /** Far more than five short values need; a bigger file is a mistake (or an attack on the parser). */
+    static final long MAX_TASK_YAML_BYTES = 64 * 1024;
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private TaskFolder() {
@@ -100,6 +105,12 @@ public final class TaskFolder {
     }
 
     public static void saveFile(Path folder, TaskFile file) {
+        if (!Files.isDirectory(folder)) {
+            // Writing would silently make a new folder without task.yaml: not a task any more.
+            throw TaskConsoleException.failed("Cannot save " + file.name() + ": the task folder " + folder
+                            + " no longer exists (deleted or moved by another program)",
+                    "Your text is still in the editor: restore the folder (or copy the text out) and save again.", null);
+        }
         try {
             AtomicFiles.writeString(folder.resolve(file.name()), file.content());
         } catch (IOException e) {
@@ -139,7 +150,7 @@ public final class TaskFolder {
     }
 
     public static String folderName(TaskInfo info) {
-        String slug = info.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = AsciiNames.slug(info.title());
         if (slug.length() > 40) {
             slug = slug.substring(0, 40).replaceAll("-+$", "");
         }
@@ -151,16 +162,41 @@ public final class TaskFolder {
             throw TaskConsoleException.badInput("Missing " + TASK_YAML + " in " + file.getParent(),
                     "Create it with at least 'id: 1001' and 'service: my-service', or create the task in the app.");
         }
+        long size = sizeOf(file);
+        if (size > MAX_TASK_YAML_BYTES) {
+            throw TaskConsoleException.badInput(file + " is " + size + " bytes; a task.yaml holds only "
+                            + String.join(", ", KEYS) + ", so it may have at most " + MAX_TASK_YAML_BYTES + " bytes",
+                    "Move long text into task.md or design-spec.md and keep task.yaml to those keys.");
+        }
         JsonNode root;
         try {
             root = YAML.readTree(readUtf8(file));
         } catch (JacksonException e) {
-            throw TaskConsoleException.badInput(file + " is not valid YAML: " + e.getOriginalMessage(),
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            // The parser's message quotes the source under a caret on indented lines; keep its sentences.
+            String why = String.join("; ", String.valueOf(e.getOriginalMessage()).lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).map(String::strip).toList());
+            throw TaskConsoleException.badInput(file + " is not valid YAML" + where + ": " + why,
                     "Fix the YAML syntax (it holds id, service, title, agent, model).");
         }
         if (root == null || !root.isObject()) {
             throw TaskConsoleException.badInput(file + " must be a YAML mapping with id and service",
                     "Write for example:\nid: 1001\nservice: auth-service");
+        }
+        for (String key : root.propertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw TaskConsoleException.badInput(file + " has an unknown key '" + key + "'",
+                        "The keys are " + String.join(", ", KEYS) + "; correct its spelling or remove it.");
+            }
+        }
+        for (String key : KEYS) {
+            JsonNode value = root.get(key);
+            if (value != null && !value.isNull() && !value.isValueNode()) {
+                throw TaskConsoleException.badInput(file + ": '" + key + "' is a " + (value.isArray() ? "list" : "mapping")
+                                + ", but it must be a single value",
+                        key.equals("id") ? "Write it as 'id: 1001'." : "Write it as '" + key + ": some-text' on one line.");
+            }
         }
         JsonNode id = root.get("id");
         JsonNode service = root.get("service");
@@ -243,6 +279,14 @@ public final class TaskFolder {
         return node == null || node.isNull() ? null : node.asString();
     }
 
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw TaskConsoleException.failed("Cannot read " + file + ": " + e.getMessage(), "Check its permissions.", e);
+        }
+    }
+
     private static <T> T withPlace(Path file, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
@@ -260,6 +304,19 @@ public final class TaskFolder {
             throw TaskConsoleException.badInput("Missing file " + file, "Create it or restore it.");
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot read " + file + ": " + e.getMessage(), "Check its permissions.", e);
+        }
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            throw TaskConsoleException.badInput(file + " is UTF-16 text, not UTF-8",
+                    "Save it as UTF-8 in your editor, or convert it: iconv -f utf-16 -t utf-8.");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                // Valid UTF-8, but no text file holds NUL: a binary file, or text in another encoding.
+                throw TaskConsoleException.badInput(file + " holds NUL bytes (the first at offset " + i
+                                + "), so it is not a text file",
+                        "Remove them, or keep the file out of the task folder: every .md file in it is sent to the agent.");
+            }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
