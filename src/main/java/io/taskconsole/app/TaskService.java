@@ -92,7 +92,8 @@ public final class TaskService {
         KubeConnector connector = new KubeConnector(kubeconfigs, Duration.ofSeconds(10), Duration.ofSeconds(30));
         String user = System.getProperty("user.name", "unknown");
         return new TaskService(new Submitter(connector, HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(),
-                user, AppVersion.get()), DryRun.forSystem(), connector, kubeconfigs, HelmLocator.forSystem(),
+                user, AppVersion.get()), new DryRun(HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(), user,
+                AppVersion.get(), kubeconfigs), connector, kubeconfigs, HelmLocator.forSystem(),
                 Clock.systemUTC(), user);
     }
 
@@ -109,6 +110,14 @@ public final class TaskService {
     /** The contexts of the kubeconfig ({@code null}: kubectl's lookup), without its credentials. */
     public KubeconfigInfo kubeconfig(Path explicit) {
         return kubeconfigs.read(explicit);
+    }
+
+    /**
+     * Where a service face (the orchestrator) sends attempts: in a pod with no kubeconfig anywhere and
+     * no context named, the pod's ServiceAccount; otherwise the kubeconfig (see {@link Kubeconfigs#serviceTarget}).
+     */
+    public KubeTarget serviceTarget(Path kubeconfig, String context, String namespace) {
+        return kubeconfigs.serviceTarget(kubeconfig, context, namespace);
     }
 
     /** Asks the API server who we are and its version, giving up after {@code timeout}. */

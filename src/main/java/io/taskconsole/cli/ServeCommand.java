@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     String namespace;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig (default: in-cluster config in a pod, else as kubectl finds it).")
+            description = "Kubeconfig (default: as kubectl finds it; in a pod without one, in-cluster config).")
     Path kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
@@ -70,13 +70,13 @@ final class ServeCommand implements Callable<Integer> {
             throw TaskConsoleException.badInput("The tokens file " + tokens + " does not exist",
                     "Write one line per PM: printf %s \"$TOKEN\" | sha256sum, then the user's name.");
         }
-        boolean inPod = System.getenv("KUBERNETES_SERVICE_HOST") != null;
-        KubeTarget target = kubeconfig == null && context == null && inPod ? KubeTarget.inCluster(namespace)
-                : new KubeTarget(kubeconfig, context, namespace);
+        // In a pod with no kubeconfig anywhere (option, $KUBECONFIG, home) and no context: the ServiceAccount.
+        TaskService service = TaskService.forSystem();
+        KubeTarget target = service.serviceTarget(kubeconfig, context, namespace);
         Path data = dataDir != null ? dataDir : Path.of(System.getProperty("java.io.tmpdir"), "task-console-server");
         OrchestratorServer server = new OrchestratorServer(new OrchestratorServer.Settings(bind, port, target,
                 new SubmitSettings(target, ChartSource.parse(chart), helm, null, false, null, null, null), tokens,
-                maxConcurrentHelm, maxConcurrentHelm, data, 4L * 1024 * 1024), TaskService.forSystem());
+                maxConcurrentHelm, maxConcurrentHelm, data, 4L * 1024 * 1024), service);
         int actual = server.start();
         terminal.info("Listening on " + bind + ":" + actual + "; attempts go to "
                 + (target.inCluster() ? "this cluster (ServiceAccount)" : "context " + (context == null ? "(current)" : context))

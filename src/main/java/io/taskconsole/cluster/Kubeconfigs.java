@@ -105,11 +105,13 @@ public final class Kubeconfigs {
         Map<String, String> namespaces = new LinkedHashMap<>();
         String current = null;
         boolean anyRead = false;
+        List<Path> missing = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 if (explicit != null || files.size() == 1) {
                     throw missing(file, explicit != null);
                 }
+                missing.add(file);
                 continue; // kubectl also skips missing entries of $KUBECONFIG
             }
             Names names = parser.apply(file);
@@ -124,7 +126,28 @@ public final class Kubeconfigs {
                     "None of the kubeconfig files in $KUBECONFIG exist (" + files + ")",
                     "Fix $KUBECONFIG or choose a kubeconfig file.");
         }
-        return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces);
+        return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces, missing);
+    }
+
+    /** Whether this process runs in a Kubernetes pod: the kubelet gives every container KUBERNETES_SERVICE_HOST. */
+    public boolean inPod() {
+        String host = env.get("KUBERNETES_SERVICE_HOST");
+        return host != null && !host.isBlank();
+    }
+
+    /**
+     * The target of a face that runs as a service (the orchestrator): in a pod, with no kubeconfig
+     * given (none named, no {@code $KUBECONFIG} file, none in the home) and no context named, the
+     * pod's ServiceAccount; otherwise the kubeconfig target, so a context that is named but missing
+     * stays an error and never turns into in-cluster config.
+     */
+    public KubeTarget serviceTarget(Path kubeconfig, String context, String namespace) {
+        KubeTarget asked = new KubeTarget(kubeconfig, context, namespace);
+        if (asked.kubeconfig() == null && asked.context() == null && inPod()
+                && files(null).stream().noneMatch(Files::isRegularFile)) {
+            return KubeTarget.inCluster(namespace);
+        }
+        return asked;
     }
 
     /**
@@ -194,69 +217,25 @@ public final class Kubeconfigs {
     }
 
     /**
-     * fabric8's model of the target's kubeconfig, from exactly the files {@link #files} resolves (so
-     * fabric8 never looks anywhere else, and never falls back to in-cluster config): one file as it
-     * is; several merged as kubectl merges them (the first file that names a cluster, user or
-     * context wins; the first current-context wins), with each file's relative paths made absolute
-     * against that file's folder.
+     * fabric8's model of the target's kubeconfig, from exactly the files {@link #files} resolves, merged
+     * by fabric8 as kubectl merges them (the first file that names a cluster, user or context wins; a
+     * file's relative paths are taken from its own folder). Built on {@code Config.empty()}, so fabric8
+     * neither looks for another kubeconfig, nor falls back to in-cluster config, nor lets its own
+     * variables ({@code KUBERNETES_MASTER}, {@code KUBERNETES_AUTH_TOKEN}, ...) send it to a server helm
+     * would not talk to.
      */
     io.fabric8.kubernetes.client.Config clientConfig(KubeTarget target, String context) {
-        List<Path> existing = files(target.kubeconfig()).stream().filter(Files::isRegularFile).toList();
-        if (existing.size() == 1) {
-            return io.fabric8.kubernetes.client.Config.fromKubeconfig(context, existing.get(0).toFile());
+        Config[] parsed = files(target.kubeconfig()).stream().filter(Files::isRegularFile)
+                .map(Kubeconfigs::parseConfig).toArray(Config[]::new);
+        io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.empty();
+        KubeConfigUtils.merge(config, context, parsed);
+        // fabric8 takes the current context when the one asked for is missing: never let that happen.
+        NamedContext chosen = config.getCurrentContext();
+        if (chosen == null || !context.equals(chosen.getName())) {
+            throw TaskConsoleException.badInput("Context '" + context + "' is not in the kubeconfig "
+                    + describe(files(target.kubeconfig())), "Choose a context the kubeconfig defines.");
         }
-        Config merged = new Config();
-        merged.setApiVersion("v1");
-        merged.setKind("Config");
-        merged.setClusters(new ArrayList<>());
-        merged.setUsers(new ArrayList<>());
-        merged.setContexts(new ArrayList<>());
-        for (Path file : existing) {
-            Config one = parseConfig(file);
-            Path dir = file.toAbsolutePath().getParent();
-            if (merged.getCurrentContext() == null || merged.getCurrentContext().isBlank()) {
-                merged.setCurrentContext(one.getCurrentContext());
-            }
-            if (one.getClusters() != null) {
-                for (io.fabric8.kubernetes.api.model.NamedCluster c : one.getClusters()) {
-                    if (c.getCluster() != null) {
-                        c.getCluster().setCertificateAuthority(absolute(dir, c.getCluster().getCertificateAuthority()));
-                    }
-                    addIfNew(merged.getClusters(), c, io.fabric8.kubernetes.api.model.NamedCluster::getName);
-                }
-            }
-            if (one.getUsers() != null) {
-                for (io.fabric8.kubernetes.api.model.NamedAuthInfo u : one.getUsers()) {
-                    if (u.getUser() != null) {
-                        u.getUser().setClientCertificate(absolute(dir, u.getUser().getClientCertificate()));
-                        u.getUser().setClientKey(absolute(dir, u.getUser().getClientKey()));
-                        u.getUser().setTokenFile(absolute(dir, u.getUser().getTokenFile()));
-                    }
-                    addIfNew(merged.getUsers(), u, io.fabric8.kubernetes.api.model.NamedAuthInfo::getName);
-                }
-            }
-            if (one.getContexts() != null) {
-                for (NamedContext c : one.getContexts()) {
-                    addIfNew(merged.getContexts(), c, NamedContext::getName);
-                }
-            }
-        }
-        String yaml = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asYaml(merged);
-        // No path: given one, fabric8 reads that file instead of these contents.
-        return io.fabric8.kubernetes.client.Config.fromKubeconfig(context, yaml, null);
-    }
-
-    private static <T> void addIfNew(List<T> into, T item, Function<T, String> name) {
-        if (into.stream().noneMatch(existing -> Objects.equals(name.apply(existing), name.apply(item)))) {
-            into.add(item);
-        }
-    }
-
-    private static String absolute(Path dir, String path) {
-        if (path == null || path.isBlank() || Path.of(path).isAbsolute() || dir == null) {
-            return path;
-        }
-        return dir.resolve(path).normalize().toString();
+        return config;
     }
 
     /** The names in one file, and which context it makes current. */

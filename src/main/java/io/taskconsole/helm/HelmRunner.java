@@ -100,7 +100,8 @@ public final class HelmRunner {
     static List<String> clearTargetOverrides(Map<String, String> environment) {
         List<String> cleared = new java.util.ArrayList<>();
         for (String name : List.copyOf(environment.keySet())) {
-            if (name.startsWith("HELM_KUBE")) {
+            // Windows names variables case-insensitively: Helm_KubeContext counts too.
+            if (name.toUpperCase(java.util.Locale.ROOT).startsWith("HELM_KUBE")) {
                 environment.remove(name);
                 cleared.add(name);
             }

@@ -70,16 +70,26 @@ class KubeconfigResolutionTest {
         assertThat(submit.output()).contains("(context from-home)")
                 .contains("--kubeconfig " + home.resolve(".kube").resolve("config"));
         assertThat(configMap(1)).isTrue();
+
+        ToolResult attempts = cli(home, userHome, Map.of(), "attempts", task.folder().toString(), "-n", namespace);
+        assertThat(attempts.exitCode()).as(attempts.toString()).isZero();
+        assertThat(attempts.output()).as("the attempts are listed from HOME's cluster too")
+                .contains("auth-service-task-1001-run-1").doesNotContain("127.0.0.1:1");
     }
 
-    /** A $KUBECONFIG list is merged in order, for fabric8 and for helm (which gets the list in its environment). */
+    /**
+     * A $KUBECONFIG list is merged in order, for fabric8 and for helm (which gets the list in its
+     * environment). fabric8's own overrides ({@code KUBERNETES_MASTER}, {@code KUBERNETES_AUTH_TOKEN})
+     * are not read: they would send the ConfigMap somewhere helm does not go.
+     */
     @Test
     void aKubeconfigListIsMergedForFabric8AndHelm() throws Exception {
         Path first = UnreachableCluster.kubeconfig(temp.resolve("a").resolve("config"), "elsewhere");
         Path second = SERVER.writeKubeconfig(temp.resolve("b"), "test-context", namespace);
         String list = first + java.io.File.pathSeparator + second;
 
-        ToolResult submit = cli(temp.resolve("home"), temp.resolve("user-home"), Map.of("KUBECONFIG", list),
+        ToolResult submit = cli(temp.resolve("home"), temp.resolve("user-home"), Map.of("KUBECONFIG", list,
+                        "KUBERNETES_MASTER", UnreachableCluster.SERVER, "KUBERNETES_AUTH_TOKEN", "not-the-token"),
                 "submit", task.folder().toString(), "--context", "test-context", "-n", namespace);
 
         assertThat(submit.exitCode()).as(submit.toString()).isZero();
@@ -88,14 +98,25 @@ class KubeconfigResolutionTest {
         assertThat(helmCalls()).as("helm reached the namespace through the merged list").isNotEmpty();
     }
 
-    /** A context that is not there is an error naming the files and the contexts; nothing is asked of any server. */
+    /**
+     * A context that is not there is an error naming the files and the contexts; nothing is asked of
+     * any server. The CLI runs as if in a pod whose in-cluster config (API server, ServiceAccount token
+     * and CA) leads to the test API server, so a silent fallback to in-cluster config would show up
+     * there as requests in the namespace.
+     */
     @Test
     void aMissingContextIsAnErrorNotAFallback() throws Exception {
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        Path serviceAccount = SERVER.writeServiceAccount(temp.resolve("serviceaccount"));
+        URI url = URI.create(SERVER.url());
         SERVER.clearRequests();
 
-        ToolResult submit = cli(temp.resolve("home"), temp.resolve("user-home"), Map.of(), "submit",
-                task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "--context", "mock", "-n", namespace);
+        ToolResult submit = cli(temp.resolve("home"), temp.resolve("user-home"), Map.of(
+                        "KUBERNETES_SERVICE_HOST", url.getHost(), "KUBERNETES_SERVICE_PORT", Integer.toString(url.getPort()),
+                        "KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN", serviceAccount.resolve("token").toString(),
+                        "KUBERNETES_CERTS_CA_FILE", serviceAccount.resolve("ca.crt").toString()),
+                "submit", task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "--context", "mock",
+                "-n", namespace);
 
         assertThat(submit.exitCode()).as(submit.toString()).isEqualTo(2);
         assertThat(submit.output()).contains("Context 'mock' is not in the kubeconfig " + kubeconfig

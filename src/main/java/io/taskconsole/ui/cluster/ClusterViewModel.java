@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.cluster.KubeconfigInfo;
 import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notice;
@@ -211,8 +212,7 @@ public final class ClusterViewModel {
         executor.task(() -> tools.contexts(file))
                 .onSuccess(found -> {
                     contextsError.set("");
-                    kubeconfigFiles.set((found.files().size() == 1 ? "Reads " : "Reads, merged in order: ")
-                            + String.join(", ", found.files().stream().map(Path::toString).toList()));
+                    kubeconfigFiles.set(describeFiles(found));
                     String keep = context.get();
                     contexts.setAll(found.contexts());
                     if (keep == null || keep.isBlank() || !found.contexts().contains(keep)) {
@@ -269,6 +269,14 @@ public final class ClusterViewModel {
         checking.set(false);
         status.set(Status.UNKNOWN);
         statusText.set("Not checked yet");
+    }
+
+    /** Which file(s) the contexts came from and a submission uses, and which $KUBECONFIG entries were skipped. */
+    static String describeFiles(KubeconfigInfo found) {
+        List<String> read = found.read().stream().map(Path::toString).toList();
+        String line = (found.files().size() == 1 ? "Reads " : "Reads, merged in order: ") + String.join(", ", read);
+        return found.missing().isEmpty() ? line : line + "; skips " + String.join(", ",
+                found.missing().stream().map(Path::toString).toList()) + " (not found)";
     }
 
     public static String describe(KubeTarget target) {
