@@ -4,6 +4,7 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.common.Notice;
+import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,15 @@ class KeyboardShortcutsTest {
         waitFor("the editor to have the focus", taskMd::isFocused);
     }
 
+    /**
+     * The dry run and Submit run helm before anything else: the one the tests use (the build's, when
+     * the machine has none on PATH), as a user would name it in the Cluster pane.
+     */
+    private void useTheTestsHelm(FxRobot robot) {
+        String helm = ToolBinaries.helm().toString();
+        robot.interact(() -> console.cluster.helmPathProperty().set(helm));
+    }
+
     @Test
     void ctrlSSavesAtOnce(FxRobot robot) {
         robot.write(" now");
@@ -63,25 +73,31 @@ class KeyboardShortcutsTest {
 
     @Test
     void ctrlShiftDRunsTheDryRunAndShowsIt(FxRobot robot) {
+        useTheTestsHelm(robot);
         String before = taskMd.getText();
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
 
-        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null, FxWait.errorNotice(console.notices));
         assertThat(console.window().bottom.getSelectionModel().getSelectedItem()).isSameAs(console.window().dryRunTab);
         assertThat(taskMd.getText()).isEqualTo(before);
     }
 
-    /** Nothing reaches a cluster: the test home has no kubeconfig, so Submit stops at its first check. */
+    /**
+     * Nothing reaches a cluster: the test home has no kubeconfig, so Submit stops at its first check
+     * after finding helm.
+     */
     @Test
     void ctrlEnterSubmitsWithoutTypingANewline(FxRobot robot) {
+        useTheTestsHelm(robot);
         String before = taskMd.getText();
 
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
 
         waitFor("the submission to stop at the missing kubeconfig", () -> console.notices.current() != null
                 && console.notices.current().level() == Notice.Level.ERROR
-                && console.notices.current().message().contains("Kubeconfig file"));
+                && console.notices.current().message().contains("Kubeconfig file"),
+                FxWait.errorNoticeOtherThan(console.notices, "Kubeconfig file"));
         assertThat(console.submit.runningProperty().get()).isFalse();
         assertThat(console.window().bottom.getSelectionModel().getSelectedItem()).isSameAs(console.window().logTab);
         assertThat(taskMd.getText()).isEqualTo(before);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.ui.FxWait;
 import io.taskconsole.ui.Screenshots;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
@@ -13,14 +14,15 @@ import io.taskconsole.ui.common.Notices;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.VerticalDirection;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real log panel under a helm run that prints a hundred thousand lines: every line arrives
@@ -101,7 +102,8 @@ class LogViewVolumeTest {
         waitFor("the newest line in view", () -> model.lines().size() == 5_000 && lastVisible(robot) == 4_999);
         assertThat(model.followTailProperty().get()).isTrue();
 
-        robot.moveTo("#log-list").scroll(15, VerticalDirection.UP);
+        // The scroll bar's thumb, dragged up: Monocle's robot turns a wheel "up" into one pixel down.
+        robot.drag(scrollThumb(robot), MouseButton.PRIMARY).moveBy(0, -120).drop();
         waitFor("Follow to pause", () -> !model.followTailProperty().get());
         int seen = lastVisible(robot);
         assertThat(seen).isLessThan(4_999);
@@ -147,6 +149,13 @@ class LogViewVolumeTest {
         assertThat(answered.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the FX thread answers while lines pour in").isTrue();
     }
 
+    private static javafx.scene.Node scrollThumb(FxRobot robot) {
+        return robot.lookup("#log-list .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL)
+                .map(bar -> bar.lookup(".thumb"))
+                .findFirst().orElseThrow(() -> new AssertionError("the log list has no vertical scroll bar"));
+    }
+
     /** Where the view was when last asked, for a failure message. */
     private String lastSeen = "";
 
@@ -160,10 +169,9 @@ class LogViewVolumeTest {
 
     private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what + lastSeen, e);
+            FxWait.waitFor(what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + lastSeen, e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
