@@ -1,5 +1,6 @@
 package io.taskconsole.cli;
 
+import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.testkube.UnreachableCluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,7 +141,7 @@ class TaskConsoleCliTest {
     void renderWithTemplateWritesWhatHelmRenders() throws IOException {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("render", taskDir.toString(), "--out", out.toString(), "--chart", chart.toString(),
-                "--attempt", "3", "--template");
+                "--attempt", "3", "--template", "--helm", ToolBinaries.helm().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         String manifests = Files.readString(out.resolve("manifests.yaml"));
@@ -161,7 +162,7 @@ class TaskConsoleCliTest {
         Path out = dir.resolve("out");
 
         CliRun run = CliRun.of("render", taskDir.toString(), "--out", out.toString(), "--chart", chartDir,
-                "--attempt", "12", "--template");
+                "--attempt", "12", "--template", "--helm", ToolBinaries.helm().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         var names = new io.taskconsole.cluster.ResourceNames(new io.taskconsole.task.ServiceName(service),
@@ -262,7 +263,7 @@ class TaskConsoleCliTest {
         Path kubeconfig = UnreachableCluster.kubeconfig(dir.resolve("kubeconfig"), "lab");
 
         CliRun run = CliRun.of("submit", taskDir.toString(), "--kubeconfig", kubeconfig.toString(),
-                "--chart", chart.toString());
+                "--chart", chart.toString(), "--helm", ToolBinaries.helm().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("task-console: Cannot reach the cluster of context 'lab' at https://127.0.0.1:1")
