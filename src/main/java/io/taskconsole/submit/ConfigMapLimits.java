@@ -1,5 +1,6 @@
 package io.taskconsole.submit;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,10 @@ public final class ConfigMapLimits {
         return problems;
     }
 
+    /** A valid key a person would pick: accents dropped ({@code été} → {@code ete}), the rest to dashes. */
     static String suggestKey(String key) {
-        String s = key.replaceAll("[^-._a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String plain = Normalizer.normalize(key, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String s = plain.replaceAll("[^-._a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "notes.md" : s.toLowerCase(Locale.ROOT);
     }
 

@@ -23,7 +23,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Refuses a target that is a symbolic link: the rename would replace the link, and a writer that
+     * followed it could write anywhere (a task folder from git may hold {@code notes.md -> ~/.bashrc}).
+     */
     public static void write(Path target, byte[] content) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException(target + " is a symbolic link to " + Files.readSymbolicLink(target)
+                    + "; not writing through it (replace the link with a regular file)");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");

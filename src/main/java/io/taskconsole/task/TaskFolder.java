@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,17 +61,22 @@ public final class TaskFolder {
             throw TaskConsoleException.badInput("Task folder " + folder + " does not exist",
                     "Pass the folder that holds task.yaml and task.md.");
         }
-        TaskInfo info = readInfo(folder.resolve(TASK_YAML));
+        Path yaml = folder.resolve(TASK_YAML);
+        if (Files.isSymbolicLink(yaml)) {
+            LinkedFile link = LinkedFile.of(folder, yaml);
+            throw TaskConsoleException.badInput(link.sentence(), link.fix());
+        }
+        TaskInfo info = readInfo(yaml);
         List<TaskFile> files = new ArrayList<>();
         for (String name : List.of(TaskFile.TASK_MD, TaskFile.DESIGN_SPEC_MD)) {
             Path file = folder.resolve(name);
-            if (Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 files.add(new TaskFile(name, readUtf8(file)));
             }
         }
         try (Stream<Path> children = Files.list(folder)) {
             List<Path> extras = children
-                    .filter(Files::isRegularFile)
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
                     .filter(p -> !isMainFile(p.getFileName().toString()))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
@@ -84,6 +90,26 @@ public final class TaskFolder {
                     "Check the folder's permissions.", e);
         }
         return new TaskDraft(folder, info, files);
+    }
+
+    /**
+     * The entries of {@code folder} that are symbolic links, by name. Their content is never read,
+     * shown or sent (a link in a git checkout can point at {@code ~/.ssh/id_rsa}), and nothing is
+     * written through them; validation reports each one, naming where it points.
+     */
+    public static List<LinkedFile> links(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(Files::isSymbolicLink)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .map(p -> LinkedFile.of(folder, p))
+                    .toList();
+        } catch (IOException e) {
+            throw TaskConsoleException.failed("Cannot read task folder " + folder + ": " + e.getMessage(),
+                    "Check the folder's permissions.", e);
+        }
     }
 
     /** {@code task.md} and {@code design-spec.md}: they hold the criteria and are sent first; other files are extras. */

@@ -71,6 +71,8 @@ class SubmissionValidatorTest {
             assertThat(p.fix()).isEqualTo("Rename the file, e.g. to 'my-notes.md'");
         });
         assertThat(ConfigMapLimits.isValidKey("my-notes.md")).isTrue();
+        assertThat(ConfigMapLimits.suggestKey("notes été.md")).as("accents dropped, letters kept").isEqualTo("notes-ete.md");
+        assertThat(ConfigMapLimits.suggestKey("Ünïcode Çafé.md")).isEqualTo("unicode-cafe.md");
         assertThat(ConfigMapLimits.isValidKey("Ünïcode.md")).isFalse();
         assertThat(ConfigMapLimits.isValidKey("..")).isFalse();
     }
