@@ -125,11 +125,24 @@ public final class TaskFolder {
     }
 
     public static void saveFile(Path folder, TaskFile file) {
+        requirePlainName(file.name());
         try {
             AtomicFiles.writeString(folder.resolve(file.name()), file.content());
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot save " + file.name() + " in " + folder + ": " + e.getMessage(),
                     "Check free disk space and the folder's permissions; your text is still in the editor.", e);
+        }
+    }
+
+    /**
+     * A task file's name is one plain name inside its folder: never a path ({@code ../x},
+     * {@code /etc/x}, {@code sub/x}), so no caller can make a save land outside the task folder.
+     */
+    static void requirePlainName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")
+                || name.indexOf('\0') >= 0 || Path.of(name).isAbsolute()) {
+            throw TaskConsoleException.badInput("'" + name + "' is not a file name inside the task folder",
+                    "Use a plain name such as 'notes.md', without '/', '\\' or '..'.");
         }
     }
 

@@ -59,6 +59,17 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void namesThatDifferOnlyInCaseAreReported() {
+        List<Problem> problems = validator.validateDraft(Drafts.draft(folder, new TaskFile("notes.md", "a"),
+                new TaskFile("Notes.md", "b")));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("Notes.md");
+            assertThat(p.what()).isEqualTo("'notes.md' and 'Notes.md' differ only in case: on macOS and Windows"
+                    + " (and in many agents' workspaces) they are one file");
+        });
+    }
+
+    @Test
     void aFileNameThatCannotBeAConfigMapKeyGetsASuggestedName() {
         AttemptFiles files = new AttemptFilesGenerator(new CriteriaExtractor(), PromptTemplate.defaultTemplate())
                 .generate(Drafts.draft(folder, new TaskFile("my notes.md", "n")), Drafts.context(1, null));

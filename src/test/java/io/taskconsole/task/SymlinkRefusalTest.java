@@ -93,4 +93,17 @@ class SymlinkRefusalTest {
                     assertThat(l.sentence()).startsWith("'copy.md' is a symbolic link to task.md:");
                 });
     }
+
+    @Test
+    void aFileNameThatIsAPathIsNeverSavedOutsideTheFolder() {
+        for (String name : new String[] {"../escape.md", "/tmp/escape.md", "sub/notes.md", "..", "."}) {
+            assertThatThrownBy(() -> TaskFolder.saveFile(folder, new TaskFile(name, "x")))
+                    .as(name)
+                    .isInstanceOfSatisfying(TaskConsoleException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TaskConsoleException.Kind.BAD_INPUT);
+                        assertThat(e.getMessage()).isEqualTo("'" + name + "' is not a file name inside the task folder");
+                    });
+        }
+        assertThat(folder.getParent().resolve("escape.md")).doesNotExist();
+    }
 }
