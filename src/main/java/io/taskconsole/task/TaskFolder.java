@@ -170,9 +170,20 @@ public final class TaskFolder {
 
     /** Creates the task folder {@code folder} with {@code files}; refuses to overwrite an existing task. */
     public static TaskDraft createAt(Path folder, TaskInfo info, List<TaskFile> files) {
-        if (Files.exists(folder.resolve(TASK_YAML))) {
+        if (Files.exists(folder.resolve(TASK_YAML), LinkOption.NOFOLLOW_LINKS)) {
             throw TaskConsoleException.badInput("A task folder " + folder + " already exists",
                     "Open it, or choose another task id or title, or another folder.");
+        }
+        if (Files.isSymbolicLink(folder)) {
+            throw TaskConsoleException.badInput(folder + " is a symbolic link: a new task folder is never made through one",
+                    "Choose a folder path that is not a link.");
+        }
+        // Nothing is lost: a folder that already holds one of the files (say a repository's own task.md) is left alone.
+        for (TaskFile file : files) {
+            if (Files.exists(folder.resolve(file.name()), LinkOption.NOFOLLOW_LINKS)) {
+                throw TaskConsoleException.badInput(folder + " already has a " + file.name() + "; not overwriting it",
+                        "Choose a new or empty folder for the task.");
+            }
         }
         TaskDraft draft = new TaskDraft(folder, info, files);
         save(draft);

@@ -7,6 +7,7 @@ import io.taskconsole.TaskConsoleException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,5 +106,30 @@ class SymlinkRefusalTest {
                     });
         }
         assertThat(folder.getParent().resolve("escape.md")).doesNotExist();
+    }
+
+    /** The Task Master import's --out, or a new task: never through a link, never over a file that is there. */
+    @Test
+    void aNewTaskFolderIsNeverMadeThroughALinkNorOverExistingFiles() throws IOException {
+        TaskInfo info = new TaskInfo(new TaskId(7), new ServiceName("auth-service"), "Login", null, null);
+        List<TaskFile> files = List.of(new TaskFile("task.md", "# Login\n"), new TaskFile("design-spec.md", "# D\n"));
+
+        Path repo = temp.resolve("repo");
+        Files.createDirectories(repo);
+        Files.writeString(repo.resolve("task.md"), "the repository's own task.md");
+        assertThatThrownBy(() -> TaskFolder.createAt(repo, info, files))
+                .isInstanceOf(TaskConsoleException.class)
+                .hasMessage(repo + " already has a task.md; not overwriting it");
+        assertThat(repo.resolve("task.md")).hasContent("the repository's own task.md");
+        assertThat(repo.resolve("task.yaml")).doesNotExist();
+
+        Path link = temp.resolve("out-link");
+        Files.createSymbolicLink(link, Files.createDirectories(temp.resolve("elsewhere")));
+        assertThatThrownBy(() -> TaskFolder.createAt(link, info, files))
+                .isInstanceOf(TaskConsoleException.class)
+                .hasMessageStartingWith(link + " is a symbolic link");
+        try (var left = Files.list(temp.resolve("elsewhere"))) {
+            assertThat(left).isEmpty();
+        }
     }
 }
