@@ -4,7 +4,6 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.common.Notice;
-import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,15 +49,6 @@ class KeyboardShortcutsTest {
         waitFor("the editor to have the focus", taskMd::isFocused);
     }
 
-    /**
-     * The dry run and Submit run helm before anything else: the one the tests use (the build's, when
-     * the machine has none on PATH), as a user would name it in the Cluster pane.
-     */
-    private void useTheTestsHelm(FxRobot robot) {
-        String helm = ToolBinaries.helm().toString();
-        robot.interact(() -> console.cluster.helmPathProperty().set(helm));
-    }
-
     @Test
     void ctrlSSavesAtOnce(FxRobot robot) {
         robot.write(" now");
@@ -73,7 +63,7 @@ class KeyboardShortcutsTest {
 
     @Test
     void ctrlShiftDRunsTheDryRunAndShowsIt(FxRobot robot) {
-        useTheTestsHelm(robot);
+        ConsoleHelm.use(robot, console);
         String before = taskMd.getText();
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
@@ -89,7 +79,7 @@ class KeyboardShortcutsTest {
      */
     @Test
     void ctrlEnterSubmitsWithoutTypingANewline(FxRobot robot) {
-        useTheTestsHelm(robot);
+        ConsoleHelm.use(robot, console);
         String before = taskMd.getText();
 
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
