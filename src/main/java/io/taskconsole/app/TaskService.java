@@ -80,9 +80,20 @@ public final class TaskService {
 
     /** As this machine's user, with kubectl's kubeconfig lookup and helm found on this machine. */
     public static TaskService forSystem() {
-        return new TaskService(Submitter.forSystem(), DryRun.forSystem(), KubeConnector.fromSystem(),
-                Kubeconfigs.fromSystem(), HelmLocator.forSystem(), Clock.systemUTC(),
-                System.getProperty("user.name", "unknown"));
+        return forEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * As {@link #forSystem()}, with the kubeconfig resolved from {@code env} ({@code KUBECONFIG},
+     * {@code HOME}, ...) and {@code userHome}: one resolution for listing contexts, fabric8 and helm.
+     */
+    public static TaskService forEnvironment(Map<String, String> env, Path userHome) {
+        Kubeconfigs kubeconfigs = new Kubeconfigs(env, userHome);
+        KubeConnector connector = new KubeConnector(kubeconfigs, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        String user = System.getProperty("user.name", "unknown");
+        return new TaskService(new Submitter(connector, HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(),
+                user, AppVersion.get()), DryRun.forSystem(), connector, kubeconfigs, HelmLocator.forSystem(),
+                Clock.systemUTC(), user);
     }
 
     // ---- the target: kubeconfig, connection, helm ----

@@ -1,5 +1,6 @@
 package io.taskconsole.cli;
 
+import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.submit.ChartSource;
 import io.taskconsole.submit.SubmitSettings;
@@ -13,8 +14,12 @@ import picocli.CommandLine.Option;
 final class ClusterOptions {
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
+            description = "Kubeconfig file (default: the files of $KUBECONFIG, merged, else $HOME/.kube/config).")
     Path kubeconfig;
+
+    @Option(names = "--in-cluster",
+            description = "Use the ServiceAccount of the pod this runs in, not a kubeconfig (only inside Kubernetes).")
+    boolean inCluster;
 
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
     String context;
@@ -44,6 +49,13 @@ final class ClusterOptions {
     String storageClass;
 
     KubeTarget target() {
+        if (inCluster) {
+            if (kubeconfig != null || context != null) {
+                throw TaskConsoleException.badInput("--in-cluster cannot be combined with --kubeconfig or --context",
+                        "Use either the pod's ServiceAccount (--in-cluster) or a kubeconfig context.");
+            }
+            return KubeTarget.inCluster(namespace);
+        }
         return new KubeTarget(kubeconfig, context, namespace);
     }
 
@@ -54,7 +66,7 @@ final class ClusterOptions {
 
     /** Whether the user named any cluster option; a retry otherwise reuses the previous attempt's. */
     boolean targetGiven() {
-        return kubeconfig != null || context != null || namespace != null;
+        return kubeconfig != null || context != null || namespace != null || inCluster;
     }
 
     static Duration parseDuration(String text) {

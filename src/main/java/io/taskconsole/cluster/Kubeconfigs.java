@@ -21,8 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads kubeconfig files the way kubectl finds them: a file the user names, else every file of
- * {@code $KUBECONFIG} (a path list), else {@code ~/.kube/config}. Only names are read out of them
+ * Resolves kubeconfig files once, the way kubectl does, for the app, fabric8 and helm alike: a file
+ * the user names, else every file of {@code $KUBECONFIG} (a path list, merged in order), else
+ * {@code <home>/.kube/config}, where home is {@code $HOME}, else (Windows) {@code %USERPROFILE%} or
+ * {@code %HOMEDRIVE%%HOMEPATH%}, else Java's {@code user.home}. Only names are read out of them
  * (contexts, namespaces); credentials stay inside fabric8 and are never shown.
  */
 public final class Kubeconfigs {
@@ -33,9 +35,36 @@ public final class Kubeconfigs {
     private final Map<String, String> env;
     private final Path home;
 
-    public Kubeconfigs(Map<String, String> env, Path home) {
+    /**
+     * @param env      the environment ({@code KUBECONFIG}, {@code HOME}, ...), as the user's shell has it
+     * @param userHome Java's {@code user.home}: the home when the environment names none
+     */
+    public Kubeconfigs(Map<String, String> env, Path userHome) {
         this.env = Map.copyOf(env);
-        this.home = Objects.requireNonNull(home, "home");
+        this.home = homeOf(this.env, Objects.requireNonNull(userHome, "userHome"));
+    }
+
+    /** The home kubectl uses: {@code $HOME}, {@code %USERPROFILE%}, {@code %HOMEDRIVE%%HOMEPATH%}, then {@code user.home}. */
+    static Path homeOf(Map<String, String> env, Path userHome) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home.strip());
+        }
+        String profile = env.get("USERPROFILE");
+        if (profile != null && !profile.isBlank()) {
+            return Path.of(profile.strip());
+        }
+        String drive = env.get("HOMEDRIVE");
+        String path = env.get("HOMEPATH");
+        if (drive != null && !drive.isBlank() && path != null && !path.isBlank()) {
+            return Path.of(drive.strip() + path.strip());
+        }
+        return userHome;
+    }
+
+    /** The environment this reads, for the parts of the app that must see what it sees (helm's KUBECONFIG). */
+    public Map<String, String> environment() {
+        return env;
     }
 
     public static Kubeconfigs fromSystem() {
@@ -112,11 +141,79 @@ public final class Kubeconfigs {
         }
         if (!info.contexts().contains(wanted)) {
             throw TaskConsoleException.badInput(
-                    "Context '" + wanted + "' is not in the kubeconfig " + describe(info.files()),
-                    info.contexts().isEmpty() ? "The file defines no contexts; add one with 'kubectl config set-context'."
+                    "Context '" + wanted + "' is not in the kubeconfig " + describe(info.files())
+                            + (info.contexts().isEmpty() ? ", which defines no contexts"
+                            : ", which defines: " + String.join(", ", info.contexts())),
+                    info.contexts().isEmpty() ? "Add one with 'kubectl config set-context', or choose another kubeconfig."
                             : "Choose one of: " + String.join(", ", info.contexts()) + ".");
         }
         return wanted;
+    }
+
+    /**
+     * fabric8's model of the target's kubeconfig, from exactly the files {@link #files} resolves (so
+     * fabric8 never looks anywhere else, and never falls back to in-cluster config): one file as it
+     * is; several merged as kubectl merges them (the first file that names a cluster, user or
+     * context wins; the first current-context wins), with each file's relative paths made absolute
+     * against that file's folder.
+     */
+    io.fabric8.kubernetes.client.Config clientConfig(KubeTarget target, String context) {
+        List<Path> existing = files(target.kubeconfig()).stream().filter(Files::isRegularFile).toList();
+        if (existing.size() == 1) {
+            return io.fabric8.kubernetes.client.Config.fromKubeconfig(context, existing.get(0).toFile());
+        }
+        Config merged = new Config();
+        merged.setApiVersion("v1");
+        merged.setKind("Config");
+        merged.setClusters(new ArrayList<>());
+        merged.setUsers(new ArrayList<>());
+        merged.setContexts(new ArrayList<>());
+        for (Path file : existing) {
+            Config one = parseConfig(file);
+            Path dir = file.toAbsolutePath().getParent();
+            if (merged.getCurrentContext() == null || merged.getCurrentContext().isBlank()) {
+                merged.setCurrentContext(one.getCurrentContext());
+            }
+            if (one.getClusters() != null) {
+                for (io.fabric8.kubernetes.api.model.NamedCluster c : one.getClusters()) {
+                    if (c.getCluster() != null) {
+                        c.getCluster().setCertificateAuthority(absolute(dir, c.getCluster().getCertificateAuthority()));
+                    }
+                    addIfNew(merged.getClusters(), c, io.fabric8.kubernetes.api.model.NamedCluster::getName);
+                }
+            }
+            if (one.getUsers() != null) {
+                for (io.fabric8.kubernetes.api.model.NamedAuthInfo u : one.getUsers()) {
+                    if (u.getUser() != null) {
+                        u.getUser().setClientCertificate(absolute(dir, u.getUser().getClientCertificate()));
+                        u.getUser().setClientKey(absolute(dir, u.getUser().getClientKey()));
+                        u.getUser().setTokenFile(absolute(dir, u.getUser().getTokenFile()));
+                    }
+                    addIfNew(merged.getUsers(), u, io.fabric8.kubernetes.api.model.NamedAuthInfo::getName);
+                }
+            }
+            if (one.getContexts() != null) {
+                for (NamedContext c : one.getContexts()) {
+                    addIfNew(merged.getContexts(), c, NamedContext::getName);
+                }
+            }
+        }
+        String yaml = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asYaml(merged);
+        // No path: given one, fabric8 reads that file instead of these contents.
+        return io.fabric8.kubernetes.client.Config.fromKubeconfig(context, yaml, null);
+    }
+
+    private static <T> void addIfNew(List<T> into, T item, Function<T, String> name) {
+        if (into.stream().noneMatch(existing -> Objects.equals(name.apply(existing), name.apply(item)))) {
+            into.add(item);
+        }
+    }
+
+    private static String absolute(Path dir, String path) {
+        if (path == null || path.isBlank() || Path.of(path).isAbsolute() || dir == null) {
+            return path;
+        }
+        return dir.resolve(path).normalize().toString();
     }
 
     /** The names in one file, and which context it makes current. */

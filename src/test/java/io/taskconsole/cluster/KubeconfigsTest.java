@@ -163,7 +163,7 @@ class KubeconfigsTest {
         Path file = write("config", kubeconfig("dev", "https://x.example", "dev", "prod"));
         assertThatThrownBy(() -> kubeconfigs(Map.of()).resolveContext(new KubeTarget(file, "staging", null)))
                 .isInstanceOfSatisfying(TaskConsoleException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Context 'staging' is not in the kubeconfig " + file);
+                    assertThat(e.getMessage()).isEqualTo("Context 'staging' is not in the kubeconfig " + file + ", which defines: dev, prod");
                     assertThat(e.fix()).isEqualTo("Choose one of: dev, prod.");
                     assertNoSecret(e);
                 });
@@ -247,5 +247,33 @@ class KubeconfigsTest {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN).doesNotContain(PASSWORD);
         }
+    }
+
+    /** kubectl's home: $HOME, then (Windows) %USERPROFILE%, then %HOMEDRIVE%%HOMEPATH%, then Java's user.home. */
+    @Test
+    void theHomeIsFoundAsKubectlFindsIt() {
+        Path userHome = dir.resolve("user-home");
+        assertThat(new Kubeconfigs(Map.of("HOME", "/h"), userHome).files(null)).containsExactly(Path.of("/h/.kube/config"));
+        assertThat(new Kubeconfigs(Map.of("USERPROFILE", "/u"), userHome).files(null))
+                .containsExactly(Path.of("/u/.kube/config"));
+        assertThat(new Kubeconfigs(Map.of("HOMEDRIVE", "/d", "HOMEPATH", "/p"), userHome).files(null))
+                .containsExactly(Path.of("/d/p/.kube/config"));
+        assertThat(new Kubeconfigs(Map.of("HOME", " "), userHome).files(null))
+                .containsExactly(userHome.resolve(".kube").resolve("config"));
+    }
+
+    /** Several files merged as kubectl merges them: the first file that names a context or cluster wins. */
+    @Test
+    void aListOfFilesIsMergedForTheClientInOrder() throws IOException {
+        Path first = write("first", kubeconfig("dev", "https://first.example", "dev"));
+        Path second = write("second", kubeconfig("prod", "https://second.example", "dev", "prod"));
+        Kubeconfigs kubeconfigs = kubeconfigs(Map.of("KUBECONFIG", first + java.io.File.pathSeparator + second));
+
+        assertThat(kubeconfigs.read(null).contexts()).containsExactly("dev", "prod");
+        assertThat(kubeconfigs.read(null).currentContext()).as("the first current-context wins").isEqualTo("dev");
+        assertThat(kubeconfigs.clientConfig(new KubeTarget(null, "dev", null), "dev").getMasterUrl())
+                .startsWith("https://first.example");
+        assertThat(kubeconfigs.clientConfig(new KubeTarget(null, "prod", null), "prod").getMasterUrl())
+                .startsWith("https://second.example");
     }
 }

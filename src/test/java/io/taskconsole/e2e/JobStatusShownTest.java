@@ -9,7 +9,6 @@ import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.cli.TaskConsoleCli;
 import io.taskconsole.submit.JobPhase;
 import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.ui.RealCoreModels;
 import io.taskconsole.ui.attempts.AttemptsViewModel;
 import java.io.PrintWriter;
@@ -26,19 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 class JobStatusShownTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
 
     @TempDir
     Path temp;
 
     @Test
     void runningSucceededAndFailedJobsAreShownInTheConsoleAndTheCli() {
-        String namespace = "jobs-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        RealCoreModels console = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
-        console.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
-        console.cluster.chartProperty().set(CHART);
+        RealCoreModels console = RealCoreModels.onTestApiServer(temp, SERVER, "jobs");
+        String namespace = console.namespace();
+        Path kubeconfig = Path.of(console.cluster.kubeconfigProperty().get());
         for (int i = 0; i < 3; i++) {
             console.submit.submit();
             assertThat(console.submit.lastOutcomeProperty().get().succeeded()).as(console.log.text()).isTrue();

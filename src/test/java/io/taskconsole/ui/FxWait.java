@@ -2,22 +2,31 @@ package io.taskconsole.ui;
 
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Window;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Waiting in GUI tests for what the user would wait for, with a message that says what never came.
- * A wait gives up at once, with the reason, when something shows it never will: an exception on the
- * FX thread, or (where the test names one) an error the app showed the user instead.
+ * A wait also ends early when the app under test shows an error banner that stays while the
+ * condition does not come: the test fails in seconds with the banner's text (the reason) instead
+ * of after the hang guard. It ends at once when the FX thread throws, or when the test's own
+ * give-up check (say, an error notice other than the one it expects) names a reason.
  */
 public final class FxWait {
 
     /** Generous: a hang guard for a loaded CI machine, not a speed requirement. */
     public static final int WAIT_SECONDS = 90;
+    /** How long an error banner may stand while the condition is still false, before the wait gives up. */
+    static final long ERROR_GRACE_MILLIS = 3_000;
+    private static final long POLL_MILLIS = 50;
 
     /** The latest exception the FX thread did not handle, since the last wait began. */
     private static final AtomicReference<Throwable> FX_FAILURE = new AtomicReference<>();
@@ -38,26 +47,31 @@ public final class FxWait {
     public static void waitFor(String what, Callable<Boolean> condition, Callable<String> giveUp) {
         watchFxThread();
         FX_FAILURE.set(null);
-        AtomicReference<String> reason = new AtomicReference<>();
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-                Throwable thrown = FX_FAILURE.get();
-                if (thrown != null) {
-                    reason.set("the FX thread threw " + thrown);
-                    return true;
-                }
-                String stop = giveUp.call();
-                if (stop != null) {
-                    reason.set(stop);
-                    return true;
-                }
-                return condition.call();
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out after " + WAIT_SECONDS + " s waiting for: " + what, e);
-        }
-        if (reason.get() != null) {
-            throw new AssertionError("Gave up waiting for: " + what + ", because " + reason.get(), FX_FAILURE.get());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        String errorSeen = null;
+        long errorSince = 0;
+        while (!holds(condition)) {
+            Throwable thrown = FX_FAILURE.get();
+            if (thrown != null) {
+                throw new AssertionError("Gave up waiting for: " + what + ", because the FX thread threw " + thrown, thrown);
+            }
+            String reason = reason(giveUp);
+            if (reason != null) {
+                throw new AssertionError("Gave up waiting for: " + what + ", because " + reason);
+            }
+            long now = System.nanoTime();
+            if (now > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what
+                        + errorBanner().map(e -> " (the app shows: " + e + ")").orElse(""));
+            }
+            String error = errorBanner().orElse(null);
+            if (error == null || !error.equals(errorSeen)) {
+                errorSeen = error;
+                errorSince = now;
+            } else if (now - errorSince > TimeUnit.MILLISECONDS.toNanos(ERROR_GRACE_MILLIS)) {
+                throw new AssertionError("Gave up waiting for: " + what + ", because the app shows the error: " + error);
+            }
+            sleep();
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -80,6 +94,14 @@ public final class FxWait {
         };
     }
 
+    private static String reason(Callable<String> giveUp) {
+        try {
+            return giveUp.call();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** Records what the FX thread throws (and still reports it as before), so a wait can stop at it. */
     private static void watchFxThread() {
         if (watching) {
@@ -94,5 +116,43 @@ public final class FxWait {
                 before.uncaughtException(thread, error);
             });
         });
+    }
+
+    private static boolean holds(Callable<Boolean> condition) {
+        try {
+            return Boolean.TRUE.equals(condition.call());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The text of an error banner on any showing window, read on the FX thread. */
+    private static Optional<String> errorBanner() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                for (Window window : List.copyOf(Window.getWindows())) {
+                    if (!window.isShowing() || window.getScene() == null) {
+                        continue;
+                    }
+                    Node bar = window.getScene().lookup("#notice-bar");
+                    if (bar != null && bar.isVisible() && bar.getStyleClass().contains("notice-error")
+                            && window.getScene().lookup("#notice-message") instanceof Labeled message) {
+                        return Optional.of(message.getText());
+                    }
+                }
+                return Optional.<String>empty();
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting", e);
+        }
     }
 }

@@ -53,6 +53,7 @@ public final class ClusterViewModel {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.UNKNOWN);
     private final StringProperty statusText = new SimpleStringProperty(this, "statusText", "Not checked yet");
     private final StringProperty contextsError = new SimpleStringProperty(this, "contextsError", "");
+    private final StringProperty kubeconfigFiles = new SimpleStringProperty(this, "kubeconfigFiles", "");
     private final BooleanProperty checking = new SimpleBooleanProperty(this, "checking");
     private long checkTicket;
 
@@ -119,6 +120,11 @@ public final class ClusterViewModel {
 
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText;
+    }
+
+    /** The kubeconfig file(s) the contexts came from and a submission will use, as one line. */
+    public ReadOnlyStringProperty kubeconfigFilesProperty() {
+        return kubeconfigFiles;
     }
 
     public ReadOnlyStringProperty contextsErrorProperty() {
@@ -205,6 +211,8 @@ public final class ClusterViewModel {
         executor.task(() -> tools.contexts(file))
                 .onSuccess(found -> {
                     contextsError.set("");
+                    kubeconfigFiles.set((found.files().size() == 1 ? "Reads " : "Reads, merged in order: ")
+                            + String.join(", ", found.files().stream().map(Path::toString).toList()));
                     String keep = context.get();
                     contexts.setAll(found.contexts());
                     if (keep == null || keep.isBlank() || !found.contexts().contains(keep)) {
@@ -213,6 +221,7 @@ public final class ClusterViewModel {
                 })
                 .onFailure(e -> {
                     contexts.clear();
+                    kubeconfigFiles.set("");
                     contextsError.set(Notice.error("Reading the kubeconfig", e).message());
                 })
                 .start();

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HelmCommandShownOnceTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
     /** The start of helm's command line in the logs; set per test, so a missing helm skips instead of erroring. */
     private String helmLine;
 
@@ -35,13 +34,8 @@ class HelmCommandShownOnceTest {
 
     @Test
     void theHelmCommandIsShownOnceLiveInTheHistoryLogAndInTheAttemptsPane() throws IOException {
-        String namespace = "once-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        RealCoreModels models = RealCoreModels.onTestApiServer(temp, SERVER, "once");
         helmLine = "$ " + ToolBinaries.helm() + " upgrade --install";
-        models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
-        models.cluster.chartProperty().set(CHART);
         SubmitViewModel submit = models.submit;
         LogViewModel log = models.log;
 
