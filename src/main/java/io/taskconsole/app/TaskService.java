@@ -96,6 +96,14 @@ public final class TaskService {
                 Clock.systemUTC(), user);
     }
 
+    /**
+     * The same service acting for {@code user}: what {@code metadata.yaml} and the history record as
+     * the submitter (the orchestrator service's authenticated caller, never a name a client claims).
+     */
+    public TaskService as(String user) {
+        return new TaskService(submitter.as(user), dryRun, connector, kubeconfigs, helmLocator, clock, user);
+    }
+
     // ---- the target: kubeconfig, connection, helm ----
 
     /** The contexts of the kubeconfig ({@code null}: kubectl's lookup), without its credentials. */
@@ -136,6 +144,14 @@ public final class TaskService {
             dir = dir.getParent();
         }
         return Optional.empty();
+    }
+
+    /**
+     * A task given as Task Master's fields (an API request, say) as an import writes it: its title
+     * and {@code task.md} exactly as {@code import-taskmaster} would write them.
+     */
+    public ImportedTask fromTaskMasterFields(TaskId id, tools.jackson.databind.JsonNode fields) {
+        return taskMaster.fromTask(id, fields);
     }
 
     /** What an import made, and whether its service name was guessed (so the face can say so). */

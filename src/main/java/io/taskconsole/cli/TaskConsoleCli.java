@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "task-console", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Write, render and dispatch tasks for an AI coding agent to Kubernetes.",
         subcommands = {SubmitCommand.class, RetryCommand.class, RenderCommand.class, AttemptsCommand.class,
-                CriteriaCommand.class, ImportTaskMasterCommand.class, CommandLine.HelpCommand.class})
+                CriteriaCommand.class, ImportTaskMasterCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class TaskConsoleCli {
 
     public static final int OK = 0;

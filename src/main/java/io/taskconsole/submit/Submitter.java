@@ -57,6 +57,11 @@ public final class Submitter {
         this.appVersion = appVersion;
     }
 
+    /** The same submitter, recording {@code user} as who submitted (the orchestrator's authenticated caller). */
+    public Submitter as(String user) {
+        return new Submitter(connector, helmLocator, helmRunner, clock, user, appVersion);
+    }
+
     public static Submitter forSystem() {
         return new Submitter(KubeConnector.fromSystem(), HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"), AppVersion.get());
