@@ -69,6 +69,7 @@ public final class ConfigMapLimits {
         return problems;
     }
 
+    /** A valid key a person would pick: accents dropped ({@code été} → {@code ete}), the rest to dashes. */
     static String suggestKey(String key) {
         String s = AsciiNames.fold(key).replaceAll("[^-._a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > MAX_KEY_LENGTH) {

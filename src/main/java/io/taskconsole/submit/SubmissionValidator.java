@@ -2,8 +2,10 @@ package io.taskconsole.submit;
 
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.markdown.CriteriaExtractor;
+import io.taskconsole.task.LinkedFile;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
+import io.taskconsole.task.TaskFolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +23,12 @@ public final class SubmissionValidator {
     private static final Set<String> GENERATED = Set.of(
             AttemptFiles.ACCEPTANCE_CRITERIA_MD, AttemptFiles.PROMPT_MD, AttemptFiles.METADATA_YAML);
 
-    /** Problems of the draft itself: required files, empty task, reserved names. */
+    /** Problems of the draft itself: links in its folder, required files, empty task, reserved names. */
     public List<Problem> validateDraft(TaskDraft draft) {
         List<Problem> problems = new ArrayList<>();
+        for (LinkedFile link : TaskFolder.links(draft.folder())) {
+            problems.add(new Problem(link.name(), link.sentence(), link.fix()));
+        }
         for (String required : List.of(TaskFile.TASK_MD, TaskFile.DESIGN_SPEC_MD)) {
             if (draft.file(required).isEmpty()) {
                 problems.add(new Problem(required, "Missing file " + draft.folder().resolve(required),

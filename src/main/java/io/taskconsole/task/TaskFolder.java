@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,17 +67,22 @@ public final class TaskFolder {
             throw TaskConsoleException.badInput("Task folder " + folder + " does not exist",
                     "Pass the folder that holds task.yaml and task.md.");
         }
-        TaskInfo info = readInfo(folder.resolve(TASK_YAML));
+        Path yaml = folder.resolve(TASK_YAML);
+        if (Files.isSymbolicLink(yaml)) {
+            LinkedFile link = LinkedFile.of(folder, yaml);
+            throw TaskConsoleException.badInput(link.sentence(), link.fix());
+        }
+        TaskInfo info = readInfo(yaml);
         List<TaskFile> files = new ArrayList<>();
         for (String name : List.of(TaskFile.TASK_MD, TaskFile.DESIGN_SPEC_MD)) {
             Path file = folder.resolve(name);
-            if (Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 files.add(new TaskFile(name, readUtf8(file)));
             }
         }
         try (Stream<Path> children = Files.list(folder)) {
             List<Path> extras = children
-                    .filter(Files::isRegularFile)
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
                     .filter(p -> !isMainFile(p.getFileName().toString()))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
@@ -92,6 +98,26 @@ public final class TaskFolder {
         return new TaskDraft(folder, info, files);
     }
 
+    /**
+     * The entries of {@code folder} that are symbolic links, by name. Their content is never read,
+     * shown or sent (a link in a git checkout can point at {@code ~/.ssh/id_rsa}), and nothing is
+     * written through them; validation reports each one, naming where it points.
+     */
+    public static List<LinkedFile> links(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(Files::isSymbolicLink)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .map(p -> LinkedFile.of(folder, p))
+                    .toList();
+        } catch (IOException e) {
+            throw TaskConsoleException.failed("Cannot read task folder " + folder + ": " + e.getMessage(),
+                    "Check the folder's permissions.", e);
+        }
+    }
+
     /** {@code task.md} and {@code design-spec.md}: they hold the criteria and are sent first; other files are extras. */
     public static boolean isMainFile(String name) {
         return name.equals(TaskFile.TASK_MD) || name.equals(TaskFile.DESIGN_SPEC_MD);
@@ -105,6 +131,7 @@ public final class TaskFolder {
     }
 
     public static void saveFile(Path folder, TaskFile file) {
+        requirePlainName(file.name());
         if (!Files.isDirectory(folder)) {
             // Writing would silently make a new folder without task.yaml: not a task any more.
             throw TaskConsoleException.failed("Cannot save " + file.name() + ": the task folder " + folder
@@ -116,6 +143,18 @@ public final class TaskFolder {
         } catch (IOException e) {
             throw TaskConsoleException.failed("Cannot save " + file.name() + " in " + folder + ": " + e.getMessage(),
                     "Check free disk space and the folder's permissions; your text is still in the editor.", e);
+        }
+    }
+
+    /**
+     * A task file's name is one plain name inside its folder: never a path ({@code ../x},
+     * {@code /etc/x}, {@code sub/x}), so no caller can make a save land outside the task folder.
+     */
+    static void requirePlainName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")
+                || name.indexOf('\0') >= 0 || Path.of(name).isAbsolute()) {
+            throw TaskConsoleException.badInput("'" + name + "' is not a file name inside the task folder",
+                    "Use a plain name such as 'notes.md', without '/', '\\' or '..'.");
         }
     }
 
@@ -140,9 +179,20 @@ public final class TaskFolder {
 
     /** Creates the task folder {@code folder} with {@code files}; refuses to overwrite an existing task. */
     public static TaskDraft createAt(Path folder, TaskInfo info, List<TaskFile> files) {
-        if (Files.exists(folder.resolve(TASK_YAML))) {
+        if (Files.exists(folder.resolve(TASK_YAML), LinkOption.NOFOLLOW_LINKS)) {
             throw TaskConsoleException.badInput("A task folder " + folder + " already exists",
                     "Open it, or choose another task id or title, or another folder.");
+        }
+        if (Files.isSymbolicLink(folder)) {
+            throw TaskConsoleException.badInput(folder + " is a symbolic link: a new task folder is never made through one",
+                    "Choose a folder path that is not a link.");
+        }
+        // Nothing is lost: a folder that already holds one of the files (say a repository's own task.md) is left alone.
+        for (TaskFile file : files) {
+            if (Files.exists(folder.resolve(file.name()), LinkOption.NOFOLLOW_LINKS)) {
+                throw TaskConsoleException.badInput(folder + " already has a " + file.name() + "; not overwriting it",
+                        "Choose a new or empty folder for the task.");
+            }
         }
         TaskDraft draft = new TaskDraft(folder, info, files);
         save(draft);

@@ -176,10 +176,11 @@ class ConsoleAppTest {
     @Test
     void dryRunRendersTheConfigMapAndHelmTemplateWithoutACluster(FxRobot robot) {
         waitForSample();
+        ConsoleHelm.use(robot, console);
 
         robot.clickOn("#dry-run");
 
-        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null, FxWait.errorNotice(console.notices));
         assertThat(robot.lookup("#dry-run-configmap").queryAs(TextArea.class).getText())
                 .contains("ConfigMap").contains("auth-service-task-1001-run-1-files");
         assertThat(console.submit.dryRunProperty().get().manifests()).contains("kind: Job");
@@ -190,6 +191,7 @@ class ConsoleAppTest {
     @Test
     void anUnreachableClusterGivesOneLineBannerWithDetailsAndNoSecrets(FxRobot robot) throws Exception {
         waitForSample();
+        ConsoleHelm.use(robot, console);
         Path kubeconfig = UnreachableCluster.kubeconfig(temp.resolve("kubeconfig"), "gone-context");
         robot.interact(() -> console.cluster.kubeconfigProperty().set(kubeconfig.toString()));
 
@@ -207,6 +209,7 @@ class ConsoleAppTest {
     @Test
     void submitThenRetryAgainstAnApiServerWithRealHelm(FxRobot robot) throws Exception {
         waitForSample();
+        ConsoleHelm.use(robot, console);
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
             server.createNamespace("orchestrator");
             Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
@@ -216,7 +219,8 @@ class ConsoleAppTest {
             });
 
             robot.clickOn("#submit");
-            waitFor("attempt 1", () -> console.submit.lastOutcomeProperty().get() != null && !console.submit.runningProperty().get());
+            waitFor("attempt 1", () -> console.submit.lastOutcomeProperty().get() != null && !console.submit.runningProperty().get(),
+                    FxWait.errorNotice(console.notices));
             assertThat(console.submit.lastOutcomeProperty().get().succeeded())
                     .as(console.notices.current() == null ? "" : console.notices.current().message()).isTrue();
             assertThat(server.client().configMaps().inNamespace("orchestrator")
@@ -387,8 +391,9 @@ class ConsoleAppTest {
         waitFor("a dark preview", () -> WaitForAsyncUtils.asyncFx(() -> previewTextIsLight(robot)).get());
         robot.sleep(500);
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "05-sample-task-dark"));
+        ConsoleHelm.use(robot, console);
         robot.clickOn("#dry-run");
-        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null, FxWait.errorNotice(console.notices));
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "06-dry-run-dark"));
     }
 

@@ -1,9 +1,13 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.ui.common.Notice;
+import io.taskconsole.ui.common.Notices;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Window;
@@ -13,7 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Waiting in GUI tests for what the user would wait for, with a message that says what never came.
  * A wait also ends early when the app under test shows an error banner that stays while the
  * condition does not come: the test fails in seconds with the banner's text (the reason) instead
- * of after the hang guard.
+ * of after the hang guard. It ends at once when the FX thread throws, or when the test's own
+ * give-up check (say, an error notice other than the one it expects) names a reason.
  */
 public final class FxWait {
 
@@ -23,15 +28,37 @@ public final class FxWait {
     static final long ERROR_GRACE_MILLIS = 3_000;
     private static final long POLL_MILLIS = 50;
 
+    /** The latest exception the FX thread did not handle, since the last wait began. */
+    private static final AtomicReference<Throwable> FX_FAILURE = new AtomicReference<>();
+    private static volatile boolean watching;
+
     private FxWait() {
     }
 
     /** Waits until {@code condition} holds, then until the FX thread has handled what that queued. */
     public static void waitFor(String what, Callable<Boolean> condition) {
+        waitFor(what, condition, () -> null);
+    }
+
+    /**
+     * As {@link #waitFor(String, Callable)}, but gives up as soon as {@code giveUp} returns a reason
+     * (non-null): the test fails in seconds with that reason instead of after the hang guard.
+     */
+    public static void waitFor(String what, Callable<Boolean> condition, Callable<String> giveUp) {
+        watchFxThread();
+        FX_FAILURE.set(null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         String errorSeen = null;
         long errorSince = 0;
         while (!holds(condition)) {
+            Throwable thrown = FX_FAILURE.get();
+            if (thrown != null) {
+                throw new AssertionError("Gave up waiting for: " + what + ", because the FX thread threw " + thrown, thrown);
+            }
+            String reason = reason(giveUp);
+            if (reason != null) {
+                throw new AssertionError("Gave up waiting for: " + what + ", because " + reason);
+            }
             long now = System.nanoTime();
             if (now > deadline) {
                 throw new AssertionError("Timed out waiting for: " + what
@@ -47,6 +74,48 @@ public final class FxWait {
             sleep();
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Gives up when the app shows an error notice, naming it. */
+    public static Callable<String> errorNotice(Notices notices) {
+        return errorNoticeOtherThan(notices, null);
+    }
+
+    /** Gives up when the app shows an error notice that does not contain {@code expected}. */
+    public static Callable<String> errorNoticeOtherThan(Notices notices, String expected) {
+        return () -> {
+            Notice notice = notices.current();
+            if (notice == null || notice.level() != Notice.Level.ERROR) {
+                return null;
+            }
+            return expected != null && notice.message().contains(expected)
+                    ? null
+                    : "the app showed the error \"" + notice.message() + "\"";
+        };
+    }
+
+    private static String reason(Callable<String> giveUp) {
+        try {
+            return giveUp.call();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Records what the FX thread throws (and still reports it as before), so a wait can stop at it. */
+    private static void watchFxThread() {
+        if (watching) {
+            return;
+        }
+        watching = true;
+        Platform.runLater(() -> {
+            Thread fx = Thread.currentThread();
+            Thread.UncaughtExceptionHandler before = fx.getUncaughtExceptionHandler();
+            fx.setUncaughtExceptionHandler((thread, error) -> {
+                FX_FAILURE.set(error);
+                before.uncaughtException(thread, error);
+            });
+        });
     }
 
     private static boolean holds(Callable<Boolean> condition) {

@@ -217,6 +217,14 @@ public final class EditorViewModel {
             selected.set(document(clean).get());
             return;
         }
+        String wanted = clean;
+        Optional<DocumentModel> sameButCase = documents.stream().filter(d -> d.name().equalsIgnoreCase(wanted)).findFirst();
+        if (sameButCase.isPresent()) {
+            notices.accept(Notice.warning("'" + clean + "' differs from '" + sameButCase.get().name()
+                    + "' only in case: on macOS and Windows they are one file. Choose another name."));
+            selected.set(sameButCase.get());
+            return;
+        }
         DocumentModel doc = track(new DocumentModel(clean, ""));
         documents.add(doc);
         selected.set(doc);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.ui.FxWait;
 import io.taskconsole.ui.Screenshots;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
@@ -13,14 +14,16 @@ import io.taskconsole.ui.common.Notices;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real log panel under a helm run that prints a hundred thousand lines: every line arrives
@@ -122,28 +124,15 @@ class LogViewVolumeTest {
     }
 
     /**
-     * Turns the mouse wheel up over the log. Monocle's headless robot has no wheel, so there the
-     * wheel's event is delivered to the list's flow, where the real one lands.
+     * Scrolls the log up as a user does: the mouse wheel on a real display; under Monocle, whose
+     * headless robot turns a wheel "up" into one pixel down, the scroll bar's thumb dragged up.
      */
     private static void scrollUp(FxRobot robot, int notches) {
         if (!Boolean.getBoolean("testfx.headless")) {
             robot.moveTo("#log-list").scroll(notches, VerticalDirection.UP);
             return;
         }
-        ListView<?> list = robot.lookup("#log-list").queryAs(ListView.class);
-        robot.interact(() -> {
-            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-            double x = flow.getWidth() / 2;
-            double y = flow.getHeight() / 2;
-            javafx.geometry.Point2D screen = flow.localToScreen(x, y);
-            for (int i = 0; i < notches; i++) {
-                javafx.event.Event.fireEvent(flow, new javafx.scene.input.ScrollEvent(
-                        javafx.scene.input.ScrollEvent.SCROLL, x, y, screen.getX(), screen.getY(),
-                        false, false, false, false, false, false, 0, 40, 0, 0,
-                        javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                        javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
-            }
-        });
+        robot.drag(scrollThumb(robot), MouseButton.PRIMARY).moveBy(0, -8 * notches).drop();
     }
 
     /** Plain stdout, stderr, and stdout with colour codes, in turn. */
@@ -172,6 +161,13 @@ class LogViewVolumeTest {
         assertThat(answered.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the FX thread answers while lines pour in").isTrue();
     }
 
+    private static javafx.scene.Node scrollThumb(FxRobot robot) {
+        return robot.lookup("#log-list .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL)
+                .map(bar -> bar.lookup(".thumb"))
+                .findFirst().orElseThrow(() -> new AssertionError("the log list has no vertical scroll bar"));
+    }
+
     /** Where the view was when last asked, for a failure message. */
     private String lastSeen = "";
 
@@ -185,10 +181,9 @@ class LogViewVolumeTest {
 
     private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what + lastSeen, e);
+            FxWait.waitFor(what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + lastSeen, e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
