@@ -84,7 +84,7 @@ public final class Console {
         this.appLog = new AppLog(configDir.resolve("logs").resolve("task-console.log"));
         this.executor = BackgroundExecutor.forApp(new FxThread());
         this.notices = new Notices(appLog);
-        this.theme = new ThemeController(executor, new OsThemeDetector());
+        this.theme = new ThemeController(executor, new OsThemeDetector(), notices);
         this.tasks = new TaskListViewModel(core.tasks(), executor, notices);
         this.editor = new EditorViewModel(core.tasks(), executor, notices);
         this.preview = new PreviewViewModel(core.markdown(), executor, notices, editor);

@@ -6,6 +6,7 @@ import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
@@ -47,8 +48,9 @@ public final class AttemptsViewModel {
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
     private BackgroundExecutor.Cancellable poller;
-    private long ticket;
-    private long filesTicket;
+    private final LatestOnly refreshes = LatestOnly.parallel();
+    private final LatestOnly logReads = LatestOnly.parallel();
+    private final LatestOnly fileReads = LatestOnly.parallel();
     /** The number of the attempt whose files failed to load last; refresh and re-selecting try again. */
     private Integer filesFailedFor;
     private boolean filesLoading;
@@ -127,7 +129,8 @@ public final class AttemptsViewModel {
      * reason stays on screen while the next try runs, so a refresh every few seconds doesn't flicker.
      */
     private void loadFiles(AttemptSummary attempt) {
-        long mine = ++filesTicket;
+        logReads.cancel();
+        fileReads.cancel();
         boolean retrying = filesFailed(attempt);
         filesFailedFor = null;
         filesLoading = false;
@@ -139,11 +142,8 @@ public final class AttemptsViewModel {
             return;
         }
         executor.task(() -> logText(attempt, tools.attemptLog(draft.get(), attempt)))
-                .onSuccess(text -> {
-                    if (mine == filesTicket) {
-                        log.set(text);
-                    }
-                })
+                .latestIn(logReads)
+                .onSuccess(log::set)
                 .onFailure(e -> log.set(Notice.error("Reading attempt " + attempt.number() + "'s log", e).message()))
                 .start();
         if (!retrying) {
@@ -151,21 +151,18 @@ public final class AttemptsViewModel {
         }
         filesLoading = true;
         executor.task(() -> tools.attemptFiles(draft.get(), attempt))
+                .latestIn(fileReads)
                 .onSuccess(found -> {
-                    if (mine == filesTicket) {
-                        filesLoading = false;
-                        files.set(found);
-                        filesStatus.set(found.isEmpty() ? "Attempt " + attempt.number() + " sent no files." : "");
-                    }
+                    filesLoading = false;
+                    files.set(found);
+                    filesStatus.set(found.isEmpty() ? "Attempt " + attempt.number() + " sent no files." : "");
                 })
                 .onFailure(e -> {
-                    if (mine == filesTicket) {
-                        filesLoading = false;
-                        filesFailedFor = attempt.number();
-                        String reason = Notice.error("Reading attempt " + attempt.number() + "'s files", e).message();
-                        filesStatus.set("Files unavailable: " + reason + (reason.endsWith(".") ? "" : ".")
-                                + " Refresh tries again.");
-                    }
+                    filesLoading = false;
+                    filesFailedFor = attempt.number();
+                    String reason = Notice.error("Reading attempt " + attempt.number() + "'s files", e).message();
+                    filesStatus.set("Files unavailable: " + reason + (reason.endsWith(".") ? "" : ".")
+                            + " Refresh tries again.");
                 })
                 .start();
     }
@@ -176,14 +173,11 @@ public final class AttemptsViewModel {
         if (draft.isEmpty()) {
             return;
         }
-        long mine = ++ticket;
         KubeTarget where = cluster.target();
         SubmitTools.Target target = new SubmitTools.Target(cluster.settingsOrDefaults(), null);
         executor.task(() -> tools.attempts(draft.get(), target, askCluster))
+                .latestIn(refreshes)
                 .onSuccess(found -> {
-                    if (mine != ticket) {
-                        return;
-                    }
                     Integer keep = selected.get() == null ? null : selected.get().number();
                     // The list's view clears its selection while the rows are replaced; the same attempt stays selected.
                     replacingRows = true;
@@ -204,11 +198,7 @@ public final class AttemptsViewModel {
                     status.set(found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
                             : count + (askCluster ? " Job status from " + ClusterViewModel.describe(where) + "." : ""));
                 })
-                .onFailure(e -> {
-                    if (mine == ticket) {
-                        status.set(Notice.error("Listing attempts", e).message());
-                    }
-                })
+                .onFailure(e -> status.set(Notice.error("Listing attempts", e).message()))
                 .start();
     }
 

@@ -5,7 +5,10 @@ import java.util.function.Consumer;
 
 /**
  * One piece of blocking work with its outcome delivered on the UI thread:
- * {@code executor.task(() -> load()).onSuccess(show).onFailure(banner).start()}.
+ * {@code executor.task(() -> load()).onSuccess(show).onFailure(banner).start()}. {@link #start()}
+ * returns a handle: a cancelled task does not run if it has not begun, and delivers nothing (no
+ * success, failure or finally) if it has. Work whose newer run makes an older one stale (a render,
+ * a refresh) is started {@linkplain #latestIn in a LatestOnly slot}, which cancels the older one.
  */
 public final class BackgroundTask<T> {
 
@@ -14,6 +17,9 @@ public final class BackgroundTask<T> {
     private Consumer<? super T> onSuccess = result -> { };
     private Consumer<Throwable> onFailure;
     private Runnable onFinally = () -> { };
+    private LatestOnly slot;
+    private volatile boolean cancelled;
+    private boolean started;
 
     BackgroundTask(BackgroundExecutor executor, Callable<T> work) {
         this.executor = executor;
@@ -30,39 +36,80 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Runs on the UI thread after success or failure. */
+    /** Runs on the UI thread after success or failure (not after a cancel). */
     public BackgroundTask<T> onFinally(Runnable handler) {
         this.onFinally = handler;
         return this;
     }
 
-    public void start() {
+    /** Latest result wins: starting this task cancels the one started before it in {@code slot}. */
+    public BackgroundTask<T> latestIn(LatestOnly slot) {
+        this.slot = slot;
+        return this;
+    }
+
+    /** Starts the work on a worker thread (call on the UI thread); the handle cancels it. */
+    public BackgroundExecutor.Cancellable start() {
         if (onFailure == null) {
             throw new IllegalStateException("A background task needs onFailure so no error goes unseen");
         }
-        executor.execute(this::run);
+        if (started) {
+            throw new IllegalStateException("A background task starts once");
+        }
+        started = true;
+        if (slot != null) {
+            slot.start(this);
+        } else {
+            executor.execute(this::run);
+        }
+        return this::cancel;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Hands the work to a worker; {@code done} runs on the UI thread when it has ended, cancelled or not. */
+    void runThen(Runnable done) {
+        executor.execute(() -> {
+            if (cancelled) {
+                executor.ui().execute(done);
+                return;
+            }
+            runWork(done);
+        });
     }
 
     private void run() {
+        if (!cancelled) {
+            runWork(() -> { });
+        }
+    }
+
+    private void runWork(Runnable done) {
         T result;
         try {
             result = work.call();
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            executor.ui().execute(() -> {
-                try {
-                    onFailure.accept(e);
-                } finally {
-                    onFinally.run();
-                }
-            });
+            executor.ui().execute(() -> deliver(done, () -> onFailure.accept(e)));
             return;
         }
-        executor.ui().execute(() -> {
-            try {
-                onSuccess.accept(result);
-            } finally {
-                onFinally.run();
-            }
-        });
+        executor.ui().execute(() -> deliver(done, () -> onSuccess.accept(result)));
+    }
+
+    private void deliver(Runnable done, Runnable outcome) {
+        done.run();
+        if (cancelled) {
+            return;
+        }
+        try {
+            outcome.run();
+        } finally {
+            onFinally.run();
+        }
     }
 }

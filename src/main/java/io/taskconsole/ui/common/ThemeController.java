@@ -19,12 +19,15 @@ public final class ThemeController {
     private final OsThemeDetector detector;
     private final ObjectProperty<Theme> choice = new SimpleObjectProperty<>(this, "choice", Theme.SYSTEM);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
-    private long ticket;
+    private final Notices notices;
+    /** The desktop's answer for an earlier choice must not override a later one. */
+    private final LatestOnly asks = LatestOnly.parallel();
     /** The look set on the application, so an answer that changes nothing restyles nothing. */
     private Boolean applied;
 
-    public ThemeController(BackgroundExecutor executor, OsThemeDetector detector) {
+    public ThemeController(BackgroundExecutor executor, OsThemeDetector detector, Notices notices) {
         this.executor = executor;
+        this.notices = notices;
         this.detector = detector;
         choice.addListener((o, a, theme) -> resolve(theme));
     }
@@ -47,19 +50,16 @@ public final class ThemeController {
     }
 
     private void resolve(Theme theme) {
-        long mine = ++ticket;
+        asks.cancel();
         switch (theme) {
             case LIGHT -> apply(false);
             case DARK -> apply(true);
             case SYSTEM -> {
                 apply(dark.get());
                 executor.task(detector::prefersDark)
-                        .onSuccess(answer -> {
-                            if (mine == ticket) {
-                                apply(answer.orElse(false));
-                            }
-                        })
-                        .onFailure(e -> { })
+                        .latestIn(asks)
+                        .onSuccess(answer -> apply(answer.orElse(false)))
+                        .onFailure(e -> notices.log("Asking the desktop whether it uses a dark theme", e))
                         .start();
             }
             default -> throw new IllegalStateException("unknown theme " + theme);

@@ -3,6 +3,7 @@ package io.taskconsole.ui.criteria;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.core.MarkdownTools;
@@ -38,7 +39,7 @@ public final class CriteriaViewModel {
     private final BooleanProperty extracted = new SimpleBooleanProperty(this, "extracted");
     private final BooleanBinding missing;
     private final Debouncer debouncer;
-    private long requested;
+    private final LatestOnly extractions = LatestOnly.oneAtATime();
 
     public CriteriaViewModel(MarkdownTools markdown, BackgroundExecutor executor, Consumer<Notice> notices, EditorViewModel editor) {
         this.markdown = markdown;
@@ -76,23 +77,17 @@ public final class CriteriaViewModel {
     private void extract() {
         List<TaskFile> files = editor.snapshot().map(d -> d.files()).orElse(List.of());
         boolean open = editor.isOpen();
-        long ticket = ++requested;
         executor.task(() -> markdown.criteria(files))
+                .latestIn(extractions)
                 .onSuccess(found -> {
-                    if (ticket == requested) {
-                        if (!criteria.equals(found)) {
-                            criteria.setAll(found);
-                        }
-                        total.set(count(found, false));
-                        checked.set(count(found, true));
-                        extracted.set(open);
+                    if (!criteria.equals(found)) {
+                        criteria.setAll(found);
                     }
+                    total.set(count(found, false));
+                    checked.set(count(found, true));
+                    extracted.set(open);
                 })
-                .onFailure(e -> {
-                    if (ticket == requested) {
-                        notices.accept(Notice.error("Finding acceptance criteria", e));
-                    }
-                })
+                .onFailure(e -> notices.accept(Notice.error("Finding acceptance criteria", e)))
                 .start();
     }
 

@@ -4,6 +4,7 @@ import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskInfo;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
@@ -54,8 +55,11 @@ public final class EditorViewModel {
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
     private final Map<DocumentModel, Debouncer> autosaves = new HashMap<>();
     private int savesInFlight;
-    /** Goes up whenever a save starts: a disk read begun before it may hold what that save replaced. */
-    private long savesStarted;
+    /**
+     * The disk check in flight. A save, or another task opened, cancels it: a read begun before a
+     * save may hold what that save replaced, and one of another folder is no longer this task's.
+     */
+    private final LatestOnly diskChecks = LatestOnly.parallel();
     private final List<Runnable> whenSaved = new ArrayList<>();
 
     public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
@@ -122,6 +126,7 @@ public final class EditorViewModel {
         for (TaskFile file : draft.files()) {
             docs.add(track(new DocumentModel(file.name(), file.content())));
         }
+        diskChecks.cancel();
         folder.set(draft.folder());
         info.set(draft.info());
         documents.setAll(docs);
@@ -136,6 +141,7 @@ public final class EditorViewModel {
         autosaves.clear();
         documents.clear();
         selected.set(null);
+        diskChecks.cancel();
         folder.set(null);
         info.set(null);
         changed();
@@ -178,7 +184,7 @@ public final class EditorViewModel {
         }
         String content = doc.text();
         savesInFlight++;
-        savesStarted++;
+        diskChecks.cancel();
         saveState.set("Saving…");
         executor.task(() -> {
             store.saveFile(dir, new TaskFile(doc.name(), content));
@@ -255,14 +261,10 @@ public final class EditorViewModel {
         if (dir == null || savesInFlight > 0) {
             return;
         }
-        long savesBefore = savesStarted;
         executor.task(() -> store.load(dir))
-                .onSuccess(draft -> {
-                    if (dir.equals(folder.get()) && savesStarted == savesBefore) {
-                        reconcile(draft);
-                    }
-                })
-                .onFailure(error -> { })
+                .latestIn(diskChecks)
+                .onSuccess(this::reconcile)
+                .onFailure(error -> notices.log("Checking " + dir + " for changes made by other programs", error))
                 .start();
     }
 

@@ -2,6 +2,7 @@ package io.taskconsole.ui.preview;
 
 import io.taskconsole.markdown.PreviewBlock;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.markdown.OutlineHeading;
@@ -42,8 +43,8 @@ public final class PreviewViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final LongProperty renders = new SimpleLongProperty(this, "renders");
     private final Debouncer debouncer;
-    private boolean rendering;
-    private boolean renderAgain;
+    /** Rendering is CPU work: one at a time, and only the newest waiting render runs next. */
+    private final LatestOnly renderings = LatestOnly.oneAtATime();
     /** The last render with its true source lines; {@link #blocks} may hold older copies of moved blocks. */
     private List<PreviewBlock> latest = List.of();
     private DocumentModel shownDocument;
@@ -140,18 +141,13 @@ public final class PreviewViewModel {
     }
 
     private void render() {
-        if (rendering) {
-            renderAgain = true;
-            return;
-        }
-        rendering = true;
         DocumentModel doc = editor.selectedProperty().get();
         String text = doc == null ? "" : doc.text();
         List<PreviewBlock> before = latest;
         executor.task(() -> {
             RenderedMarkdown preview = markdown.render(text);
             return new Rendered(preview, BlockChange.between(before, preview.blocks()));
-        }).onSuccess(result -> {
+        }).latestIn(renderings).onSuccess(result -> {
             error.set("");
             latest = result.preview().blocks();
             shownDocument = doc;
@@ -164,12 +160,6 @@ public final class PreviewViewModel {
             Notice notice = Notice.error("Rendering the preview", e);
             error.set(notice.message());
             notices.accept(notice);
-        }).onFinally(() -> {
-            rendering = false;
-            if (renderAgain) {
-                renderAgain = false;
-                render();
-            }
         }).start();
     }
 
