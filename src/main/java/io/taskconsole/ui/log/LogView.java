@@ -107,15 +107,15 @@ public final class LogView {
         });
         model.queryProperty().addListener((o, a, b) -> list.refresh());
 
-        Button previous = iconButton("↑", "Previous match (Shift+Enter)", () -> reveal(model.previousMatch()));
-        Button next = iconButton("↓", "Next match (Enter)", () -> reveal(model.nextMatch()));
+        Button previous = flatButton("↑", "Previous match (Shift+Enter)", () -> reveal(model.previousMatch()));
+        Button next = flatButton("↓", "Next match (Enter)", () -> reveal(model.nextMatch()));
         ToggleButton follow = new ToggleButton("Follow");
         follow.setId("log-follow");
         follow.setTooltip(new Tooltip("Keep the newest line in view; scrolling up pauses it"));
         follow.selectedProperty().bindBidirectional(model.followTailProperty());
-        Button copy = textButton("Copy", "Copy the selected lines, or all (Ctrl+Shift+C)", this::copy);
-        Button save = textButton("Save…", "Save the log to a file", this::save);
-        Button clear = textButton("Clear", "Clear the log", model::clear);
+        Button copy = flatButton("Copy", "Copy the selected lines, or all (Ctrl+Shift+C)", this::copy);
+        Button save = flatButton("Save…", "Save the log to a file", this::save);
+        Button clear = flatButton("Clear", "Clear the log", model::clear);
         clear.setId("log-clear");
         cancel.setId("log-cancel");
         cancel.getStyleClass().add(Styles.DANGER);
@@ -232,16 +232,8 @@ public final class LogView {
                 .start();
     }
 
-    private static Button iconButton(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.getStyleClass().add(Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
-        b.setAccessibleText(tip);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static Button textButton(String text, String tip, Runnable action) {
+    /** A flat button whose tooltip is also its accessible name (the label may be a glyph such as ↑). */
+    private static Button flatButton(String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().add(Styles.FLAT);
         b.setTooltip(new Tooltip(tip));
