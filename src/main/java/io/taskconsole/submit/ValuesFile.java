@@ -64,14 +64,7 @@ public final class ValuesFile {
             agent.put("env", new LinkedHashMap<>(settings.env()));
         }
         if (!settings.secrets().isEmpty()) {
-            Map<String, Object> secretEnv = new LinkedHashMap<>();
-            settings.secrets().forEach((name, ref) -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("secret", ref.secret());
-                r.put("key", ref.key());
-                secretEnv.put(name, r);
-            });
-            agent.put("secretEnv", secretEnv);
+            agent.put("secretEnv", settings.secretsAsMaps());
         }
         if (!agent.isEmpty()) {
             root.put("agent", agent);

@@ -48,4 +48,19 @@ public record TaskSettings(Repository repository, String permissionMode, Integer
         });
         return problems;
     }
+
+    /**
+     * The secret references as plain maps, {@code NAME: {secret: s, key: k}}: the one shape both
+     * {@code task.yaml} and the chart's {@code agent.secretEnv} take.
+     */
+    public java.util.Map<String, Object> secretsAsMaps() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        secrets().forEach((name, ref) -> {
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("secret", ref.secret());
+            r.put("key", ref.key());
+            out.put(name, r);
+        });
+        return out;
+    }
 }

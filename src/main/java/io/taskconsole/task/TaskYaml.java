@@ -102,14 +102,7 @@ final class TaskYaml {
             yaml.put("env", new LinkedHashMap<>(settings.env()));
         }
         if (!settings.secrets().isEmpty()) {
-            Map<String, Object> secrets = new LinkedHashMap<>();
-            settings.secrets().forEach((name, ref) -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("secret", ref.secret());
-                r.put("key", ref.key());
-                secrets.put(name, r);
-            });
-            yaml.put("secrets", secrets);
+            yaml.put("secrets", settings.secretsAsMaps());
         }
         return yaml;
     }
