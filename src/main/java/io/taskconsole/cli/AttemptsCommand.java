@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "attempts", description = {"List a task's attempts: the cluster's, with their release and Job status, joined with",
+@Command(name = "attempts", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {"List a task's attempts: the cluster's, with their release and Job status, joined with",
         "what this machine's history recorded (attempts sent elsewhere are listed too)."})
 final class AttemptsCommand implements Callable<Integer> {
 

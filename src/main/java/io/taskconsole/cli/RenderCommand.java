@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "render", description = {
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {
         "Dry run without a cluster: write the attempt's files, configmap.yaml, values.yaml and helm-command.txt",
         "(and with --template the manifests 'helm template' renders) into a folder."})
 final class RenderCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "retry", description = {
+@Command(name = "retry", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {
         "Send attempt N's exact files again as the next attempt.",
         "It goes where attempt N went (by the local history) unless cluster options name another target."})
 final class RetryCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = {
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {
         "Run the orchestrator service: POST /api/v1/pm/tasks takes a task and submits it as the CLI does,",
         "with this process's own cluster access. In a pod it uses the pod's ServiceAccount by default."})
 final class ServeCommand implements Callable<Integer> {

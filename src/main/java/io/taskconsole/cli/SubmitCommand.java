@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "submit", description = "Send a task folder's current files as the task's next attempt.")
+@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = "Send a task folder's current files as the task's next attempt.")
 final class SubmitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TASK_DIR", description = "The task folder (holds task.yaml, task.md, design-spec.md).")

@@ -56,6 +56,18 @@ class TaskConsoleCliTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /** Every subcommand answers -h/--help before checking its required parameters, as kubectl and gh do. */
+    @Test
+    void everySubcommandTakesHelpBeforeItsRequiredParameters() {
+        for (String command : java.util.List.of("submit", "retry", "render", "attempts", "criteria", "import-taskmaster",
+                "serve")) {
+            CliRun run = CliRun.of(command, "--help");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).as(command).startsWith("Usage: task-console " + command);
+            assertThat(run.err()).as(command).isEmpty();
+        }
+    }
+
     @Test
     void anUnknownCommandExitsTwoWithAOneLineMessage() {
         CliRun run = CliRun.of("frobnicate");
