@@ -65,6 +65,20 @@ class JobStatusShownTest {
         assertThat(rows.get(0)).startsWith("3 ").endsWith("Failed");
         assertThat(rows.get(1)).startsWith("2 ").endsWith("Succeeded");
         assertThat(rows.get(2)).startsWith("1 ").endsWith("Running");
+
+        StringWriter jsonOut = new StringWriter();
+        int jsonCode = TaskConsoleCli.run(new PrintWriter(jsonOut), new PrintWriter(new StringWriter()), "attempts",
+                console.task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "-n", namespace, "-o", "json");
+        assertThat(jsonCode).isZero();
+        tools.jackson.databind.JsonNode doc = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(jsonOut.toString());
+        assertThat(doc.path("task_id").asLong()).isEqualTo(1001);
+        assertThat(doc.path("cluster_problem").isNull()).isTrue();
+        assertThat(doc.path("attempts").valueStream().map(a -> a.path("attempt").asInt() + " " + a.path("job").asString()
+                + " " + a.path("submission").asString() + " " + a.path("release").asString()))
+                .containsExactly("3 failed succeeded auth-service-task-1001-run-3",
+                        "2 succeeded succeeded auth-service-task-1001-run-2",
+                        "1 running succeeded auth-service-task-1001-run-1");
     }
 
     private static void writeStatus(String namespace, int attempt, io.fabric8.kubernetes.api.model.batch.v1.JobStatus status) {
