@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-@Command(name = "attempts", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {"List a task's attempts: the cluster's, with their release and Job status, joined with",
-        "what this machine's history recorded (attempts sent elsewhere are listed too)."})
+@Command(name = "attempts", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = "List a task's attempts: the cluster's, with their release and Job status, joined with"
+        + " what this machine's history recorded (attempts sent elsewhere are listed too).")
 final class AttemptsCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,7 +35,7 @@ final class AttemptsCommand implements Callable<Integer> {
     Path taskDir;
 
     @Mixin
-    ClusterOptions cluster;
+    TargetOptions cluster;
 
     /** How the list is printed; json and yaml are stable for scripts (see README). */
     enum Output { table, json, yaml }

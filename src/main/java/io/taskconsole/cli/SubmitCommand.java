@@ -18,7 +18,13 @@ final class SubmitCommand implements Callable<Integer> {
     Path taskDir;
 
     @Mixin
-    ClusterOptions cluster;
+    TargetOptions cluster;
+
+    @Mixin
+    ChartOptions chart;
+
+    @Mixin
+    InstallOptions install;
 
     @Mixin
     TemplateOption template;
@@ -30,7 +36,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, cluster.settings(),
+        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, install.settings(chart.settings(cluster)),
                 template.template(taskDir), terminal.helmOutput(), cancel));
     }
 }

@@ -258,8 +258,7 @@ class TaskConsoleCliTest {
 
     @Test
     void aTimeoutThatIsNotADurationExitsTwo() {
-        CliRun run = CliRun.of("render", taskDir.toString(), "--out", dir.resolve("out").toString(),
-                "--chart", chart.toString(), "--timeout", "abc");
+        CliRun run = CliRun.of("submit", taskDir.toString(), "--chart", chart.toString(), "--timeout", "abc");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString()
                 .isEqualTo("task-console: --timeout 'abc' is not a duration. Use helm's form, e.g. 90s, 5m or 1h30m.");
