@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.taskconsole.helm.HelmSearchPath;
+import io.taskconsole.submit.AttemptHistory;
+import io.taskconsole.submit.AttemptRecord;
+import io.taskconsole.submit.AttemptResult;
 import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.testkube.ToolResult;
 import io.taskconsole.testkube.ToolRun;
+import io.taskconsole.testkube.UnreachableCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +22,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What users of kubectl, helm and gh expect of a CLI: focused help, completion, and colour only where wanted. */
 class CliConventionsTest {
@@ -112,6 +121,36 @@ class CliConventionsTest {
                 .contains("--wait", "--timeout", "--storage-class", "--helm", "--prompt-template");
         assertThat(fishComplete(fish.get(), script, "task-console attempts -o "))
                 .containsExactlyInAnyOrder("table", "json", "yaml");
+    }
+
+    /**
+     * {@code attempts -o json} has exactly the field names the README documents, so neither can change
+     * without the other (the values are checked against real Job statuses in JobStatusShownTest).
+     */
+    @Test
+    void attemptsJsonHasTheFieldsTheReadmeDocuments() throws IOException {
+        Path task = dir.resolve("1001-rate-limit");
+        Files.createDirectories(task);
+        Files.writeString(task.resolve("task.yaml"), "id: 1001\nservice: auth-service\ntitle: Rate-limit failed logins\n");
+        Files.writeString(task.resolve("task.md"), "# Rate-limit failed logins\n");
+        new AttemptHistory(task).add(new AttemptRecord(1, null, Instant.parse("2026-01-02T03:04:05Z"), "lab", "team-a",
+                "auth-service-task-1001-run-1", "auth-service-task-1001-run-1-files", "helm upgrade --install", 0, 1500,
+                AttemptResult.SUCCEEDED, "submitted", null, null));
+        Path kubeconfig = UnreachableCluster.kubeconfig(dir.resolve("kubeconfig"), "lab");
+
+        CliRun run = CliRun.of("attempts", task.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "lab",
+                "-n", "team-a", "-o", "json");
+
+        assertThat(run.exitCode()).as("the cluster cannot be asked: %s", run).isEqualTo(TaskConsoleCli.FAILED);
+        JsonNode doc = JsonMapper.builder().build().readTree(run.out());
+        String shape = "{" + String.join(", ", doc.propertyNames()).replace("attempts", "attempts: [{"
+                + String.join(", ", doc.get("attempts").get(0).propertyNames()) + "}]") + "}";
+        String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        Matcher documented = Pattern.compile("`attempts -o json` \\(or `yaml`\\) prints `([^`]+)`").matcher(readme);
+        assertThat(documented.find()).as("README documents attempts -o json").isTrue();
+        assertThat(shape).isEqualTo(documented.group(1));
+        assertThat(doc.get("attempts").get(0).get("submitted_at").asString()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(doc.get("cluster_problem").asString()).isNotBlank();
     }
 
     @Test
