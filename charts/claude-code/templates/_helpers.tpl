@@ -49,7 +49,14 @@ taskconsole.io/attempt: {{ include "claude-code.attempt" . | quote }}
 
 {{- define "claude-code.defaultArgs" -}}
 - "-p"
+{{- if .Values.repository.url }}
+{{- /* The agent starts in the code, so the task folder is named in full and added to what it may read. */}}
+- {{ printf "Read %s/%s/prompt.md and follow it." (include "claude-code.serviceDir" .) (include "claude-code.taskDirRelative" .) | quote }}
+- "--add-dir"
+- {{ include "claude-code.serviceDir" . | quote }}
+{{- else }}
 - {{ printf "Read %s/prompt.md and follow it." (include "claude-code.taskDirRelative" .) | quote }}
+{{- end }}
 - "--output-format"
 - "stream-json"
 - "--verbose"
@@ -70,4 +77,26 @@ taskconsole.io/attempt: {{ include "claude-code.attempt" . | quote }}
   value: {{ include "claude-code.service" . | quote }}
 - name: ATTEMPT
   value: {{ include "claude-code.attempt" . | quote }}
+{{- end -}}
+
+{{/* Where the service's code is checked out, and the branches (fetch-source and the agent). */}}
+{{- define "claude-code.gitEnv" -}}
+- name: REPO_URL
+  value: {{ .Values.repository.url | quote }}
+- name: SOURCE_DIR
+  value: {{ printf "%s/src" (include "claude-code.serviceDir" .) | quote }}
+- name: BASE_BRANCH
+  value: {{ .Values.repository.branch | default "main" | quote }}
+- name: WORK_BRANCH
+  value: {{ printf "task-%s/run-%s" (include "claude-code.taskId" .) (include "claude-code.attempt" .) | quote }}
+{{- end -}}
+
+{{/* The agent starts in the repository's subfolder when one is given, in the service folder otherwise. */}}
+{{- define "claude-code.agentDir" -}}
+{{- if .Values.repository.url -}}
+{{- $src := printf "%s/src" (include "claude-code.serviceDir" .) -}}
+{{- if .Values.repository.path -}}{{ printf "%s/%s" $src (trimSuffix "/" .Values.repository.path) }}{{- else -}}{{ $src }}{{- end -}}
+{{- else -}}
+{{ include "claude-code.serviceDir" . }}
+{{- end -}}
 {{- end -}}

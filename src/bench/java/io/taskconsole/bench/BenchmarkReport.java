@@ -24,8 +24,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * to {@code docs/benchmarks.md}. Started by {@code mvn -Ppackage,bench verify}; see that file for
  * what each figure means. Nothing here asserts a time: the figures are for people to read.
  *
- * <p>Options: {@code --app=LAUNCHER --hello=LAUNCHER --out=FILE --runs=N --idle-runs=N --idle-seconds=S
- * --skip-startup --skip-jmh --skip-submit}.
+ * <p>Options: {@code --app=LAUNCHER --hello=LAUNCHER --installers=DIR --out=FILE --runs=N --idle-runs=N
+ * --idle-seconds=S --skip-startup --skip-jmh --skip-submit --skip-gui --skip-installers}.
  */
 public final class BenchmarkReport {
 
@@ -70,6 +70,11 @@ public final class BenchmarkReport {
         if (!options.containsKey("--skip-gui")) {
             guiResponsiveness();
         }
+        if (!options.containsKey("--skip-installers")) {
+            report.append("## Installer sizes\n\n");
+            InstallerSizes.append(report, Optional.ofNullable(options.get("--installers")).map(Path::of).orElse(null),
+                    app.map(l -> l.getParent().getParent()).orElse(null));
+        }
         report.append("\nLoad average (1/5/15 min) when the run ended: ").append(MachineInfo.currentLoadAverage()).append(".\n");
         Path out = Path.of(options.getOrDefault("--out", "docs/benchmarks.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -91,7 +96,7 @@ public final class BenchmarkReport {
                 .append("The machine is shared (see the load average), so single figures are noisy.\n\n")
                 .append("Run them with `mvn -Ppackage,bench verify` on Linux with an X display (e.g. `Xvfb :78 &` and ")
                 .append("`DISPLAY=:78`), about 10 minutes; `-Dbench.args=\"--runs=3 --skip-jmh --skip-submit --skip-gui ")
-                .append("--skip-startup --idle-runs=3 --idle-seconds=30 --out=FILE\"` chooses parts. Nothing here asserts a time.\n\n");
+                .append("--skip-startup --skip-installers --idle-runs=3 --idle-seconds=30 --out=FILE\"` chooses parts. Nothing here asserts a time.\n\n");
         report.append("| Machine | |\n|---|---|\n");
         report.append("| CPU | ").append(machine.cpu()).append(" |\n");
         report.append("| Cores | ").append(machine.cores()).append(" |\n");

@@ -1,5 +1,6 @@
 package io.taskconsole.app;
 
+import io.taskconsole.cluster.InClusterConfig;
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.submit.AttemptRecord;
 import java.nio.file.Path;
@@ -30,15 +31,22 @@ public record RetryPlan(int attempt, Optional<KubeTarget> went, KubeTarget targe
         Optional<KubeTarget> went = history.stream()
                 .filter(r -> attempt <= 0 || r.attempt() == attempt)
                 .max(Comparator.comparing(AttemptRecord::submittedAt))
-                .map(r -> new KubeTarget(r.kubeconfig() == null ? null : Path.of(r.kubeconfig()), r.context(),
-                        r.namespace()));
+                .map(RetryPlan::wentTo);
         KubeTarget target = explicit || went.isEmpty() ? chosen : went.get();
-        return new RetryPlan(attempt, went, target, explicit && went.isPresent() && !same(went.get(), chosen));
+        return new RetryPlan(attempt, went, target, explicit && went.isPresent() && !went.get().equals(chosen));
+    }
+
+    /** Where a recorded attempt went; an attempt sent with the pod's ServiceAccount went in-cluster. */
+    static KubeTarget wentTo(AttemptRecord r) {
+        if (r.kubeconfig() == null && InClusterConfig.CONTEXT.equals(r.context())) {
+            return KubeTarget.inCluster(r.namespace());
+        }
+        return new KubeTarget(r.kubeconfig() == null ? null : Path.of(r.kubeconfig()), r.context(), r.namespace());
     }
 
     /** Whether the user's target differs from where attempt N went, so the choice is worth asking. */
     public boolean targetsDiffer(KubeTarget chosen) {
-        return went.isPresent() && !same(went.get(), chosen);
+        return went.isPresent() && !went.get().equals(chosen);
     }
 
     /** One sentence naming the attempt, where it went, and where the retry goes. */
@@ -47,7 +55,7 @@ public record RetryPlan(int attempt, Optional<KubeTarget> went, KubeTarget targe
         if (went.isEmpty()) {
             return "Retry " + which + " (no local record of where it went) in " + where(target) + ".";
         }
-        if (same(went.get(), target)) {
+        if (went.get().equals(target)) {
             return "Retry " + which + " where it went: " + where(target) + ".";
         }
         boolean sameFile = java.util.Objects.equals(went.get().kubeconfig(), target.kubeconfig());
@@ -62,10 +70,5 @@ public record RetryPlan(int attempt, Optional<KubeTarget> went, KubeTarget targe
 
     private static String contextAndNamespace(KubeTarget target) {
         return (target.context() == null ? "the current context" : target.context()) + " / " + target.namespace();
-    }
-
-    private static boolean same(KubeTarget a, KubeTarget b) {
-        return java.util.Objects.equals(a.context(), b.context()) && a.namespace().equals(b.namespace())
-                && java.util.Objects.equals(a.kubeconfig(), b.kubeconfig());
     }
 }

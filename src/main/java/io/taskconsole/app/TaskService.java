@@ -80,9 +80,29 @@ public final class TaskService {
 
     /** As this machine's user, with kubectl's kubeconfig lookup and helm found on this machine. */
     public static TaskService forSystem() {
-        return new TaskService(Submitter.forSystem(), DryRun.forSystem(), KubeConnector.fromSystem(),
-                Kubeconfigs.fromSystem(), HelmLocator.forSystem(), Clock.systemUTC(),
-                System.getProperty("user.name", "unknown"));
+        return forEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * As {@link #forSystem()}, with the kubeconfig resolved from {@code env} ({@code KUBECONFIG},
+     * {@code HOME}, ...) and {@code userHome}: one resolution for listing contexts, fabric8 and helm.
+     */
+    public static TaskService forEnvironment(Map<String, String> env, Path userHome) {
+        Kubeconfigs kubeconfigs = new Kubeconfigs(env, userHome);
+        KubeConnector connector = new KubeConnector(kubeconfigs, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        String user = System.getProperty("user.name", "unknown");
+        return new TaskService(new Submitter(connector, HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(),
+                user, AppVersion.get()), new DryRun(HelmLocator.forSystem(), new HelmRunner(), Clock.systemUTC(), user,
+                AppVersion.get(), kubeconfigs), connector, kubeconfigs, HelmLocator.forSystem(),
+                Clock.systemUTC(), user);
+    }
+
+    /**
+     * The same service acting for {@code user}: what {@code metadata.yaml} and the history record as
+     * the submitter (the orchestrator service's authenticated caller, never a name a client claims).
+     */
+    public TaskService as(String user) {
+        return new TaskService(submitter.as(user), dryRun, connector, kubeconfigs, helmLocator, clock, user);
     }
 
     // ---- the target: kubeconfig, connection, helm ----
@@ -90,6 +110,14 @@ public final class TaskService {
     /** The contexts of the kubeconfig ({@code null}: kubectl's lookup), without its credentials. */
     public KubeconfigInfo kubeconfig(Path explicit) {
         return kubeconfigs.read(explicit);
+    }
+
+    /**
+     * Where a service face (the orchestrator) sends attempts: in a pod with no kubeconfig anywhere and
+     * no context named, the pod's ServiceAccount; otherwise the kubeconfig (see {@link Kubeconfigs#serviceTarget}).
+     */
+    public KubeTarget serviceTarget(Path kubeconfig, String context, String namespace) {
+        return kubeconfigs.serviceTarget(kubeconfig, context, namespace);
     }
 
     /** Asks the API server who we are and its version, giving up after {@code timeout}. */
@@ -125,6 +153,14 @@ public final class TaskService {
             dir = dir.getParent();
         }
         return Optional.empty();
+    }
+
+    /**
+     * A task given as Task Master's fields (an API request, say) as an import writes it: its title
+     * and {@code task.md} exactly as {@code import-taskmaster} would write them.
+     */
+    public ImportedTask fromTaskMasterFields(TaskId id, tools.jackson.databind.JsonNode fields) {
+        return taskMaster.fromTask(id, fields);
     }
 
     /** What an import made, and whether its service name was guessed (so the face can say so). */

@@ -8,17 +8,26 @@ import io.taskconsole.task.TaskFolder;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
-@Command(name = "attempts", description = {"List a task's attempts: the cluster's, with their release and Job status, joined with",
-        "what this machine's history recorded (attempts sent elsewhere are listed too)."})
+@Command(name = "attempts", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = "List a task's attempts: the cluster's, with their release and Job status, joined with"
+        + " what this machine's history recorded (attempts sent elsewhere are listed too).")
 final class AttemptsCommand implements Callable<Integer> {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -26,7 +35,14 @@ final class AttemptsCommand implements Callable<Integer> {
     Path taskDir;
 
     @Mixin
-    ClusterOptions cluster;
+    TargetOptions cluster;
+
+    /** How the list is printed; json and yaml are stable for scripts (see README). */
+    enum Output { table, json, yaml }
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "table, json or yaml (default: ${DEFAULT-VALUE}); json and yaml keep their field names across versions.")
+    Output output;
 
     @Spec
     CommandSpec spec;
@@ -36,6 +52,12 @@ final class AttemptsCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
         AttemptsOverview overview = TaskService.forSystem().attempts(draft, cluster.target(), true);
+        if (output != Output.table) {
+            Map<String, Object> doc = document(draft, overview);
+            terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));
+            terminal.out().flush();
+            return overview.clusterProblem() == null ? TaskConsoleCli.OK : TaskConsoleCli.FAILED;
+        }
         if (overview.attempts().isEmpty() && overview.clusterProblem() == null) {
             terminal.err().println("task-console: task " + draft.info().id() + " has no attempts in namespace "
                     + cluster.target().namespace());
@@ -61,5 +83,32 @@ final class AttemptsCommand implements Callable<Integer> {
             return TaskConsoleCli.FAILED;
         }
         return TaskConsoleCli.OK;
+    }
+
+    /**
+     * The attempts as data. Field names are part of the CLI's interface: add, never rename.
+     * {@code job} is Kubernetes' word in lower case, or {@code unknown} when the cluster was not asked.
+     */
+    static Map<String, Object> document(TaskDraft draft, AttemptsOverview overview) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("task_id", draft.info().id().value());
+        doc.put("service", draft.info().service().value());
+        doc.put("cluster_problem", overview.clusterProblem());
+        List<Map<String, Object>> attempts = new ArrayList<>();
+        for (AttemptSummary a : overview.attempts()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("attempt", a.number());
+            row.put("submitted_at", a.submittedAt() == null ? null : a.submittedAt().toString());
+            row.put("context", a.context());
+            row.put("namespace", a.namespace());
+            row.put("release", a.release());
+            row.put("submission", a.result() == null ? null : a.result().label());
+            row.put("helm_status", a.helmStatus());
+            row.put("job", a.job().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("duration_seconds", a.duration() == null ? null : a.duration().toSeconds());
+            attempts.add(row);
+        }
+        doc.put("attempts", attempts);
+        return doc;
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "criteria", description = {
+@Command(name = "criteria", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {
         "Print the acceptance criteria found in Markdown files.",
         "With several files, task.md is read before design-spec.md and ids run across both."})
 final class CriteriaCommand implements Callable<Integer> {

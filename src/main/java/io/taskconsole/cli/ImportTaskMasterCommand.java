@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import-taskmaster", description = "Create a task folder from a task in a Task Master tasks.json.")
+@Command(name = "import-taskmaster", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = "Create a task folder from a task in a Task Master tasks.json.")
 final class ImportTaskMasterCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TASKS_JSON", description = "Task Master's tasks.json.")

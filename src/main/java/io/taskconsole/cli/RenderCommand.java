@@ -14,9 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "render", description = {
-        "Dry run without a cluster: write the attempt's files, configmap.yaml, values.yaml and helm-command.txt",
-        "(and with --template the manifests 'helm template' renders) into a folder."})
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = "Dry run without a cluster: write the attempt's files, configmap.yaml, values.yaml and"
+        + " helm-command.txt (and with --template the manifests 'helm template' renders) into a folder.")
 final class RenderCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TASK_DIR", description = "The task folder.")
@@ -33,7 +32,10 @@ final class RenderCommand implements Callable<Integer> {
     boolean template;
 
     @Mixin
-    ClusterOptions cluster;
+    TargetOptions cluster;
+
+    @Mixin
+    ChartOptions chart;
 
     @Mixin
     TemplateOption promptTemplate;
@@ -48,7 +50,7 @@ final class RenderCommand implements Callable<Integer> {
             AttemptNumber.atLeast(1, attempt, "Use 1 or more.");
         }
         TaskDraft draft = TaskFolder.load(taskDir);
-        DryRun.Result result = TaskService.forSystem().dryRun(draft, attempt == null ? 0 : attempt, cluster.settings(),
+        DryRun.Result result = TaskService.forSystem().dryRun(draft, attempt == null ? 0 : attempt, chart.settings(cluster),
                 promptTemplate.template(taskDir), template);
         for (Path written : DryRun.write(result, out)) {
             terminal.out().println(written);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "retry", description = {
+@Command(name = "retry", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = {
         "Send attempt N's exact files again as the next attempt.",
         "It goes where attempt N went (by the local history) unless cluster options name another target."})
 final class RetryCommand implements Callable<Integer> {
@@ -26,7 +26,13 @@ final class RetryCommand implements Callable<Integer> {
     int attempt;
 
     @Mixin
-    ClusterOptions cluster;
+    TargetOptions cluster;
+
+    @Mixin
+    ChartOptions chart;
+
+    @Mixin
+    InstallOptions install;
 
     @Spec
     CommandSpec spec;
@@ -37,8 +43,8 @@ final class RetryCommand implements Callable<Integer> {
         AttemptNumber.atLeast(0, attempt, "Use 1 or more, or leave it out for the latest.");
         TaskDraft draft = TaskFolder.load(taskDir);
         TaskService service = TaskService.forSystem();
-        RetryPlan plan = service.planRetry(draft, attempt, cluster.target(), cluster.targetGiven());
-        SubmitSettings settings = cluster.settings();
+        RetryPlan plan = service.planRetry(draft, attempt, cluster.target(), cluster.given());
+        SubmitSettings settings = install.settings(chart.settings(cluster));
         return terminal.submit(cancel -> service.retry(draft, plan, settings, terminal.helmOutput(), cancel));
     }
 }

@@ -11,14 +11,20 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "submit", description = "Send a task folder's current files as the task's next attempt.")
+@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = CliVersion.class, description = "Send a task folder's current files as the task's next attempt.")
 final class SubmitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TASK_DIR", description = "The task folder (holds task.yaml, task.md, design-spec.md).")
     Path taskDir;
 
     @Mixin
-    ClusterOptions cluster;
+    TargetOptions cluster;
+
+    @Mixin
+    ChartOptions chart;
+
+    @Mixin
+    InstallOptions install;
 
     @Mixin
     TemplateOption template;
@@ -30,7 +36,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, cluster.settings(),
+        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, install.settings(chart.settings(cluster)),
                 template.template(taskDir), terminal.helmOutput(), cancel));
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "task-console", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Write, render and dispatch tasks for an AI coding agent to Kubernetes.",
         subcommands = {SubmitCommand.class, RetryCommand.class, RenderCommand.class, AttemptsCommand.class,
-                CriteriaCommand.class, ImportTaskMasterCommand.class, CommandLine.HelpCommand.class})
+                CriteriaCommand.class, ImportTaskMasterCommand.class, ServeCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TaskConsoleCli {
 
     public static final int OK = 0;
@@ -23,6 +24,10 @@ public final class TaskConsoleCli {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean verbose;
+
+    /** Help is coloured only on a terminal and never with NO_COLOR set (picocli's Ansi.AUTO); this turns it off too. */
+    @Option(names = "--no-color", scope = CommandLine.ScopeType.INHERIT, description = "No colour in the output.")
+    boolean noColor;
 
     /** Runs one command line on this process's streams and returns the exit code. */
     public static int run(String... args) {
@@ -57,6 +62,12 @@ public final class TaskConsoleCli {
                 err.println("Run again with --verbose for details.");
             }
             return FAILED;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            if (root.noColor) {
+                cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            }
+            return new CommandLine.RunLast().execute(parseResult);
         });
         int code = cli.execute(args);
         out.flush();

@@ -30,7 +30,14 @@ public final class KubeErrors {
         String ctx = connection.context();
         String object = resource + (name == null ? "" : " '" + name + "'");
         int code = e.getCode();
-        if (code == 0 || isNetwork(e)) {
+        if (isUntrustedCertificate(e)) {
+            return TaskConsoleException.failed(
+                    "The cluster of context '" + ctx + "' at " + connection.server()
+                            + " presented a certificate the kubeconfig does not trust (" + rootMessage(e) + ")",
+                    "Check the cluster's certificate-authority in the kubeconfig ('kubectl config view --minify --context "
+                            + ctx + "'), or get a fresh kubeconfig from your cluster's provider.", e);
+        }
+        if (code <= 0 || isNetwork(e)) {
             return unreachable(e, connection);
         }
         if (code == 401) {
@@ -38,6 +45,26 @@ public final class KubeErrors {
                     "The cluster of context '" + ctx + "' rejected your credentials (401 Unauthorized) when trying to "
                             + verb + " " + object + " in namespace '" + ns + "'",
                     "Log in again (your token may have expired) and check with 'kubectl --context " + ctx + " auth whoami'.", e);
+        }
+        if (code == 403 && statusMessage(e).contains("exceeded quota")) {
+            // The API server answers a ResourceQuota refusal with 403 too, but no Role fixes it.
+            return TaskConsoleException.failed(
+                    "Namespace '" + ns + "' is out of quota: the cluster refused to " + verb + " " + object + " ("
+                            + statusMessage(e) + ")",
+                    "Delete attempts you no longer need ('kubectl -n " + ns + " get configmaps,jobs -l app.kubernetes.io/name=task-console'), "
+                            + "or ask a cluster admin to raise the ResourceQuota.", e);
+        }
+        if (code == 429) {
+            return TaskConsoleException.failed(
+                    "The cluster of context '" + ctx + "' is too busy and asked us to slow down (429 Too Many Requests) when trying to "
+                            + verb + " " + object + " in namespace '" + ns + "'",
+                    "Wait a minute and try again; nothing was changed by this request.", e);
+        }
+        if (code == 403 && resource.equals("version")) {
+            return TaskConsoleException.failed(
+                    "The cluster of context '" + ctx + "' accepted your credentials but lets your user do nothing (403 Forbidden on /version)",
+                    "Ask a cluster admin to bind the task-console-submitter Role to you in '" + ns
+                            + "' (see docs/helm-deployment-flow.md, RBAC); check with 'kubectl --context " + ctx + " auth whoami'.", e);
         }
         if (code == 403) {
             return TaskConsoleException.failed(
@@ -98,6 +125,17 @@ public final class KubeErrors {
                     || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
                     || t instanceof TimeoutException || t instanceof InterruptedIOException
                     || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isUntrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Not every handshake failure: a peer that hangs up mid-handshake is a network problem.
+            if (t instanceof java.security.cert.CertPathValidatorException || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertificateException) {
                 return true;
             }
         }

@@ -8,6 +8,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads kubeconfig files the way kubectl finds them: a file the user names, else every file of
- * {@code $KUBECONFIG} (a path list), else {@code ~/.kube/config}. Only names are read out of them
+ * Resolves kubeconfig files once, the way kubectl does, for the app, fabric8 and helm alike: a file
+ * the user names, else every file of {@code $KUBECONFIG} (a path list, merged in order), else
+ * {@code <home>/.kube/config}, where home is {@code $HOME}, else (Windows) {@code %USERPROFILE%} or
+ * {@code %HOMEDRIVE%%HOMEPATH%}, else Java's {@code user.home}. Only names are read out of them
  * (contexts, namespaces); credentials stay inside fabric8 and are never shown.
  */
 public final class Kubeconfigs {
@@ -33,9 +37,36 @@ public final class Kubeconfigs {
     private final Map<String, String> env;
     private final Path home;
 
-    public Kubeconfigs(Map<String, String> env, Path home) {
+    /**
+     * @param env      the environment ({@code KUBECONFIG}, {@code HOME}, ...), as the user's shell has it
+     * @param userHome Java's {@code user.home}: the home when the environment names none
+     */
+    public Kubeconfigs(Map<String, String> env, Path userHome) {
         this.env = Map.copyOf(env);
-        this.home = Objects.requireNonNull(home, "home");
+        this.home = homeOf(this.env, Objects.requireNonNull(userHome, "userHome"));
+    }
+
+    /** The home kubectl uses: {@code $HOME}, {@code %USERPROFILE%}, {@code %HOMEDRIVE%%HOMEPATH%}, then {@code user.home}. */
+    static Path homeOf(Map<String, String> env, Path userHome) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home.strip());
+        }
+        String profile = env.get("USERPROFILE");
+        if (profile != null && !profile.isBlank()) {
+            return Path.of(profile.strip());
+        }
+        String drive = env.get("HOMEDRIVE");
+        String path = env.get("HOMEPATH");
+        if (drive != null && !drive.isBlank() && path != null && !path.isBlank()) {
+            return Path.of(drive.strip() + path.strip());
+        }
+        return userHome;
+    }
+
+    /** The environment this reads, for the parts of the app that must see what it sees (helm's KUBECONFIG). */
+    public Map<String, String> environment() {
+        return env;
     }
 
     public static Kubeconfigs fromSystem() {
@@ -74,11 +105,13 @@ public final class Kubeconfigs {
         Map<String, String> namespaces = new LinkedHashMap<>();
         String current = null;
         boolean anyRead = false;
+        List<Path> missing = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 if (explicit != null || files.size() == 1) {
                     throw missing(file, explicit != null);
                 }
+                missing.add(file);
                 continue; // kubectl also skips missing entries of $KUBECONFIG
             }
             Names names = parser.apply(file);
@@ -93,7 +126,28 @@ public final class Kubeconfigs {
                     "None of the kubeconfig files in $KUBECONFIG exist (" + files + ")",
                     "Fix $KUBECONFIG or choose a kubeconfig file.");
         }
-        return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces);
+        return new KubeconfigInfo(files, List.copyOf(namespaces.keySet()), current, namespaces, missing);
+    }
+
+    /** Whether this process runs in a Kubernetes pod: the kubelet gives every container KUBERNETES_SERVICE_HOST. */
+    public boolean inPod() {
+        String host = env.get("KUBERNETES_SERVICE_HOST");
+        return host != null && !host.isBlank();
+    }
+
+    /**
+     * The target of a face that runs as a service (the orchestrator): in a pod, with no kubeconfig
+     * given (none named, no {@code $KUBECONFIG} file, none in the home) and no context named, the
+     * pod's ServiceAccount; otherwise the kubeconfig target, so a context that is named but missing
+     * stays an error and never turns into in-cluster config.
+     */
+    public KubeTarget serviceTarget(Path kubeconfig, String context, String namespace) {
+        KubeTarget asked = new KubeTarget(kubeconfig, context, namespace);
+        if (asked.kubeconfig() == null && asked.context() == null && inPod()
+                && files(null).stream().noneMatch(Files::isRegularFile)) {
+            return KubeTarget.inCluster(namespace);
+        }
+        return asked;
     }
 
     /**
@@ -112,11 +166,76 @@ public final class Kubeconfigs {
         }
         if (!info.contexts().contains(wanted)) {
             throw TaskConsoleException.badInput(
-                    "Context '" + wanted + "' is not in the kubeconfig " + describe(info.files()),
-                    info.contexts().isEmpty() ? "The file defines no contexts; add one with 'kubectl config set-context'."
+                    "Context '" + wanted + "' is not in the kubeconfig " + describe(info.files())
+                            + (info.contexts().isEmpty() ? ", which defines no contexts"
+                            : ", which defines: " + String.join(", ", info.contexts())),
+                    info.contexts().isEmpty() ? "Add one with 'kubectl config set-context', or choose another kubeconfig."
                             : "Choose one of: " + String.join(", ", info.contexts()) + ".");
         }
+        checkReferences(info.files(), wanted);
         return wanted;
+    }
+
+    /**
+     * A context naming a cluster or user no file defines would make fabric8 fall back to defaults
+     * (an in-cluster address, no credentials) and fail later with a misleading network error.
+     */
+    private static void checkReferences(List<Path> files, String contextName) {
+        Set<String> clusters = new HashSet<>();
+        Set<String> users = new HashSet<>();
+        NamedContext context = null;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            Config config = parseConfig(file);
+            if (config.getClusters() != null) {
+                config.getClusters().forEach(c -> clusters.add(c.getName()));
+            }
+            if (config.getUsers() != null) {
+                config.getUsers().forEach(u -> users.add(u.getName()));
+            }
+            if (context == null && config.getContexts() != null) {
+                context = config.getContexts().stream().filter(c -> contextName.equals(c.getName())).findFirst().orElse(null);
+            }
+        }
+        if (context == null || context.getContext() == null) {
+            return;
+        }
+        String cluster = context.getContext().getCluster();
+        if (cluster == null || !clusters.contains(cluster)) {
+            throw TaskConsoleException.badInput("Context '" + contextName + "' names cluster '" + cluster
+                            + "', which is not in the kubeconfig " + describe(files),
+                    "Add the cluster ('kubectl config set-cluster') or point the context at one that is there.");
+        }
+        String user = context.getContext().getUser();
+        if (user != null && !users.contains(user)) {
+            throw TaskConsoleException.badInput("Context '" + contextName + "' names user '" + user
+                            + "', which is not in the kubeconfig " + describe(files),
+                    "Log in again with your cluster's tool (it writes the user), or point the context at a user that is there.");
+        }
+    }
+
+    /**
+     * fabric8's model of the target's kubeconfig, from exactly the files {@link #files} resolves, merged
+     * by fabric8 as kubectl merges them (the first file that names a cluster, user or context wins; a
+     * file's relative paths are taken from its own folder). Built on {@code Config.empty()}, so fabric8
+     * neither looks for another kubeconfig, nor falls back to in-cluster config, nor lets its own
+     * variables ({@code KUBERNETES_MASTER}, {@code KUBERNETES_AUTH_TOKEN}, ...) send it to a server helm
+     * would not talk to.
+     */
+    io.fabric8.kubernetes.client.Config clientConfig(KubeTarget target, String context) {
+        Config[] parsed = files(target.kubeconfig()).stream().filter(Files::isRegularFile)
+                .map(Kubeconfigs::parseConfig).toArray(Config[]::new);
+        io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.empty();
+        KubeConfigUtils.merge(config, context, parsed);
+        // fabric8 takes the current context when the one asked for is missing: never let that happen.
+        NamedContext chosen = config.getCurrentContext();
+        if (chosen == null || !context.equals(chosen.getName())) {
+            throw TaskConsoleException.badInput("Context '" + context + "' is not in the kubeconfig "
+                    + describe(files(target.kubeconfig())), "Choose a context the kubeconfig defines.");
+        }
+        return config;
     }
 
     /** The names in one file, and which context it makes current. */
@@ -177,6 +296,13 @@ public final class Kubeconfigs {
     }
 
     private static Config parseConfig(Path file) {
+        try {
+            if (Files.size(file) == 0 || Files.readString(file).isBlank()) {
+                throw malformed(file, "it is empty", null);
+            }
+        } catch (java.io.IOException e) {
+            throw malformed(file, "it cannot be read (" + e.getClass().getSimpleName() + ")", null);
+        }
         try {
             Config config = KubeConfigUtils.parseConfig(file.toFile());
             if (config == null) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * created in the namespace before helm runs, so a missing namespace has already been reported by
  * then, and a typo in the namespace must not quietly create a new one.
  */
-public record HelmCommand(HelmBinary binary, List<String> arguments, Duration helmTimeout) {
+public record HelmCommand(HelmBinary binary, List<String> arguments, Duration helmTimeout,
+                          Map<String, String> environment) {
 
     /** Release names and namespaces are both DNS-1123 labels; releases are shorter, as helm's Secrets add a suffix. */
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -34,10 +36,16 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
     /**
      * @param helmTimeout the {@code --timeout} the arguments give helm, or {@code null}; the
      *     runner's watchdog allows this much plus a margin
+     * @param environment variables helm runs with besides the user's (a {@code KUBECONFIG} list)
      */
     public HelmCommand {
         Objects.requireNonNull(binary, "binary");
         arguments = List.copyOf(arguments);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    public HelmCommand(HelmBinary binary, List<String> arguments, Duration helmTimeout) {
+        this(binary, arguments, helmTimeout, Map.of());
     }
 
     /** Any helm command, for callers that need one this class has no factory for. */
@@ -56,13 +64,26 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
     public static HelmCommand upgradeInstall(HelmBinary binary, String release, String chartRef, Path kubeconfig,
             String kubeContext, String namespace, Path valuesFile, List<Path> extraValuesFiles, Duration timeout,
             boolean wait) {
+        return upgradeInstall(binary, release, chartRef, kubeconfig == null ? List.of() : List.of(kubeconfig),
+                kubeContext, namespace, valuesFile, extraValuesFiles, timeout, wait);
+    }
+
+    /**
+     * As above, for the kubeconfig files the app resolved: one is passed with {@code --kubeconfig},
+     * several in {@code KUBECONFIG} (helm takes one file on its command line, a list only there).
+     *
+     * @param kubeconfigs empty for helm's own lookup
+     */
+    public static HelmCommand upgradeInstall(HelmBinary binary, String release, String chartRef, List<Path> kubeconfigs,
+            String kubeContext, String namespace, Path valuesFile, List<Path> extraValuesFiles, Duration timeout,
+            boolean wait) {
         Objects.requireNonNull(valuesFile, "valuesFile");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw TaskConsoleException.badInput("The helm timeout " + timeout + " is not positive",
                     "Set a timeout of at least one second, for example 300 seconds.");
         }
         List<String> args = new ArrayList<>(List.of("upgrade", "--install", checkedRelease(release), checkedChart(chartRef)));
-        addTarget(args, kubeconfig, kubeContext, namespace);
+        Map<String, String> env = addTarget(args, kubeconfigs, kubeContext, namespace);
         addValues(args, valuesFile, extraValuesFiles);
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         args.add("--timeout");
@@ -70,7 +91,7 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
         if (wait) {
             args.add("--wait");
         }
-        return new HelmCommand(binary, args, Duration.ofSeconds(seconds));
+        return new HelmCommand(binary, args, Duration.ofSeconds(seconds), env);
     }
 
     /** {@code helm template <release> <chart> --namespace <ns> --values <file>...}: renders locally, a dry run. */
@@ -87,22 +108,24 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
     public static HelmCommand status(HelmBinary binary, String release, Path kubeconfig, String kubeContext,
             String namespace) {
         List<String> args = new ArrayList<>(List.of("status", checkedRelease(release)));
-        addTarget(args, kubeconfig, kubeContext, namespace);
-        return new HelmCommand(binary, args, null);
+        Map<String, String> env = addTarget(args, kubeconfig == null ? List.of() : List.of(kubeconfig), kubeContext,
+                namespace);
+        return new HelmCommand(binary, args, null, env);
     }
 
     /** {@code helm list --namespace <ns> [--kubeconfig f] [--kube-context c]}. */
     public static HelmCommand list(HelmBinary binary, Path kubeconfig, String kubeContext, String namespace) {
         List<String> args = new ArrayList<>(List.of("list"));
-        addTarget(args, kubeconfig, kubeContext, namespace);
-        return new HelmCommand(binary, args, null);
+        Map<String, String> env = addTarget(args, kubeconfig == null ? List.of() : List.of(kubeconfig), kubeContext,
+                namespace);
+        return new HelmCommand(binary, args, null, env);
     }
 
     /** The same command with more arguments at the end, such as {@code --output json}. */
     public HelmCommand with(String... moreArguments) {
         List<String> args = new ArrayList<>(arguments);
         args.addAll(List.of(moreArguments));
-        return new HelmCommand(binary, args, helmTimeout);
+        return new HelmCommand(binary, args, helmTimeout, environment);
     }
 
     /** The program and its arguments, as handed to the operating system. */
@@ -127,7 +150,9 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
      * the values of anything that looks like a credential replaced by {@value #MASK}.
      */
     public String display() {
-        StringBuilder out = new StringBuilder(quote(binary.path().toString()));
+        StringBuilder out = new StringBuilder();
+        environment.forEach((name, value) -> out.append(name).append('=').append(quote(value)).append(' '));
+        out.append(quote(binary.path().toString()));
         boolean maskNext = false;
         String previous = "";
         for (String arg : arguments) {
@@ -177,17 +202,24 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
         return "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    private static void addTarget(List<String> args, Path kubeconfig, String kubeContext, String namespace) {
+    /** Adds the target's flags; returns the environment a list of kubeconfig files needs. */
+    private static Map<String, String> addTarget(List<String> args, List<Path> kubeconfigs, String kubeContext,
+                                                 String namespace) {
         args.add("--namespace");
         args.add(checkedNamespace(namespace));
-        if (kubeconfig != null) {
+        Map<String, String> env = Map.of();
+        if (kubeconfigs.size() == 1) {
             args.add("--kubeconfig");
-            args.add(kubeconfig.toString());
+            args.add(kubeconfigs.get(0).toString());
+        } else if (kubeconfigs.size() > 1) {
+            env = Map.of("KUBECONFIG", String.join(java.io.File.pathSeparator,
+                    kubeconfigs.stream().map(Path::toString).toList()));
         }
         if (kubeContext != null && !kubeContext.isBlank()) {
             args.add("--kube-context");
             args.add(kubeContext.strip());
         }
+        return env;
     }
 
     private static void addValues(List<String> args, Path valuesFile, List<Path> extraValuesFiles) {

@@ -30,6 +30,12 @@ public final class HelmFailure {
                     "Check that the cluster is reachable and the release's pods start (kubectl get pods), or raise the timeout.",
                     null);
         }
+        if (said.isEmpty() && result.exitCode() > 128 && result.exitCode() < 160) {
+            // 128 + n: a signal ended it before it could say anything (kill -9, the out-of-memory killer).
+            return TaskConsoleException.failed(
+                    what + " failed (exit " + result.exitCode() + "): helm was killed (signal " + (result.exitCode() - 128) + ")",
+                    "Check the machine's memory (the out-of-memory killer) or whoever stopped it, then submit again.", null);
+        }
         return TaskConsoleException.failed(
                 what + " failed (exit " + result.exitCode() + ")" + (said.isEmpty() ? "" : ": " + said),
                 hint(said), null);

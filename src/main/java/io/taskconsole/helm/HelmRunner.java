@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +21,8 @@ import java.util.Objects;
  * repaint in batches on its own thread rather than touch controls from the listener.
  *
  * <p>helm runs with the user's environment, so kubeconfig exec plugins and {@code HELM_*}
- * settings work; helm's own directory is appended to {@code PATH} because a desktop launch often
+ * settings work, except the {@code HELM_KUBE*} ones, which would point helm at another cluster or
+ * user than the one the app resolved (see {@link #clearTargetOverrides}); helm's own directory is appended to {@code PATH} because a desktop launch often
  * lacks it and plugins are commonly installed next to helm.
  */
 public final class HelmRunner {
@@ -61,6 +63,12 @@ public final class HelmRunner {
         positive(watchdog, "watchdog");
         ProcessBuilder builder = new ProcessBuilder(command.commandLine())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        List<String> cleared = clearTargetOverrides(builder.environment());
+        if (!cleared.isEmpty()) {
+            listener.onLine(OutputListener.Stream.INFO, "Not passing " + String.join(", ", cleared)
+                    + " from your environment to helm: Task Console names the cluster, context and namespace itself");
+        }
+        builder.environment().putAll(command.environment());
         appendToPath(builder.environment(), command.binary().path().toAbsolutePath().getParent());
         Process process;
         try {
@@ -81,6 +89,25 @@ public final class HelmRunner {
         } catch (IOException e) {
             // helm reads nothing from stdin; a failed close changes nothing.
         }
+    }
+
+    /**
+     * Removes the {@code HELM_KUBE*} variables (context, API server, token, CA, impersonation, ...):
+     * with them helm would talk to another cluster, or as another user, than the one fabric8 just
+     * created the attempt's ConfigMap in. ({@code KUBECONFIG} needs no removing: the command names
+     * its files.) Returns the names removed, never their values.
+     */
+    static List<String> clearTargetOverrides(Map<String, String> environment) {
+        List<String> cleared = new java.util.ArrayList<>();
+        for (String name : List.copyOf(environment.keySet())) {
+            // Windows names variables case-insensitively: Helm_KubeContext counts too.
+            if (name.toUpperCase(java.util.Locale.ROOT).startsWith("HELM_KUBE")) {
+                environment.remove(name);
+                cleared.add(name);
+            }
+        }
+        java.util.Collections.sort(cleared);
+        return cleared;
     }
 
     private static void appendToPath(Map<String, String> environment, Path dir) {

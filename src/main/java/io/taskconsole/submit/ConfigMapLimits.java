@@ -1,5 +1,6 @@
 package io.taskconsole.submit;
 
+import io.taskconsole.task.AsciiNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +16,17 @@ public final class ConfigMapLimits {
     public static final long MAX_BYTES = 1024L * 1024L;
     /** Room kept for the object's metadata (name, labels, JSON framing). */
     public static final long METADATA_ALLOWANCE = 4 * 1024L;
+    /** Kubernetes' limit on a ConfigMap key (a DNS subdomain's length). */
+    public static final int MAX_KEY_LENGTH = 253;
+    /** How many of the largest files an over-the-limit message names: many small files would fill a screen. */
+    static final int FILES_NAMED = 5;
     private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
     private ConfigMapLimits() {
     }
 
     public static boolean isValidKey(String key) {
-        return key != null && key.length() <= 253 && KEY.matcher(key).matches() && !key.equals(".") && !key.equals("..");
+        return key != null && key.length() <= MAX_KEY_LENGTH && KEY.matcher(key).matches() && !key.equals(".") && !key.equals("..");
     }
 
     /** The estimated size of the ConfigMap holding {@code files}. */
@@ -36,7 +41,11 @@ public final class ConfigMapLimits {
     public static List<Problem> check(Map<String, byte[]> files) {
         List<Problem> problems = new ArrayList<>();
         for (String key : files.keySet()) {
-            if (!isValidKey(key)) {
+            if (key.length() > MAX_KEY_LENGTH) {
+                problems.add(new Problem(shorten(key), "The file name is " + key.length()
+                        + " characters long; a ConfigMap key may have at most " + MAX_KEY_LENGTH,
+                        "Rename the file, e.g. to '" + suggestKey(key) + "'"));
+            } else if (!isValidKey(key)) {
                 problems.add(new Problem(key, "The file name '" + key
                         + "' cannot be a ConfigMap key (allowed: letters, digits, '-', '_' and '.')",
                         "Rename the file, e.g. to '" + suggestKey(key) + "'"));
@@ -47,8 +56,12 @@ public final class ConfigMapLimits {
             StringBuilder sizes = new StringBuilder();
             files.entrySet().stream()
                     .sorted((a, b) -> Integer.compare(b.getValue().length, a.getValue().length))
+                    .limit(FILES_NAMED)
                     .forEach(e -> sizes.append(sizes.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
                             .append(human(e.getValue().length)));
+            if (files.size() > FILES_NAMED) {
+                sizes.append(" and ").append(files.size() - FILES_NAMED).append(" more files");
+            }
             problems.add(new Problem("files", "The task's files total " + human(size) + ", "
                     + human(size - MAX_BYTES) + " over the 1 MiB ConfigMap limit (" + sizes + ")",
                     "Shorten the largest files or move big material (logs, data) into the repository and link to it"));
@@ -56,9 +69,19 @@ public final class ConfigMapLimits {
         return problems;
     }
 
+    /** A valid key a person would pick: accents dropped ({@code été} → {@code ete}), the rest to dashes. */
     static String suggestKey(String key) {
-        String s = key.replaceAll("[^-._a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return s.isEmpty() ? "notes.md" : s.toLowerCase(Locale.ROOT);
+        String s = AsciiNames.fold(key).replaceAll("[^-._a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > MAX_KEY_LENGTH) {
+            int dot = s.lastIndexOf('.');
+            String ext = dot > 0 && s.length() - dot <= 10 ? s.substring(dot) : "";
+            s = s.substring(0, MAX_KEY_LENGTH - ext.length()).replaceAll("[-.]+$", "") + ext;
+        }
+        return s.isEmpty() || s.equals(".") || s.equals("..") ? "notes.md" : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String shorten(String key) {
+        return key.substring(0, 40) + "…";
     }
 
     public static String human(long bytes) {

@@ -2,6 +2,9 @@ package io.taskconsole.submit;
 
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.AttemptConfigMaps;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.cluster.KubeconfigInfo;
+import io.taskconsole.cluster.Kubeconfigs;
 import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmCommand;
@@ -51,8 +54,16 @@ public final class DryRun {
     private final String submittedBy;
     private final String appVersion;
     private final CriteriaExtractor extractor = new CriteriaExtractor();
+    private final Kubeconfigs kubeconfigs;
 
     public DryRun(HelmLocator helmLocator, HelmRunner helmRunner, Clock clock, String submittedBy, String appVersion) {
+        this(helmLocator, helmRunner, clock, submittedBy, appVersion, Kubeconfigs.fromSystem());
+    }
+
+    /** @param kubeconfigs resolves the kubeconfig files the shown helm command names, as a submission would */
+    public DryRun(HelmLocator helmLocator, HelmRunner helmRunner, Clock clock, String submittedBy, String appVersion,
+                  Kubeconfigs kubeconfigs) {
+        this.kubeconfigs = kubeconfigs;
         this.helmLocator = helmLocator;
         this.helmRunner = helmRunner;
         this.clock = clock;
@@ -97,8 +108,9 @@ public final class DryRun {
                 }
             }
             HelmBinary shown = helm != null ? helm : new HelmBinary(Path.of("helm"), "v3");
+            HelmTarget where = helmTarget(settings.target(), kubeContext);
             helmCommand = HelmCommand.upgradeInstall(shown, names.releaseName(), chart.ref(),
-                    settings.target().kubeconfig(), kubeContext, namespace, Path.of("values.yaml"),
+                    where.files(), where.context(), namespace, Path.of("values.yaml"),
                     settings.extraValues(), settings.timeout(), settings.waitForResources()).display();
             if (withTemplate) {
                 manifests = template(helm, names, chart.ref(), settings, namespace, valuesFile);
@@ -116,6 +128,28 @@ public final class DryRun {
             }
         }
         return new Result(files, configMapYaml, valuesYaml, helmCommand, manifests, List.copyOf(problems));
+    }
+
+    /** The kubeconfig files and context the shown command names. */
+    private record HelmTarget(List<Path> files, String context) {
+    }
+
+    /**
+     * What a submission would hand helm: the kubeconfig files resolved as for fabric8 and the context
+     * (the current one when none is chosen), so a pasted command goes where Submit goes. Without a
+     * usable kubeconfig (a dry run needs none) the command names what was chosen, if anything.
+     */
+    private HelmTarget helmTarget(KubeTarget target, String kubeContext) {
+        if (target.inCluster()) {
+            return new HelmTarget(List.of(), kubeContext);
+        }
+        try {
+            KubeconfigInfo info = kubeconfigs.read(target.kubeconfig());
+            List<Path> files = info.files().stream().filter(Files::isRegularFile).toList();
+            return new HelmTarget(files, kubeContext != null ? kubeContext : info.currentContext());
+        } catch (TaskConsoleException e) {
+            return new HelmTarget(target.kubeconfig() == null ? List.of() : List.of(target.kubeconfig()), kubeContext);
+        }
     }
 
     private String template(HelmBinary helm, ResourceNames names, String chartRef, SubmitSettings settings,

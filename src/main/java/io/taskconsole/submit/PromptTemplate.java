@@ -52,11 +52,26 @@ public final class PromptTemplate {
     public static PromptTemplate forWorkspace(Path workspace) {
         if (workspace != null) {
             Path custom = workspace.resolve(OVERRIDE_PATH);
+            // The workspace is a git checkout too: a linked template could pull any file into prompt.md.
+            if (Files.isSymbolicLink(custom) || Files.isSymbolicLink(custom.getParent())) {
+                Path link = Files.isSymbolicLink(custom) ? custom : custom.getParent();
+                throw TaskConsoleException.badInput("The workspace's prompt template " + link + " is a symbolic link to "
+                                + linkTarget(link) + ": Task Console does not read templates through links",
+                        "Replace the link with a copy of the template, or delete it to use the default.");
+            }
             if (Files.isRegularFile(custom)) {
                 return new PromptTemplate(TaskFolder.readUtf8(custom));
             }
         }
         return defaultTemplate();
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     public static PromptTemplate fromFile(Path file) {

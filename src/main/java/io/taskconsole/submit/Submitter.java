@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,11 @@ public final class Submitter {
         this.clock = clock;
         this.submittedBy = submittedBy;
         this.appVersion = appVersion;
+    }
+
+    /** The same submitter, recording {@code user} as who submitted (the orchestrator's authenticated caller). */
+    public Submitter as(String user) {
+        return new Submitter(connector, helmLocator, helmRunner, clock, user, appVersion);
     }
 
     public static Submitter forSystem() {
@@ -203,10 +209,18 @@ public final class Submitter {
                 }
                 s.cancel().throwIfCancelled();
                 Path values = Files.createTempFile("task-console-values", ".yaml");
+                Path inClusterKubeconfig = null;
                 try {
                     ValuesFile.write(values, draft.info(), names, s.previousAttempt());
+                    // helm reads the same kubeconfig files as fabric8 did (or, in a pod, the same ServiceAccount).
+                    List<Path> kubeconfigs = connection.kubeconfigFiles();
+                    if (connection.inCluster() != null) {
+                        inClusterKubeconfig = Files.createTempFile("task-console-in-cluster", ".kubeconfig");
+                        connection.inCluster().writeKubeconfig(inClusterKubeconfig);
+                        kubeconfigs = List.of(inClusterKubeconfig);
+                    }
                     helmCommand = HelmCommand.upgradeInstall(s.helm(), names.releaseName(), s.chartRef(),
-                            settings.target().kubeconfig(), connection.context(), connection.namespace(), values,
+                            kubeconfigs, connection.context(), connection.namespace(), values,
                             settings.extraValues(), settings.timeout(), settings.waitForResources());
                     command = helmCommand.display();
                     HelmProcess process = helmRunner.start(helmCommand, tee);
@@ -214,6 +228,9 @@ public final class Submitter {
                     result = process.await();
                 } finally {
                     Files.deleteIfExists(values);
+                    if (inClusterKubeconfig != null) {
+                        Files.deleteIfExists(inClusterKubeconfig);
+                    }
                 }
                 if (result.cancelled()) {
                     error = TaskConsoleException.cancelled("Attempt " + names.attempt() + " was cancelled while helm ran; "

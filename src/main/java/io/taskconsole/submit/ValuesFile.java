@@ -1,7 +1,9 @@
 package io.taskconsole.submit;
 
 import io.taskconsole.cluster.ResourceNames;
+import io.taskconsole.task.Repository;
 import io.taskconsole.task.TaskInfo;
+import io.taskconsole.task.TaskSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,7 +34,41 @@ public final class ValuesFile {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("task", task);
         root.put("workspace", workspace);
+        putSettings(root, info.settings());
         return root;
+    }
+
+    /** The task's run settings, as the chart names them; absent settings leave the chart's defaults. */
+    private static void putSettings(Map<String, Object> root, TaskSettings settings) {
+        Repository repository = settings.repository();
+        if (repository != null) {
+            Map<String, Object> repo = new LinkedHashMap<>();
+            repo.put("url", repository.url());
+            repo.put("branch", repository.branch());
+            if (!repository.path().isEmpty()) {
+                repo.put("path", repository.path());
+            }
+            root.put("repository", repo);
+            if (!repository.credentialsSecret().isEmpty()) {
+                root.put("git", Map.of("credentialsSecret", repository.credentialsSecret()));
+            }
+        }
+        if (settings.activeDeadlineSeconds() != null) {
+            root.put("job", Map.of("activeDeadlineSeconds", settings.activeDeadlineSeconds()));
+        }
+        Map<String, Object> agent = new LinkedHashMap<>();
+        if (settings.permissionMode() != null) {
+            agent.put("permissionMode", settings.permissionMode());
+        }
+        if (!settings.env().isEmpty()) {
+            agent.put("env", new LinkedHashMap<>(settings.env()));
+        }
+        if (!settings.secrets().isEmpty()) {
+            agent.put("secretEnv", settings.secretsAsMaps());
+        }
+        if (!agent.isEmpty()) {
+            root.put("agent", agent);
+        }
     }
 
     public static String yaml(TaskInfo info, ResourceNames names, Integer previousAttempt) {

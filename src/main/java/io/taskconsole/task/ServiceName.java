@@ -1,7 +1,6 @@
 package io.taskconsole.task;
 
 import io.taskconsole.TaskConsoleException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +32,7 @@ public record ServiceName(String value) {
         if (text == null) {
             return "my-service";
         }
-        String s = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        s = s.replaceAll("^-+", "").replaceAll("-+$", "");
+        String s = AsciiNames.slug(text.strip());
         if (s.length() > MAX_LENGTH) {
             s = s.substring(0, MAX_LENGTH).replaceAll("-+$", "");
         }

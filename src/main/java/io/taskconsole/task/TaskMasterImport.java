@@ -72,6 +72,14 @@ public final class TaskMasterImport {
         return new TaskMasterMarkdown(id, found).toImportedTask(foundTag);
     }
 
+    /**
+     * One task given as Task Master's JSON object (its fields: title, description, details,
+     * testStrategy, priority, status, dependencies, subtasks), written exactly as an import writes it.
+     */
+    public ImportedTask fromTask(TaskId id, JsonNode task) {
+        return new TaskMasterMarkdown(id, task).toImportedTask(null);
+    }
+
     /** Every task in the file with a usable id, in file order. */
     public List<Entry> list(Path tasksJson) {
         List<Entry> entries = new ArrayList<>();

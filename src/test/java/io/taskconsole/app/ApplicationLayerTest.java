@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * The faces (the CLI, the desktop app, and later the orchestrator service) reach the cluster and
  * helm only through the application layer, and never run a use case's steps themselves. What they
  * may name of {@code cluster} and {@code helm} are values that cross the layer: a target, what a
- * kubeconfig offers, a connection check's answer, a helm binary, and the listener helm's output
- * streams through.
+ * kubeconfig offers, a connection check's answer, an attempt's resource names, a helm binary, and
+ * the listener helm's output streams through.
  */
 class ApplicationLayerTest {
 
@@ -23,6 +23,7 @@ class ApplicationLayerTest {
             "io.taskconsole.cluster.KubeTarget",
             "io.taskconsole.cluster.KubeconfigInfo",
             "io.taskconsole.cluster.ConnectionCheck$Result",
+            "io.taskconsole.cluster.ResourceNames",
             "io.taskconsole.helm.HelmBinary",
             "io.taskconsole.helm.OutputListener",
             "io.taskconsole.helm.OutputListener$Stream");
@@ -63,6 +64,13 @@ class ApplicationLayerTest {
         noClasses().that().resideInAnyPackage("io.taskconsole.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "picocli..",
                         "io.taskconsole.ui..", "io.taskconsole.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theServiceAndTheCliNeverLoadJavaFx() {
+        noClasses().that().resideInAnyPackage("io.taskconsole.server..", "io.taskconsole.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "io.taskconsole.ui..")
                 .check(classes);
     }
 }

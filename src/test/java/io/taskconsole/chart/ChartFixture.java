@@ -41,6 +41,10 @@ final class ChartFixture {
         return chartDir().resolveSibling("task-console-submitter");
     }
 
+    static Path fetchSourceScript() {
+        return chartDir().resolve("files/fetch-source.sh");
+    }
+
     static Path initScript() {
         return chartDir().resolve("files/prepare-workspace.sh");
     }

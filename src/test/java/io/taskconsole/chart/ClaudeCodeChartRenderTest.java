@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.submit.ValuesFile;
+import io.taskconsole.task.Repository;
+import io.taskconsole.task.SecretRef;
 import io.taskconsole.task.ServiceName;
+import io.taskconsole.task.TaskSettings;
 import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
 import java.nio.file.Files;
@@ -270,6 +273,70 @@ class ClaudeCodeChartRenderTest {
                 .contains("kubectl -n orchestrator logs -f job/auth-service-task-1001-run-2 -c agent")
                 .contains("kubectl -n orchestrator logs job/auth-service-task-1001-run-2 -c prepare-workspace")
                 .contains("/workspace/auth-service/.task/1001/run-2/");
+    }
+
+    @Test
+    void aRepositoryInTaskYamlAddsFetchSourceBeforePrepareWorkspaceAndTellsTheAgentWhereItsCodeIs() throws Exception {
+        TaskSettings settings = new TaskSettings(
+                new Repository("https://github.com/acme/auth-service.git", "develop", "services/auth", "auth-git"),
+                "acceptEdits", 3600, Map.of("LOG_LEVEL", "debug"), Map.of("DB_PASSWORD", new SecretRef("auth-db", "password")));
+
+        JsonNode pod = podSpec(chart.render(attempt.release(), List.of(attempt.with(settings).values())));
+
+        JsonNode init = pod.path("initContainers");
+        assertThat(init.size()).isEqualTo(2);
+        JsonNode fetch = init.get(0);
+        assertThat(fetch.path("name").asString()).isEqualTo("fetch-source");
+        assertThat(init.get(1).path("name").asString()).isEqualTo("prepare-workspace");
+        assertThat(fetch.path("image").asString()).isEqualTo("alpine/git:v2.49.1");
+        assertThat(strings(fetch.path("command")).get(2)).isEqualTo(Files.readString(ChartFixture.chartDir().resolve("files/fetch-source.sh")));
+        assertThat(env(fetch)).containsEntry("REPO_URL", "https://github.com/acme/auth-service.git")
+                .containsEntry("BASE_BRANCH", "develop").containsEntry("FETCH_DEPTH", "1").containsEntry("CONTINUE_FROM", "base")
+                .containsEntry("PREVIOUS_ATTEMPT", "1").containsEntry("GIT_CREDENTIALS_DIR", "/git-credentials");
+        assertThat(mount(fetch, "git-credentials").path("readOnly").asBoolean()).isTrue();
+        assertThat(volume(pod, "git-credentials").at("/secret/secretName").asString()).isEqualTo("auth-git");
+        assertThat(volume(pod, "git-credentials").at("/secret/defaultMode").asInt()).isEqualTo(256);
+
+        JsonNode agent = single(pod.path("containers"));
+        assertThat(agent.path("volumeMounts").toString()).as("credentials only in fetch-source").doesNotContain("git-credentials");
+        assertThat(init.get(1).path("volumeMounts").toString()).doesNotContain("git-credentials");
+        assertThat(agent.path("workingDir").asString()).isEqualTo("/workspace/auth-service/src/services/auth");
+        assertThat(env(agent)).containsEntry("SOURCE_DIR", "/workspace/auth-service/src").containsEntry("BASE_BRANCH", "develop")
+                .containsEntry("WORK_BRANCH", "task-1001/run-2").containsEntry("LOG_LEVEL", "debug").doesNotContainKey("GIT_TOKEN");
+        assertThat(envVar(agent, "DB_PASSWORD").at("/valueFrom/secretKeyRef/name").asString()).isEqualTo("auth-db");
+        assertThat(envVar(agent, "DB_PASSWORD").at("/valueFrom/secretKeyRef/key").asString()).isEqualTo("password");
+        assertThat(strings(agent.path("args"))).contains("Read /workspace/auth-service/.task/1001/run-2/prompt.md and follow it.",
+                "--add-dir", "/workspace/auth-service", "acceptEdits");
+        assertThat(env(init.get(1))).containsEntry("SOURCE_DIR", "/workspace/auth-service/src")
+                .containsEntry("WORK_BRANCH", "task-1001/run-2");
+        assertThat(job(chart.render(attempt.release(), List.of(attempt.with(settings).values())))
+                .at("/spec/activeDeadlineSeconds").asInt()).isEqualTo(3600);
+        assertThat(env(fetch).toString() + env(agent)).doesNotContain("token");
+    }
+
+    @Test
+    void withoutARepositoryThereIsNoFetchSourceAndTheAgentStartsInTheServiceFolder() {
+        JsonNode pod = podSpec(chart.render(attempt.release(), List.of(attempt.values())));
+
+        assertThat(single(pod.path("initContainers")).path("name").asString()).isEqualTo("prepare-workspace");
+        JsonNode agent = single(pod.path("containers"));
+        assertThat(agent.path("workingDir").asString()).isEqualTo("/workspace/auth-service");
+        assertThat(env(agent)).doesNotContainKeys("SOURCE_DIR", "WORK_BRANCH");
+        assertThat(pod.path("volumes").toString()).doesNotContain("git-credentials");
+    }
+
+    @Test
+    void pushFromAgentGivesTheAgentTheTokenByReferenceAndContinueFromPreviousReachesTheScript() {
+        TaskSettings settings = new TaskSettings(new Repository("https://github.com/acme/auth-service.git", null, null, "auth-git"),
+                null, null, Map.of(), Map.of());
+        JsonNode pod = podSpec(chart.render(attempt.release(), List.of(attempt.with(settings).values(),
+                Map.of("git", Map.of("pushFromAgent", true, "continueFrom", "previous", "fetchDepth", 0)))));
+
+        JsonNode agent = single(pod.path("containers"));
+        assertThat(envVar(agent, "GIT_TOKEN").at("/valueFrom/secretKeyRef/name").asString()).isEqualTo("auth-git");
+        assertThat(envVar(agent, "GIT_TOKEN").at("/valueFrom/secretKeyRef/key").asString()).isEqualTo("token");
+        JsonNode fetch = pod.path("initContainers").get(0);
+        assertThat(env(fetch)).containsEntry("CONTINUE_FROM", "previous").containsEntry("FETCH_DEPTH", "0");
     }
 
     private static JsonNode job(List<JsonNode> docs) {

@@ -99,6 +99,61 @@ class ClaudeCodeChartValuesSchemaTest {
         assertThat(result.stderr()).contains("nodeAffinity.mode: nodeAffinity.mode must be one of the following: \"required\", \"preferred\", \"none\"");
     }
 
+    @Test
+    void reservedAndMalformedEnvNamesAreRejected() {
+        for (String name : List.of("ANTHROPIC_API_KEY", "TASK_ID", "WORK_BRANCH", "HOME")) {
+            assertThat(extra(Map.of("agent", Map.of("env", Map.of(name, "x"))))).as(name).contains("agent.env");
+            assertThat(extra(Map.of("agent", Map.of("secretEnv", Map.of(name, Map.of("secret", "s", "key", "k")))))).as(name)
+                    .contains("agent.secretEnv");
+        }
+        assertThat(extra(Map.of("agent", Map.of("env", Map.of("9LIVES", "x"))))).contains("agent.env");
+        assertThat(extra(Map.of("agent", Map.of("env", Map.of("LOG-LEVEL", "x"))))).contains("agent.env");
+        assertThat(extra(Map.of("agent", Map.of("env", Map.of("LOG_LEVEL", "debug", "_X1", 3))))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRefusesExactlyTheEnvNamesTheAppRefuses() throws Exception {
+        tools.jackson.databind.JsonNode reserved = new tools.jackson.databind.ObjectMapper()
+                .readTree(ChartFixture.chartDir().resolve("values.schema.json").toFile()).at("/definitions/envName/not/enum");
+        java.util.Set<String> inSchema = new java.util.TreeSet<>();
+        reserved.forEach(n -> inSchema.add(n.asString()));
+        assertThat(inSchema).isEqualTo(new java.util.TreeSet<>(io.taskconsole.task.SettingsRules.RESERVED_ENV));
+    }
+
+    @Test
+    void secretReferencesNeedAKubernetesNameAndAKey() {
+        assertThat(extra(Map.of("agent", Map.of("secretEnv", Map.of("DB", Map.of("secret", "Auth_DB", "key", "k"))))))
+                .contains("agent.secretEnv.DB.secret");
+        assertThat(extra(Map.of("agent", Map.of("secretEnv", Map.of("DB", Map.of("secret", "auth-db")))))).contains("key is required");
+        assertThat(extra(Map.of("agent", Map.of("secretEnv", Map.of("DB", Map.of("secret", "auth-db", "key", "k", "value", "pw"))))))
+                .contains("Additional property value is not allowed");
+    }
+
+    @Test
+    void aRepositoryUrlWithCredentialsIsRejected() {
+        assertThat(extra(Map.of("repository", Map.of("url", "https://bot:ghp_x@github.com/a/b.git")))).contains("repository.url");
+        assertThat(extra(Map.of("repository", Map.of("url", "https://ghp_x@github.com/a/b.git")))).contains("repository.url");
+        assertThat(extra(Map.of("repository", Map.of("url", "ssh://git@github.com/a/b.git")))).isEmpty();
+        assertThat(extra(Map.of("repository", Map.of("url", "git@github.com:a/b.git", "path", "svc/auth")))).isEmpty();
+    }
+
+    @Test
+    void gitAndRepositoryValuesAreChecked() {
+        assertThat(extra(Map.of("repository", Map.of("url", "git@github.com:a/b.git", "path", "../etc")))).contains("repository.path");
+        assertThat(extra(Map.of("repository", Map.of("url", "git@github.com:a/b.git", "path", "/etc")))).contains("repository.path");
+        assertThat(extra(Map.of("repository", Map.of("branch", "")))).contains("repository.branch");
+        assertThat(extra(Map.of("git", Map.of("continueFrom", "latest")))).contains("git.continueFrom");
+        assertThat(extra(Map.of("git", Map.of("fetchDepth", -1)))).contains("git.fetchDepth");
+        assertThat(extra(Map.of("git", Map.of("credentialsSecret", "Git_Creds")))).contains("git.credentialsSecret");
+        assertThat(extra(Map.of("git", Map.of("token", "ghp_x")))).contains("Additional property token is not allowed");
+    }
+
+    /** Helm's stderr for the app's values plus a user's {@code extra} values; empty if helm rendered them. */
+    private String extra(Map<String, Object> extra) {
+        Helm.Result result = chart.template("r", List.of(appValues(task -> { }), extra));
+        return result.ok() ? "" : result.stderr();
+    }
+
     /** Helm's stderr for the app's values changed by {@code change}; empty if helm rendered them. */
     private String rejection(Consumer<Map<String, Object>> change) {
         Helm.Result result = chart.template("auth-service-task-1001-run-2", List.of(appValues(change)));

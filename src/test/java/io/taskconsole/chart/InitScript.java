@@ -36,6 +36,23 @@ final class InitScript {
         }
     }
 
+    /**
+     * Puts one of the machine's programs (such as git, which the alpine/git image has beside
+     * busybox) on the busybox shell's PATH; the POSIX shell has the machine's PATH already.
+     */
+    InitScript withTool(String name) {
+        if (shell == Shell.BUSYBOX) {
+            Path program = ToolBinaries.onPath(name).orElseThrow(() -> new IllegalStateException(name + " is not installed"));
+            try {
+                Files.deleteIfExists(tools.resolve(name));
+                Files.createSymbolicLink(tools.resolve(name), program);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return this;
+    }
+
     /** The script's TMPDIR; it must be empty after every run. */
     Path scratch() {
         return scratch;

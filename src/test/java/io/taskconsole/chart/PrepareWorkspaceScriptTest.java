@@ -100,6 +100,21 @@ class PrepareWorkspaceScriptTest {
 
     @ParameterizedTest
     @EnumSource(Shell.class)
+    void withFetchedCodeTheBlockSaysWhereItIsAndWhichBranchToCommitTo(Shell shell) throws IOException {
+        Helm.Result result = InitScript.with(shell, temp).run(mount(2, FakeConfigMapMount.attemptFiles(TASK, 2)), workspace(),
+                Map.of("TASK_ID", Long.toString(TASK), "SERVICE_NAME", SERVICE, "ATTEMPT", "2",
+                        "SOURCE_DIR", "/workspace/auth-service/src", "AGENT_DIR", "/workspace/auth-service/src/services/auth",
+                        "BASE_BRANCH", "develop", "WORK_BRANCH", "task-" + TASK + "/run-2"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readString(serviceDir().resolve("CLAUDE.md")))
+                .contains("The service's code is checked out in /workspace/auth-service/src (from branch develop).")
+                .contains("Start in /workspace/auth-service/src/services/auth.")
+                .contains("Commit your work to branch task-" + TASK + "/run-2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
     void keepsWhatAPersonWroteAroundTheManagedBlock(Shell shell) throws IOException {
         Files.createDirectories(serviceDir());
         Files.writeString(serviceDir().resolve("CLAUDE.md"), """

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
+import io.taskconsole.task.Repository;
+import io.taskconsole.task.SecretRef;
+import io.taskconsole.task.TaskSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,6 +47,10 @@ class RenderedManifestsMatchKubernetesApiTest {
                                         "labelSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "claude-code"))))))))),
                 Arguments.of("affinity off", usual, Map.of("nodeAffinity", Map.of("mode", "none"))),
                 Arguments.of("existing service account", usual, Map.of("serviceAccount", Map.of("create", false, "name", "agents"))),
+                Arguments.of("repository and task settings", usual.with(new TaskSettings(
+                        new Repository("git@github.com:acme/auth-service.git", "develop", "services/auth", "auth-git"), "acceptEdits", 3600,
+                        Map.of("LOG_LEVEL", "debug"), Map.of("DB_PASSWORD", new SecretRef("auth-db", "password")))),
+                        Map.of("git", Map.of("pushFromAgent", true, "continueFrom", "previous", "fetchDepth", 0))),
                 Arguments.of("everything set", usual, Map.of(
                         "agent", Map.of("image", Map.of("repository", "r.example.com/claude", "tag", "9.9.9"),
                                 "model", "claude-sonnet-4-5",
@@ -68,7 +75,9 @@ class RenderedManifestsMatchKubernetesApiTest {
             assertThat(object.getMetadata().getNamespace()).isEqualTo(ChartFixture.NAMESPACE);
         }
         Job job = (Job) model.read(Manifests.single(docs, "Job"));
-        assertThat(job.getSpec().getTemplate().getSpec().getInitContainers()).hasSize(1);
+        assertThat(job.getSpec().getTemplate().getSpec().getInitContainers()).extracting(c -> c.getName())
+                .containsExactlyElementsOf(attempt.settings().repository() == null
+                        ? List.of("prepare-workspace") : List.of("fetch-source", "prepare-workspace"));
     }
 
     @Test

@@ -13,15 +13,15 @@ class DurationOptionTest {
 
     @Test
     void helmStyleDurationsAreRead() {
-        assertThat(ClusterOptions.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(ClusterOptions.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(ClusterOptions.parseDuration(" 1h30m ")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(InstallOptions.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(InstallOptions.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(InstallOptions.parseDuration(" 1h30m ")).isEqualTo(Duration.ofMinutes(90));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "5", "5 m", "-5m", "1.5h", "m"})
     void otherTextIsRefusedWithAnExample(String text) {
-        assertThatThrownBy(() -> ClusterOptions.parseDuration(text))
+        assertThatThrownBy(() -> InstallOptions.parseDuration(text))
                 .isInstanceOfSatisfying(TaskConsoleException.class, e -> {
                     assertThat(e.kind()).isEqualTo(TaskConsoleException.Kind.BAD_INPUT);
                     assertThat(e.oneLine()).contains("is not a duration").contains("90s, 5m or 1h30m");
@@ -30,6 +30,6 @@ class DurationOptionTest {
 
     @Test
     void zeroIsRefused() {
-        assertThatThrownBy(() -> ClusterOptions.parseDuration("0s")).hasMessage("--timeout must be more than zero");
+        assertThatThrownBy(() -> InstallOptions.parseDuration("0s")).hasMessage("--timeout must be more than zero");
     }
 }

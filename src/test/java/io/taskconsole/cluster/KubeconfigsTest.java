@@ -124,6 +124,8 @@ class KubeconfigsTest {
         KubeconfigInfo info = kubeconfigs(Map.of("KUBECONFIG", list)).read(null);
 
         assertThat(info.files()).containsExactly(first, missing, second);
+        assertThat(info.missing()).containsExactly(missing);
+        assertThat(info.read()).containsExactly(first, second);
         assertThat(info.contexts()).containsExactly("alpha", "shared", "beta");
         assertThat(info.currentContext()).isEqualTo("alpha");
     }
@@ -163,7 +165,7 @@ class KubeconfigsTest {
         Path file = write("config", kubeconfig("dev", "https://x.example", "dev", "prod"));
         assertThatThrownBy(() -> kubeconfigs(Map.of()).resolveContext(new KubeTarget(file, "staging", null)))
                 .isInstanceOfSatisfying(TaskConsoleException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Context 'staging' is not in the kubeconfig " + file);
+                    assertThat(e.getMessage()).isEqualTo("Context 'staging' is not in the kubeconfig " + file + ", which defines: dev, prod");
                     assertThat(e.fix()).isEqualTo("Choose one of: dev, prod.");
                     assertNoSecret(e);
                 });
@@ -247,5 +249,60 @@ class KubeconfigsTest {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN).doesNotContain(PASSWORD);
         }
+    }
+
+    /**
+     * The orchestrator's default in a pod: the ServiceAccount only when nothing names a kubeconfig or a
+     * context; a named context with no kubeconfig stays a kubeconfig target, whose missing file is the error.
+     */
+    @Test
+    void inAPodWithoutAKubeconfigTheServiceDefaultIsInCluster() throws IOException {
+        Map<String, String> pod = Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "443",
+                "HOME", dir.resolve("pod-home").toString());
+        Kubeconfigs inPod = new Kubeconfigs(pod, dir.resolve("user-home"));
+        assertThat(inPod.inPod()).isTrue();
+        assertThat(inPod.serviceTarget(null, null, "team")).isEqualTo(KubeTarget.inCluster("team"));
+
+        KubeTarget named = inPod.serviceTarget(null, "prod", "team");
+        assertThat(named.inCluster()).isFalse();
+        assertThatThrownBy(() -> inPod.resolveContext(named)).isInstanceOf(TaskConsoleException.class)
+                .hasMessageContaining(dir.resolve("pod-home").resolve(".kube").resolve("config").toString());
+
+        Path mounted = write("mounted", kubeconfig("dev", "https://x.example", "dev"));
+        Kubeconfigs withList = new Kubeconfigs(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBECONFIG",
+                mounted.toString()), dir.resolve("user-home"));
+        assertThat(withList.serviceTarget(null, null, "team")).isEqualTo(new KubeTarget(null, null, "team"));
+
+        Kubeconfigs desktop = new Kubeconfigs(Map.of("HOME", dir.resolve("pod-home").toString()), dir.resolve("user-home"));
+        assertThat(desktop.inPod()).isFalse();
+        assertThat(desktop.serviceTarget(null, null, "team").inCluster()).as("never in-cluster outside a pod").isFalse();
+    }
+
+    /** kubectl's home: $HOME, then (Windows) %USERPROFILE%, then %HOMEDRIVE%%HOMEPATH%, then Java's user.home. */
+    @Test
+    void theHomeIsFoundAsKubectlFindsIt() {
+        Path userHome = dir.resolve("user-home");
+        assertThat(new Kubeconfigs(Map.of("HOME", "/h"), userHome).files(null)).containsExactly(Path.of("/h/.kube/config"));
+        assertThat(new Kubeconfigs(Map.of("USERPROFILE", "/u"), userHome).files(null))
+                .containsExactly(Path.of("/u/.kube/config"));
+        assertThat(new Kubeconfigs(Map.of("HOMEDRIVE", "/d", "HOMEPATH", "/p"), userHome).files(null))
+                .containsExactly(Path.of("/d/p/.kube/config"));
+        assertThat(new Kubeconfigs(Map.of("HOME", " "), userHome).files(null))
+                .containsExactly(userHome.resolve(".kube").resolve("config"));
+    }
+
+    /** Several files merged as kubectl merges them: the first file that names a context or cluster wins. */
+    @Test
+    void aListOfFilesIsMergedForTheClientInOrder() throws IOException {
+        Path first = write("first", kubeconfig("dev", "https://first.example", "dev"));
+        Path second = write("second", kubeconfig("prod", "https://second.example", "dev", "prod"));
+        Kubeconfigs kubeconfigs = kubeconfigs(Map.of("KUBECONFIG", first + java.io.File.pathSeparator + second));
+
+        assertThat(kubeconfigs.read(null).contexts()).containsExactly("dev", "prod");
+        assertThat(kubeconfigs.read(null).currentContext()).as("the first current-context wins").isEqualTo("dev");
+        assertThat(kubeconfigs.clientConfig(new KubeTarget(null, "dev", null), "dev").getMasterUrl())
+                .startsWith("https://first.example");
+        assertThat(kubeconfigs.clientConfig(new KubeTarget(null, "prod", null), "prod").getMasterUrl())
+                .startsWith("https://second.example");
     }
 }

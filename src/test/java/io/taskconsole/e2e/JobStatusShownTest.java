@@ -9,7 +9,6 @@ import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.cli.TaskConsoleCli;
 import io.taskconsole.submit.JobPhase;
 import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.ui.RealCoreModels;
 import io.taskconsole.ui.attempts.AttemptsViewModel;
 import java.io.PrintWriter;
@@ -26,19 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 class JobStatusShownTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
 
     @TempDir
     Path temp;
 
     @Test
     void runningSucceededAndFailedJobsAreShownInTheConsoleAndTheCli() {
-        String namespace = "jobs-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        RealCoreModels console = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
-        console.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
-        console.cluster.chartProperty().set(CHART);
+        RealCoreModels console = RealCoreModels.onTestApiServer(temp, SERVER, "jobs");
+        String namespace = console.namespace();
+        Path kubeconfig = Path.of(console.cluster.kubeconfigProperty().get());
         for (int i = 0; i < 3; i++) {
             console.submit.submit();
             assertThat(console.submit.lastOutcomeProperty().get().succeeded()).as(console.log.text()).isTrue();
@@ -70,6 +65,20 @@ class JobStatusShownTest {
         assertThat(rows.get(0)).startsWith("3 ").endsWith("Failed");
         assertThat(rows.get(1)).startsWith("2 ").endsWith("Succeeded");
         assertThat(rows.get(2)).startsWith("1 ").endsWith("Running");
+
+        StringWriter jsonOut = new StringWriter();
+        int jsonCode = TaskConsoleCli.run(new PrintWriter(jsonOut), new PrintWriter(new StringWriter()), "attempts",
+                console.task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "-n", namespace, "-o", "json");
+        assertThat(jsonCode).isZero();
+        tools.jackson.databind.JsonNode doc = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(jsonOut.toString());
+        assertThat(doc.path("task_id").asLong()).isEqualTo(1001);
+        assertThat(doc.path("cluster_problem").isNull()).isTrue();
+        assertThat(doc.path("attempts").valueStream().map(a -> a.path("attempt").asInt() + " " + a.path("job").asString()
+                + " " + a.path("submission").asString() + " " + a.path("release").asString()))
+                .containsExactly("3 failed succeeded auth-service-task-1001-run-3",
+                        "2 succeeded succeeded auth-service-task-1001-run-2",
+                        "1 running succeeded auth-service-task-1001-run-1");
     }
 
     private static void writeStatus(String namespace, int attempt, io.fabric8.kubernetes.api.model.batch.v1.JobStatus status) {

@@ -53,13 +53,15 @@ class SubmitterRoleCoversTheAppTest {
         SERVER.createNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         TaskDraft task = SampleTask.create(temp.resolve("tasks"));
-        List<String> common = List.of("-n", namespace, "--kubeconfig", kubeconfig.toString(), "--helm", helm.toString(),
-                "--chart", CHARTS.resolve("claude-code").toString(), "--timeout", "60s");
+        List<String> target = List.of("-n", namespace, "--kubeconfig", kubeconfig.toString());
+        List<String> common = new ArrayList<>(target);
+        common.addAll(List.of("--helm", helm.toString(), "--chart", CHARTS.resolve("claude-code").toString(),
+                "--timeout", "60s"));
 
         SERVER.clearRequests();
         assertThat(cli(common, "submit", task.folder().toString())).isZero();
         assertThat(cli(common, "retry", task.folder().toString())).isZero();
-        assertThat(cli(common, "attempts", task.folder().toString())).isZero();
+        assertThat(cli(target, "attempts", task.folder().toString())).isZero();
         new ConnectionCheck(KubeConnector.fromSystem()).check(new KubeTarget(kubeconfig, null, namespace));
         List<ApiCall> calls = SERVER.requests().stream()
                 .filter(ApiCall::isResourceCall)

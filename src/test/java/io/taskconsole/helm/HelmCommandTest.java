@@ -30,7 +30,7 @@ class HelmCommandTest {
 
     @Test
     void upgradeInstallLeavesOutKubeconfigContextAndWaitWhenNotGiven() {
-        HelmCommand command = HelmCommand.upgradeInstall(HELM, "rel", "chart", null, null, "ns", Path.of("v.yaml"),
+        HelmCommand command = HelmCommand.upgradeInstall(HELM, "rel", "chart", List.of(), null, "ns", Path.of("v.yaml"),
                 List.of(), Duration.ofMillis(1500), false);
 
         assertThat(command.arguments()).containsExactly("upgrade", "--install", "rel", "chart", "--namespace", "ns",
@@ -81,7 +81,7 @@ class HelmCommandTest {
 
     @Test
     void rejectsATimeoutThatIsNotPositive() {
-        assertThatThrownBy(() -> HelmCommand.upgradeInstall(HELM, "rel", "chart", null, null, "ns", Path.of("v.yaml"),
+        assertThatThrownBy(() -> HelmCommand.upgradeInstall(HELM, "rel", "chart", List.of(), null, "ns", Path.of("v.yaml"),
                 List.of(), Duration.ZERO, false))
                 .isInstanceOfSatisfying(TaskConsoleException.class,
                         e -> assertThat(e.oneLine()).contains("timeout", "at least one second"));
@@ -93,5 +93,20 @@ class HelmCommandTest {
                 .isInstanceOf(TaskConsoleException.class).hasMessageContaining("not a chart");
         assertThatThrownBy(() -> HelmCommand.list(HELM, null, null, "-n"))
                 .isInstanceOf(TaskConsoleException.class).hasMessageContaining("namespace");
+    }
+
+    /** helm takes one --kubeconfig; the list the app resolved from $KUBECONFIG goes in its environment. */
+    @Test
+    void oneKubeconfigIsAFlagAndAListIsHelmsEnvironment() {
+        HelmCommand one = HelmCommand.upgradeInstall(HELM, "rel", "chart", List.of(Path.of("/k/a")), "ctx", "ns",
+                Path.of("v.yaml"), List.of(), Duration.ofSeconds(60), false);
+        HelmCommand two = HelmCommand.upgradeInstall(HELM, "rel", "chart", List.of(Path.of("/k/a"), Path.of("/k/b")),
+                "ctx", "ns", Path.of("v.yaml"), List.of(), Duration.ofSeconds(60), false);
+
+        assertThat(one.arguments()).containsSequence("--kubeconfig", "/k/a");
+        assertThat(one.environment()).isEmpty();
+        assertThat(two.arguments()).doesNotContain("--kubeconfig");
+        assertThat(two.environment()).containsEntry("KUBECONFIG", "/k/a" + java.io.File.pathSeparator + "/k/b");
+        assertThat(two.display()).startsWith("KUBECONFIG=/k/a" + java.io.File.pathSeparator + "/k/b ");
     }
 }

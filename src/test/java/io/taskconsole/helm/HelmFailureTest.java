@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HelmFailureTest {
 
     private static final HelmCommand UPGRADE = HelmCommand.upgradeInstall(new HelmBinary(Path.of("helm"), "v3"),
-            "rel", "chart", null, null, "ns", Path.of("v.yaml"), List.of(), Duration.ofSeconds(300), true);
+            "rel", "chart", List.of(), null, "ns", Path.of("v.yaml"), List.of(), Duration.ofSeconds(300), true);
 
     private static HelmResult failed(int exit, String... stderr) {
         return new HelmResult(exit, Duration.ofSeconds(3), false, false, List.of(stderr));

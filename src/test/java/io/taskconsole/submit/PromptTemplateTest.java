@@ -90,4 +90,21 @@ class PromptTemplateTest {
                 .isInstanceOf(TaskConsoleException.class)
                 .hasMessage("Prompt template " + missing + " does not exist");
     }
+
+    @Test
+    void aWorkspaceTemplateThatIsALinkIsRefusedNamingItsTarget() throws IOException {
+        Path secret = workspace.resolveSibling(workspace.getFileName() + "-id_rsa");
+        Files.writeString(secret, "PRIVATE KEY");
+        Path override = workspace.resolve(PromptTemplate.OVERRIDE_PATH);
+        Files.createDirectories(override.getParent());
+        Files.createSymbolicLink(override, secret);
+
+        assertThatThrownBy(() -> PromptTemplate.forWorkspace(workspace))
+                .isInstanceOfSatisfying(TaskConsoleException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TaskConsoleException.Kind.BAD_INPUT);
+                    assertThat(e.getMessage()).isEqualTo("The workspace's prompt template " + override
+                            + " is a symbolic link to " + secret + ": Task Console does not read templates through links");
+                });
+        Files.delete(secret);
+    }
 }

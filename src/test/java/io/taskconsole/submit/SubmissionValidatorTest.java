@@ -59,6 +59,17 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void namesThatDifferOnlyInCaseAreReported() {
+        List<Problem> problems = validator.validateDraft(Drafts.draft(folder, new TaskFile("notes.md", "a"),
+                new TaskFile("Notes.md", "b")));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("Notes.md");
+            assertThat(p.what()).isEqualTo("'Notes.md' and 'notes.md' differ only in case, so on a case-insensitive"
+                    + " file system one overwrites the other");
+        });
+    }
+
+    @Test
     void aFileNameThatCannotBeAConfigMapKeyGetsASuggestedName() {
         AttemptFiles files = new AttemptFilesGenerator(new CriteriaExtractor(), PromptTemplate.defaultTemplate())
                 .generate(Drafts.draft(folder, new TaskFile("my notes.md", "n")), Drafts.context(1, null));
@@ -71,6 +82,8 @@ class SubmissionValidatorTest {
             assertThat(p.fix()).isEqualTo("Rename the file, e.g. to 'my-notes.md'");
         });
         assertThat(ConfigMapLimits.isValidKey("my-notes.md")).isTrue();
+        assertThat(ConfigMapLimits.suggestKey("notes été.md")).as("accents dropped, letters kept").isEqualTo("notes-ete.md");
+        assertThat(ConfigMapLimits.suggestKey("Ünïcode Çafé.md")).isEqualTo("unicode-cafe.md");
         assertThat(ConfigMapLimits.isValidKey("Ünïcode.md")).isFalse();
         assertThat(ConfigMapLimits.isValidKey("..")).isFalse();
     }

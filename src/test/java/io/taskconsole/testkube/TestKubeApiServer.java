@@ -136,6 +136,22 @@ public final class TestKubeApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes what Kubernetes mounts into a pod for its ServiceAccount ({@code token}, {@code ca.crt})
+     * into {@code dir}, for this server: a test's stand-in for {@code /var/run/secrets/kubernetes.io/serviceaccount}.
+     */
+    public Path writeServiceAccount(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("token"), token);
+            Files.write(dir.resolve("ca.crt"), java.util.Base64.getDecoder().decode(caData));
+            restrictToOwner(dir.resolve("token"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a ServiceAccount into " + dir, e);
+        }
+    }
+
     /** A fabric8 client on this server, for a test's own setup and assertions. */
     public KubernetesClient client() {
         synchronized (clientLock) {

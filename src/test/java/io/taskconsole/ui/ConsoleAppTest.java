@@ -1,5 +1,6 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.testkube.UnreachableCluster;
 
 import io.taskconsole.app.AttemptSummary;
@@ -175,10 +176,11 @@ class ConsoleAppTest {
     @Test
     void dryRunRendersTheConfigMapAndHelmTemplateWithoutACluster(FxRobot robot) {
         waitForSample();
+        ConsoleHelm.use(robot, console);
 
         robot.clickOn("#dry-run");
 
-        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null, FxWait.errorNotice(console.notices));
         assertThat(robot.lookup("#dry-run-configmap").queryAs(TextArea.class).getText())
                 .contains("ConfigMap").contains("auth-service-task-1001-run-1-files");
         assertThat(console.submit.dryRunProperty().get().manifests()).contains("kind: Job");
@@ -189,6 +191,7 @@ class ConsoleAppTest {
     @Test
     void anUnreachableClusterGivesOneLineBannerWithDetailsAndNoSecrets(FxRobot robot) throws Exception {
         waitForSample();
+        ConsoleHelm.use(robot, console);
         Path kubeconfig = UnreachableCluster.kubeconfig(temp.resolve("kubeconfig"), "gone-context");
         robot.interact(() -> console.cluster.kubeconfigProperty().set(kubeconfig.toString()));
 
@@ -206,6 +209,7 @@ class ConsoleAppTest {
     @Test
     void submitThenRetryAgainstAnApiServerWithRealHelm(FxRobot robot) throws Exception {
         waitForSample();
+        ConsoleHelm.use(robot, console);
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
             server.createNamespace("orchestrator");
             Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
@@ -215,7 +219,8 @@ class ConsoleAppTest {
             });
 
             robot.clickOn("#submit");
-            waitFor("attempt 1", () -> console.submit.lastOutcomeProperty().get() != null && !console.submit.runningProperty().get());
+            waitFor("attempt 1", () -> console.submit.lastOutcomeProperty().get() != null && !console.submit.runningProperty().get(),
+                    FxWait.errorNotice(console.notices));
             assertThat(console.submit.lastOutcomeProperty().get().succeeded())
                     .as(console.notices.current() == null ? "" : console.notices.current().message()).isTrue();
             assertThat(server.client().configMaps().inNamespace("orchestrator")
@@ -386,16 +391,17 @@ class ConsoleAppTest {
         waitFor("a dark preview", () -> WaitForAsyncUtils.asyncFx(() -> previewTextIsLight(robot)).get());
         robot.sleep(500);
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "05-sample-task-dark"));
+        ConsoleHelm.use(robot, console);
         robot.clickOn("#dry-run");
-        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null, FxWait.errorNotice(console.notices));
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "06-dry-run-dark"));
     }
 
     /** A helm that answers {@code version} like the real one and hangs on anything else. */
     private Path slowHelm() throws Exception {
         Path script = temp.resolve("slow-helm");
-        String realHelm = System.getProperty("taskconsole.helm", "/usr/local/bin/helm");
-        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec " + realHelm + " \"$@\"; fi\n"
+        String realHelm = ToolBinaries.helm().toString();
+        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec '" + realHelm + "' \"$@\"; fi\n"
                 + "echo 'Release is being installed...'\nexec sleep 300\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

@@ -69,25 +69,31 @@ class KeyboardShortcutsTest {
 
     @Test
     void ctrlShiftDRunsTheDryRunAndShowsIt(FxRobot robot) {
+        ConsoleHelm.use(robot, console);
         String before = taskMd.getText();
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
 
-        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null);
+        waitFor("the dry run", () -> console.submit.dryRunProperty().get() != null, FxWait.errorNotice(console.notices));
         assertThat(console.window().bottom.getSelectionModel().getSelectedItem()).isSameAs(console.window().dryRunTab);
         assertThat(taskMd.getText()).isEqualTo(before);
     }
 
-    /** Nothing reaches a cluster: the test home has no kubeconfig, so Submit stops at its first check. */
+    /**
+     * Nothing reaches a cluster: the test home has no kubeconfig, so Submit stops at its first check
+     * after finding helm.
+     */
     @Test
     void ctrlEnterSubmitsWithoutTypingANewline(FxRobot robot) {
+        ConsoleHelm.use(robot, console);
         String before = taskMd.getText();
 
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
 
         waitFor("the submission to stop at the missing kubeconfig", () -> console.notices.current() != null
                 && console.notices.current().level() == Notice.Level.ERROR
-                && console.notices.current().message().contains("Kubeconfig file"));
+                && console.notices.current().message().contains("Kubeconfig file"),
+                FxWait.errorNoticeOtherThan(console.notices, "Kubeconfig file"));
         assertThat(console.submit.runningProperty().get()).isFalse();
         assertThat(console.window().bottom.getSelectionModel().getSelectedItem()).isSameAs(console.window().logTab);
         assertThat(taskMd.getText()).isEqualTo(before);

@@ -1,5 +1,8 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.testkube.ToolBinaries;
+
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
@@ -20,7 +23,7 @@ import java.nio.file.Path;
  */
 public final class RealCoreModels {
 
-    public final Core core = CoreAdapters.real();
+    public final Core core;
     public final BackgroundExecutor executor = BackgroundExecutor.sameThread();
     public final TaskDraft task;
     public final Notices notices;
@@ -30,13 +33,38 @@ public final class RealCoreModels {
     public final SubmitViewModel submit;
 
     public RealCoreModels(Path temp, Path kubeconfig, String context, String namespace) {
+        this(temp, CoreAdapters.real());
+        cluster.kubeconfigProperty().set(kubeconfig.toString());
+        cluster.contextProperty().set(context);
+        cluster.namespaceProperty().set(namespace);
+    }
+
+    /**
+     * On a namespace of its own ({@code prefix} and a unique suffix) of the test API server, with the
+     * real helm and the project's chart: ready to submit.
+     */
+    public static RealCoreModels onTestApiServer(Path temp, TestKubeApiServer server, String prefix) {
+        String namespace = prefix + "-" + Long.toHexString(System.nanoTime());
+        server.createNamespace(namespace);
+        Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
+        models.cluster.chartProperty().set(System.getProperty("taskconsole.chart.dir", "charts/claude-code"));
+        return models;
+    }
+
+    /** The namespace the cluster fields point at. */
+    public String namespace() {
+        return cluster.namespaceProperty().get();
+    }
+
+    /** On {@code core} (e.g. one resolving kubeconfigs from a test's own environment), the cluster fields blank. */
+    public RealCoreModels(Path temp, Core core) {
+        this.core = core;
         task = SampleTask.create(temp.resolve("tasks"));
         notices = new Notices(new AppLog(temp.resolve("app.log")));
         editor = new EditorViewModel(core.tasks(), executor, notices);
         cluster = new ClusterViewModel(core.cluster(), executor);
-        cluster.kubeconfigProperty().set(kubeconfig.toString());
-        cluster.contextProperty().set(context);
-        cluster.namespaceProperty().set(namespace);
         log = new LogViewModel(executor);
         submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
         editor.open(task.folder(), "task.md", d -> { });

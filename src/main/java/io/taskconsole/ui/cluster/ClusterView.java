@@ -52,7 +52,7 @@ public final class ClusterView {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 
-        TextField kubeconfig = field("kubeconfig", "Default: $KUBECONFIG, then ~/.kube/config", "Kubeconfig file");
+        TextField kubeconfig = field("kubeconfig", "Default: $KUBECONFIG, then $HOME/.kube/config", "Kubeconfig file");
         kubeconfig.textProperty().bindBidirectional(model.kubeconfigProperty());
         kubeconfig.setOnAction(e -> model.loadContexts());
         kubeconfig.focusedProperty().addListener((o, a, focused) -> {
@@ -86,6 +86,14 @@ public final class ClusterView {
         contextsError.textProperty().bind(model.contextsErrorProperty());
         contextsError.visibleProperty().bind(model.contextsErrorProperty().isNotEmpty());
         contextsError.managedProperty().bind(contextsError.visibleProperty());
+
+        Label files = new Label();
+        files.setId("kubeconfig-files");
+        files.setWrapText(true);
+        files.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        files.textProperty().bind(model.kubeconfigFilesProperty());
+        files.visibleProperty().bind(model.kubeconfigFilesProperty().isNotEmpty());
+        files.managedProperty().bind(files.visibleProperty());
 
         TextField namespace = field("namespace", "orchestrator", "Namespace");
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
@@ -144,6 +152,7 @@ public final class ClusterView {
         title.getStyleClass().add(Styles.TITLE_4);
         grid.add(title, 0, row++, 2, 1);
         grid.addRow(row++, new Label("Kubeconfig"), new HBox(4, kubeconfig, browse));
+        grid.add(files, 1, row++);
         grid.addRow(row++, new Label("Context"), context);
         grid.add(contextsError, 1, row++);
         grid.addRow(row++, new Label("Namespace"), namespace);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.cluster.KubeconfigInfo;
 import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notice;
@@ -53,6 +54,7 @@ public final class ClusterViewModel {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.UNKNOWN);
     private final StringProperty statusText = new SimpleStringProperty(this, "statusText", "Not checked yet");
     private final StringProperty contextsError = new SimpleStringProperty(this, "contextsError", "");
+    private final StringProperty kubeconfigFiles = new SimpleStringProperty(this, "kubeconfigFiles", "");
     private final BooleanProperty checking = new SimpleBooleanProperty(this, "checking");
     private long checkTicket;
 
@@ -119,6 +121,11 @@ public final class ClusterViewModel {
 
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText;
+    }
+
+    /** The kubeconfig file(s) the contexts came from and a submission will use, as one line. */
+    public ReadOnlyStringProperty kubeconfigFilesProperty() {
+        return kubeconfigFiles;
     }
 
     public ReadOnlyStringProperty contextsErrorProperty() {
@@ -205,6 +212,7 @@ public final class ClusterViewModel {
         executor.task(() -> tools.contexts(file))
                 .onSuccess(found -> {
                     contextsError.set("");
+                    kubeconfigFiles.set(describeFiles(found));
                     String keep = context.get();
                     contexts.setAll(found.contexts());
                     if (keep == null || keep.isBlank() || !found.contexts().contains(keep)) {
@@ -213,6 +221,7 @@ public final class ClusterViewModel {
                 })
                 .onFailure(e -> {
                     contexts.clear();
+                    kubeconfigFiles.set("");
                     contextsError.set(Notice.error("Reading the kubeconfig", e).message());
                 })
                 .start();
@@ -260,6 +269,14 @@ public final class ClusterViewModel {
         checking.set(false);
         status.set(Status.UNKNOWN);
         statusText.set("Not checked yet");
+    }
+
+    /** Which file(s) the contexts came from and a submission uses, and which $KUBECONFIG entries were skipped. */
+    static String describeFiles(KubeconfigInfo found) {
+        List<String> read = found.read().stream().map(Path::toString).toList();
+        String line = (found.files().size() == 1 ? "Reads " : "Reads, merged in order: ") + String.join(", ", read);
+        return found.missing().isEmpty() ? line : line + "; skips " + String.join(", ",
+                found.missing().stream().map(Path::toString).toList()) + " (not found)";
     }
 
     public static String describe(KubeTarget target) {

@@ -1,10 +1,13 @@
 package io.taskconsole.ui.common;
 
+import io.taskconsole.task.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -33,7 +36,13 @@ public final class AppLog {
             entry.append(details.strip()).append('\n');
         }
         try {
-            Files.createDirectories(file.getParent());
+            AtomicFiles.createOwnerOnlyDirectories(file.getParent());
+            if (Files.isSymbolicLink(file)) {
+                throw new IOException(file + " is a symbolic link; not appending through it");
+            }
+            if (!Files.exists(file) && Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
                 Files.move(file, file.resolveSibling(file.getFileName() + ".1"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);

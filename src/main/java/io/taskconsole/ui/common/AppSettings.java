@@ -107,12 +107,12 @@ public final class AppSettings {
         put(key, Double.toString(value));
     }
 
-    /** Writes the file atomically; call off the FX thread. */
+    /** Writes the file atomically, readable by the user only (it names their clusters and folders); call off the FX thread. */
     public void save() throws IOException {
         StringWriter text = new StringWriter();
         synchronized (this) {
             values.store(text, "Task Console settings");
         }
-        AtomicFiles.writeString(file, text.toString());
+        AtomicFiles.writeOwnerOnly(file, text.toString());
     }
 }

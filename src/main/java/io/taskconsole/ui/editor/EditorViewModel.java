@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -223,6 +221,14 @@ public final class EditorViewModel {
         }
         if (document(clean).isPresent()) {
             selected.set(document(clean).get());
+            return;
+        }
+        String wanted = clean;
+        Optional<DocumentModel> sameButCase = documents.stream().filter(d -> d.name().equalsIgnoreCase(wanted)).findFirst();
+        if (sameButCase.isPresent()) {
+            notices.accept(Notice.warning("'" + clean + "' differs from '" + sameButCase.get().name()
+                    + "' only in case: on macOS and Windows they are one file. Choose another name."));
+            selected.set(sameButCase.get());
             return;
         }
         DocumentModel doc = track(new DocumentModel(clean, ""));

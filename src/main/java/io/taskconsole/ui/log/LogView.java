@@ -231,6 +231,7 @@ public final class LogView {
                 .start();
     }
 
+    /** A flat button whose tooltip is also its accessible name (the label may be a glyph such as ↑). */
     private static Button flatButton(String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().add(Styles.FLAT);

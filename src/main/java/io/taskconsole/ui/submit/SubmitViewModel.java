@@ -12,6 +12,7 @@ import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Debouncer;
+import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.core.SubmitTools;
@@ -69,7 +70,8 @@ public final class SubmitViewModel {
     private final LongProperty configMapSize = new SimpleLongProperty(this, "configMapSize");
     private final Debouncer generatedRefresh;
     private final Debouncer sizeRefresh;
-    private long sizeTicket;
+    /** Measuring runs the criteria and the prompt over the whole draft: one at a time, the newest wins. */
+    private final LatestOnly measures = LatestOnly.oneAtATime();
     private final Debouncer templateSave;
     private Runnable afterSubmission = () -> { };
     private Cancellation cancel;
@@ -122,14 +124,10 @@ public final class SubmitViewModel {
             configMapSize.set(0);
             return;
         }
-        long mine = ++sizeTicket;
         SubmitTools.Target target = templateTarget();
         executor.task(() -> tools.configMapSize(draft.get(), target))
-                .onSuccess(size -> {
-                    if (mine == sizeTicket) {
-                        configMapSize.set(size);
-                    }
-                })
+                .latestIn(measures)
+                .onSuccess(configMapSize::set)
                 .onFailure(e -> notices.log("Measuring the ConfigMap size", e))
                 .start();
     }

@@ -33,10 +33,8 @@ class AttemptFilesRetryTest {
 
     @Test
     void refreshShowsTheFilesOnceTheApiServerAnswersAgain() {
-        String namespace = "files-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
+        RealCoreModels models = RealCoreModels.onTestApiServer(temp, SERVER, "files");
+        String namespace = models.namespace();
         ResourceNames names = new ResourceNames(models.task.info().service(), models.task.info().id(), 1);
         SERVER.client().resource(AttemptConfigMaps.build(names, namespace,
                 Map.of("prompt.md", "# Prompt of attempt 1\n".getBytes(StandardCharsets.UTF_8)))).create();

@@ -80,4 +80,16 @@ class ClusterViewModelTest {
         cluster.locateHelm();
         assertThat(cluster.helmVersionProperty().get()).isEqualTo("helm v3.18.0 at /usr/local/bin/helm");
     }
+
+    /** The pane says which kubeconfig file(s) it reads, in merge order, and which $KUBECONFIG entries it skipped. */
+    @Test
+    void theFilesLineNamesWhatIsReadAndWhatIsSkipped() {
+        Path a = Path.of("/k/a");
+        Path gone = Path.of("/k/gone");
+        Path b = Path.of("/k/b");
+        assertThat(ClusterViewModel.describeFiles(new KubeconfigInfo(List.of(a), List.of("x"), "x", Map.of())))
+                .isEqualTo("Reads " + a);
+        assertThat(ClusterViewModel.describeFiles(new KubeconfigInfo(List.of(a, gone, b), List.of("x"), "x", Map.of(),
+                List.of(gone)))).isEqualTo("Reads, merged in order: " + a + ", " + b + "; skips " + gone + " (not found)");
+    }
 }

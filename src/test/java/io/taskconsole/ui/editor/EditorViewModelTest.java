@@ -143,6 +143,19 @@ class EditorViewModelTest {
     }
 
     @Test
+    void anExtraFileWhoseNameDiffersOnlyInCaseIsRefusedNamingTheOther() {
+        editor.addFile("api-notes");
+
+        editor.addFile("API-Notes.md");
+
+        assertThat(notices.current().level()).isEqualTo(Notice.Level.WARNING);
+        assertThat(notices.current().message()).contains("'API-Notes.md' differs from 'api-notes.md' only in case");
+        assertThat(editor.snapshot().orElseThrow().files()).extracting(TaskFile::name)
+                .contains("api-notes.md").doesNotContain("API-Notes.md");
+        assertThat(editor.selectedProperty().get().name()).isEqualTo("api-notes.md");
+    }
+
+    @Test
     void jumpingToACriterionSelectsItsFile() {
         editor.jumpTo("design-spec.md", 3);
 

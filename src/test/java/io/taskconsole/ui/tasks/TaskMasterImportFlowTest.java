@@ -8,7 +8,6 @@ import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.task.TaskMasterImport;
-import io.taskconsole.ui.core.TaskStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +23,8 @@ class TaskMasterImportFlowTest {
 
     @Test
     void chosenTasksBecomeTaskFoldersAndTheFirstIsSelected() throws Exception {
-        Path json = temp.resolve("tasks.json");
-        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), json);
-        Notices notices = new Notices(new AppLog(temp.resolve("log.txt")));
-        TaskStore store = CoreAdapters.real().tasks();
-        TaskListViewModel tasks = new TaskListViewModel(store, BackgroundExecutor.sameThread(), notices);
-        tasks.workspaceProperty().set(temp.resolve("ws"));
+        Path json = legacyTasks(temp.resolve("tasks.json"));
+        TaskListViewModel tasks = tasks();
         List<TaskMasterImport.Entry> found = new ArrayList<>();
 
         tasks.readTaskMaster(json, found::addAll);
@@ -46,11 +41,8 @@ class TaskMasterImportFlowTest {
 
     @Test
     void aBadServiceNameStopsTheImportWithAFix() throws Exception {
-        Path json = temp.resolve("tasks.json");
-        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), json);
-        Notices notices = new Notices(new AppLog(temp.resolve("log.txt")));
-        TaskListViewModel tasks = new TaskListViewModel(CoreAdapters.real().tasks(), BackgroundExecutor.sameThread(), notices);
-        tasks.workspaceProperty().set(temp.resolve("ws"));
+        Path json = legacyTasks(temp.resolve("tasks.json"));
+        TaskListViewModel tasks = tasks();
         List<TaskMasterImport.Entry> found = new ArrayList<>();
         tasks.readTaskMaster(json, found::addAll);
 
@@ -66,12 +58,8 @@ class TaskMasterImportFlowTest {
      */
     @Test
     void theCliAndTheConsoleImportTheSameTaskAlike() throws Exception {
-        Path json = temp.resolve("billing-api").resolve(".taskmaster").resolve("tasks").resolve("tasks.json");
-        Files.createDirectories(json.getParent());
-        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), json);
-        Notices notices = new Notices(new AppLog(temp.resolve("log.txt")));
-        TaskListViewModel tasks = new TaskListViewModel(CoreAdapters.real().tasks(), BackgroundExecutor.sameThread(), notices);
-        tasks.workspaceProperty().set(temp.resolve("ws"));
+        Path json = legacyTasks(temp.resolve("billing-api").resolve(".taskmaster").resolve("tasks").resolve("tasks.json"));
+        TaskListViewModel tasks = tasks();
         List<TaskMasterImport.Entry> found = new ArrayList<>();
         tasks.readTaskMaster(json, found::addAll);
         String suggested = ImportDialog.guessService(json);
@@ -95,15 +83,10 @@ class TaskMasterImportFlowTest {
     /** Where the folders name no service, the CLI asks for one instead of inventing it. */
     @Test
     void theCliAsksForAServiceWhenNoneCanBeGuessed() throws Exception {
-        Path json = temp.resolve(".taskmaster").resolve("tasks").resolve("tasks.json");
-        Files.createDirectories(json.getParent());
-        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), json);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        // The temp folder's own name (junit…) is a valid service name, so start from one that is not.
-        Path odd = temp.resolve("___").resolve(".taskmaster").resolve("tasks").resolve("tasks.json");
-        Files.createDirectories(odd.getParent());
-        Files.copy(json, odd);
+        // Under a folder whose name makes no service name ("___"; the temp folder's own would).
+        Path odd = legacyTasks(temp.resolve("___").resolve(".taskmaster").resolve("tasks").resolve("tasks.json"));
 
         int code = io.taskconsole.cli.TaskConsoleCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
                 "import-taskmaster", odd.toString(), "--id", "1", "--out", temp.resolve("x").toString());
@@ -112,5 +95,23 @@ class TaskMasterImportFlowTest {
         assertThat(err.toString()).contains("Cannot tell which service").contains("--service");
         assertThat(ImportDialog.guessService(odd)).as("the console leaves the field for the user").isEmpty();
         assertThat(Files.exists(temp.resolve("x"))).isFalse();
+    }
+
+    private Notices notices;
+
+    /** The import flow's view model on the real core, with a workspace in the temp folder. */
+    private TaskListViewModel tasks() {
+        notices = new Notices(new AppLog(temp.resolve("log.txt")));
+        TaskListViewModel tasks = new TaskListViewModel(CoreAdapters.real().tasks(), BackgroundExecutor.sameThread(),
+                notices);
+        tasks.workspaceProperty().set(temp.resolve("ws"));
+        return tasks;
+    }
+
+    /** Task Master's tasks.json of the test resources, copied to {@code file}. */
+    private static Path legacyTasks(Path file) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(Path.of("src/test/resources/taskmaster/legacy-tasks.json"), file);
+        return file;
     }
 }

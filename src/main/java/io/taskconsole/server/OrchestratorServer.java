@@ -1,0 +1,411 @@
+package io.taskconsole.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.app.AttemptsOverview;
+import io.taskconsole.app.RetryPlan;
+import io.taskconsole.app.TaskService;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.helm.OutputListener;
+import io.taskconsole.submit.AttemptOutcome;
+import io.taskconsole.submit.Cancellation;
+import io.taskconsole.submit.PromptTemplate;
+import io.taskconsole.submit.SubmitSettings;
+import io.taskconsole.task.ServiceName;
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.task.TaskFile;
+import io.taskconsole.task.TaskFolder;
+import io.taskconsole.task.TaskId;
+import io.taskconsole.task.TaskInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The orchestrator service: the PM endpoint of the original system ({@code POST /api/v1/pm/tasks})
+ * as a third face over the application layer. It parses requests, calls {@link TaskService} (the
+ * same validation, files, attempt numbering, ConfigMap, claim and helm as the CLI) and renders
+ * results as JSON, errors as {@code application/problem+json}. helm runs on a bounded pool with a
+ * bounded queue; a full queue answers 503 with {@code Retry-After}.
+ */
+public final class OrchestratorServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OrchestratorServer.class.getName());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TASKS = "/api/v1/pm/tasks";
+    private static final Set<String> JSON_TYPES = Set.of("application/json");
+
+    /**
+     * How the service runs.
+     *
+     * @param target       where attempts go: a kubeconfig context, or the pod's ServiceAccount
+     * @param dataDir      where the tasks' files and local history are kept (the cluster is the truth)
+     * @param maxBodyBytes requests over this answer 413
+     */
+    public record Settings(String bind, int port, KubeTarget target, SubmitSettings submit, Path tokens,
+                           int maxConcurrentHelm, int queue, Path dataDir, long maxBodyBytes) {
+    }
+
+    private final Settings settings;
+    private final TaskService service;
+    private final TokenFile tokens;
+    private final ThreadPoolExecutor helm;
+    private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+    private final Javalin app;
+
+    public OrchestratorServer(Settings settings, TaskService service) {
+        this.settings = settings;
+        this.service = service;
+        this.tokens = new TokenFile(settings.tokens());
+        this.helm = new ThreadPoolExecutor(settings.maxConcurrentHelm(), settings.maxConcurrentHelm(), 0,
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queue()));
+        this.app = Javalin.create(config -> {
+            config.jetty.host = settings.bind();
+            config.jetty.port = settings.port();
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.requestLogger.http((ctx, ms) -> LOG.info(ctx.method() + " " + ctx.path() + " " + ctx.status().getCode()
+                    + " " + Math.round(ms) + "ms" + Optional.ofNullable(ctx.<String>attribute("user"))
+                    .map(u -> " user=" + u).orElse("")));
+            config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/readyz", this::ready);
+            config.routes.before("/api/*", this::authenticate);
+            config.routes.post(TASKS, this::submit);
+            config.routes.post(TASKS + "/{service}/{id}/retry", this::retry);
+            config.routes.get(TASKS + "/{service}/{id}/attempts", this::attempts);
+            config.routes.get(TASKS + "/{service}/{id}/attempts/{attempt}", this::attempt);
+            config.routes.exception(ProblemException.class, (e, ctx) -> {
+                if (e.retryAfter != null) {
+                    ctx.header("Retry-After", Integer.toString(e.retryAfter));
+                }
+                problem(ctx, e.problem);
+            });
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx,
+                    switch (e.getStatus()) {
+                        case 413 -> Problem.of(413, "too-large", "Request too large", "The body is over the "
+                                + settings.maxBodyBytes() + "-byte limit; a task's files must fit one 1 MiB ConfigMap anyway.");
+                        case 404 -> Problem.of(404, "not-found", "Not found", "No such endpoint: " + ctx.method() + " "
+                                + ctx.path() + " (see docs/orchestrator.md).");
+                        default -> Problem.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
+                    }));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.log(java.util.logging.Level.WARNING, "Unexpected error on " + ctx.path(), e);
+                problem(ctx, Problem.of(500, "internal", "Internal error",
+                        "The service failed unexpectedly (" + e.getClass().getSimpleName() + "); its log has the details."));
+            });
+        });
+    }
+
+    /** Starts listening; returns the port (useful with port 0). */
+    public int start() {
+        app.start();
+        return app.port();
+    }
+
+    /**
+     * Stops taking requests, lets running helm finish within {@code grace}, then cancels what is
+     * left; a cancelled attempt is recorded as the CLI's Ctrl-C records it.
+     */
+    public void stop(Duration grace) {
+        app.stop();
+        helm.shutdown();
+        try {
+            if (!helm.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.forEach(Cancellation::cancel);
+                helm.awaitTermination(TaskService.CANCEL_GRACE.plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    // ---- handlers ----
+
+    private void ready(Context ctx) {
+        try {
+            service.checkConnection(settings.target(), Duration.ofSeconds(5));
+            service.locateHelm(settings.submit().helmPath());
+            ctx.result("ready");
+        } catch (TaskConsoleException e) {
+            problem(ctx, Problem.of(503, "not-ready", "Not ready", e.oneLine()));
+        }
+    }
+
+    private void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
+                    "Send 'Authorization: Bearer <token>' with a token the service's tokens file knows."));
+        }
+        String user = tokens.userOf(header.substring(7).strip()).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
+                    "The bearer token is not known to this service. Ask its operator for one."));
+        });
+        ctx.attribute("user", user);
+    }
+
+    private void submit(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        PmTaskRequest request;
+        try {
+            request = PmTaskRequest.read(body, service);
+        } catch (PmTaskRequest.Invalid e) {
+            throw new ProblemException(new Problem(400, "invalid-task", "The task is not valid",
+                    e.errors.size() == 1 ? e.errors.get(0).detail() : e.errors.size() + " problems; see errors.",
+                    e.errors));
+        }
+        TaskDraft draft = saveDraft(request);
+        AttemptOutcome outcome = onHelmPool(cancel -> service.as(ctx.attribute("user")).submit(draft,
+                settings.submit(), PromptTemplate.defaultTemplate(), log(draft), cancel));
+        created(ctx, draft, outcome);
+    }
+
+    private void retry(Context ctx) {
+        TaskDraft draft = knownDraft(ctx);
+        int attempt = 0;
+        if (!ctx.body().isBlank()) {
+            JsonNode n = jsonBody(ctx).path("attempt");
+            if (!n.isMissingNode() && (!n.isIntegralNumber() || n.asInt() < 1)) {
+                throw new ProblemException(new Problem(400, "invalid-retry", "The retry is not valid",
+                        "attempt must be an integer of 1 or more, or left out for the latest",
+                        List.of(new PmTaskRequest.FieldError("/attempt", "attempt must be an integer of 1 or more"))));
+            }
+            attempt = n.isMissingNode() ? 0 : n.asInt();
+        }
+        TaskService as = service.as(ctx.attribute("user"));
+        RetryPlan plan = as.planRetry(draft, attempt, settings.target(), true);
+        AttemptOutcome outcome = onHelmPool(cancel -> as.retry(draft, plan, settings.submit(), log(draft), cancel));
+        created(ctx, draft, outcome);
+    }
+
+    private void attempts(Context ctx) {
+        TaskDraft draft = knownDraft(ctx);
+        AttemptsOverview overview = service.attempts(draft, settings.target(), true);
+        if (overview.clusterProblem() != null) {
+            throw new ProblemException(Problem.of(502, "cluster", "The cluster could not be asked",
+                    overview.clusterProblem()));
+        }
+        if (overview.attempts().isEmpty()) {
+            throw new ProblemException(Problem.of(404, "not-found", "No such task", "Task " + draft.info().id()
+                    + " of " + draft.info().service() + " has no attempts in namespace " + settings.target().namespace()));
+        }
+        json(ctx, 200, Map.of("task_id", draft.info().id().value(), "service", draft.info().service().value(),
+                "attempts", overview.attempts().stream().map(OrchestratorServer::attemptJson).toList()));
+    }
+
+    private void attempt(Context ctx) {
+        TaskDraft draft = knownDraft(ctx);
+        int number = parseNumber(ctx.pathParam("attempt"), "attempt");
+        AttemptSummary found = service.attempts(draft, settings.target(), true).attempts().stream()
+                .filter(a -> a.number() == number).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of(404, "not-found", "No such attempt",
+                        "Task " + draft.info().id() + " has no attempt " + number + " in namespace "
+                                + settings.target().namespace())));
+        json(ctx, 200, attemptJson(found));
+    }
+
+    // ---- helpers ----
+
+    private JsonNode jsonBody(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!JSON_TYPES.contains(type)) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the task as JSON with 'Content-Type: application/json' (got '" + type + "')."));
+        }
+        try {
+            return JSON.readTree(ctx.body());
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "The body is not valid JSON"
+                    + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + e.getOriginalMessage().lines().findFirst().orElse("") + "."));
+        }
+    }
+
+    /** The task's folder in the data dir, its files replaced by the request's: the drafts a submit sends. */
+    private TaskDraft saveDraft(PmTaskRequest request) {
+        Path folder = folderOf(request.info().service(), request.info().id());
+        TaskDraft draft = new TaskDraft(folder, request.info(), request.files());
+        try {
+            Files.createDirectories(folder);
+            try (var old = Files.list(folder)) {
+                for (Path file : old.filter(f -> f.getFileName().toString().endsWith(".md")).toList()) {
+                    if (draft.file(file.getFileName().toString()).isEmpty()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw TaskConsoleException.failed("Cannot write the task's files in " + folder + ": " + e.getMessage(),
+                    "Check the service's data folder (--data-dir) has free space.", e);
+        }
+        TaskFolder.save(draft);
+        return TaskFolder.load(folder);
+    }
+
+    /** The task of the path; its folder here if this replica has it, else its names alone (the cluster has the rest). */
+    private TaskDraft knownDraft(Context ctx) {
+        ServiceName service;
+        try {
+            service = ServiceName.parse(ctx.pathParam("service"));
+        } catch (TaskConsoleException e) {
+            throw new ProblemException(Problem.of(404, "not-found", "No such task", e.oneLine()));
+        }
+        TaskId id = new TaskId(parseNumber(ctx.pathParam("id"), "task id"));
+        Path folder = folderOf(service, id);
+        if (Files.isRegularFile(folder.resolve(TaskFolder.TASK_YAML))) {
+            return TaskFolder.load(folder);
+        }
+        return new TaskDraft(folder, new TaskInfo(id, service, "", null, null), List.<TaskFile>of());
+    }
+
+    private Path folderOf(ServiceName service, TaskId id) {
+        return settings.dataDir().resolve(service.value()).resolve(id.toString());
+    }
+
+    private static int parseNumber(String text, String what) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(Problem.of(404, "not-found", "Not found", "'" + text + "' is not a " + what + "."));
+    }
+
+    @FunctionalInterface
+    private interface Submission {
+        AttemptOutcome run(Cancellation cancel);
+    }
+
+    /** Runs a submission on the bounded helm pool and waits for it; a full queue is a 503. */
+    private AttemptOutcome onHelmPool(Submission submission) {
+        Cancellation cancel = new Cancellation();
+        Future<AttemptOutcome> future;
+        try {
+            future = helm.submit(() -> {
+                running.add(cancel);
+                try {
+                    return submission.run(cancel);
+                } finally {
+                    running.remove(cancel);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new ProblemException(Problem.of(503, "busy", "Busy", "helm is already running for "
+                    + settings.maxConcurrentHelm() + " submissions with " + settings.queue()
+                    + " waiting; try again shortly.")).retryAfter(10);
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.cancel();
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service is stopping."));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof TaskConsoleException tce) {
+                throw tceProblem(tce);
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ProblemException tceProblem(TaskConsoleException e) {
+        return switch (e.kind()) {
+            case BAD_INPUT -> new ProblemException(Problem.of(400, "invalid-task", "The task is not valid", e.oneLine()));
+            case CANCELLED -> new ProblemException(Problem.of(503, "cancelled", "Cancelled", e.oneLine()));
+            default -> new ProblemException(Problem.of(502, "cluster", "The cluster or helm failed", e.oneLine()));
+        };
+    }
+
+    private void created(Context ctx, TaskDraft draft, AttemptOutcome outcome) {
+        if (!outcome.succeeded()) {
+            ProblemException p = tceProblem(outcome.error());
+            throw new ProblemException(new Problem(p.problem.status() == 400 ? 502 : p.problem.status(),
+                    p.problem.type(), p.problem.title(), outcome.describe() + " Its ConfigMap "
+                    + outcome.names().configMapName() + " stays; a retry takes the next number.", List.of()));
+        }
+        String location = TASKS + "/" + outcome.names().service() + "/" + outcome.names().taskId() + "/attempts/"
+                + outcome.attempt();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("task_id", outcome.names().taskId().value());
+        body.put("service", outcome.names().service().value());
+        body.put("attempt", outcome.attempt());
+        body.put("namespace", outcome.record().namespace());
+        body.put("config_map", outcome.names().configMapName());
+        body.put("release", outcome.names().releaseName());
+        body.put("job", outcome.names().jobName());
+        body.put("submitted_by", ctx.<String>attribute("user"));
+        body.put("message", outcome.describe());
+        ctx.header("Location", location);
+        json(ctx, 201, body);
+    }
+
+    private static Map<String, Object> attemptJson(AttemptSummary a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("attempt", a.number());
+        out.put("submitted_at", a.submittedAt() == null ? null : a.submittedAt().toString());
+        out.put("context", a.context());
+        out.put("namespace", a.namespace());
+        out.put("release", a.release());
+        out.put("helm_status", a.helmStatus());
+        out.put("job", a.job().name().toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+
+    private OutputListener log(TaskDraft draft) {
+        String task = draft.info().service() + "/" + draft.info().id();
+        return (stream, line) -> LOG.fine(task + " [" + stream + "] " + line);
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    }
+
+    private static void problem(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(JSON.writeValueAsString(problem.body()));
+    }
+
+    /** An answer other than success, with its problem body. */
+    static final class ProblemException extends RuntimeException {
+        final Problem problem;
+        Integer retryAfter;
+
+        ProblemException(Problem problem) {
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+        }
+
+        ProblemException retryAfter(int seconds) {
+            this.retryAfter = seconds;
+            return this;
+        }
+    }
+}
