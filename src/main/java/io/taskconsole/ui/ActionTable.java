@@ -29,6 +29,9 @@ import javafx.scene.layout.Region;
  */
 public final class ActionTable {
 
+    /** What the help shows for an action that has only its menu item. */
+    public static final String NO_SHORTCUT = "—";
+
     private final Map<String, AppAction> actions = new LinkedHashMap<>();
 
     public ActionTable(List<AppAction> actions) {
@@ -125,37 +128,42 @@ public final class ActionTable {
     }
 
     /**
-     * The keyboard-shortcuts help: a two-column table (action, shortcut) with a heading per menu,
-     * in the menus' order; only actions with a shortcut are listed.
+     * The keyboard-shortcuts help: a two-column table (action, shortcut) of every action, under a
+     * heading per menu in the menus' order, each action as its menu item reads; an action with no
+     * shortcut says so, so the help is also the list of what the window can do.
      */
     public Node shortcutsTable() {
         GridPane grid = new GridPane();
         grid.setId("shortcuts-table");
-        grid.setHgap(24);
+        grid.setHgap(32);
         grid.setVgap(4);
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(name, keys);
-        int row = 0;
+        Label actionHeader = new Label("Action");
+        Label shortcutHeader = new Label("Shortcut");
+        for (Label header : List.of(actionHeader, shortcutHeader)) {
+            header.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "shortcuts-header");
+        }
+        grid.addRow(0, actionHeader, shortcutHeader);
+        int row = 1;
         for (AppAction.MenuGroup group : AppAction.MenuGroup.values()) {
-            List<AppAction> listed = actions.values().stream()
-                    .filter(a -> a.menu() == group && a.shortcut() != null).toList();
+            List<AppAction> listed = actions.values().stream().filter(a -> a.menu() == group).toList();
             if (listed.isEmpty()) {
                 continue;
             }
             Label heading = new Label(group.title());
             heading.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcuts-group");
-            if (row > 0) {
-                heading.setStyle("-fx-padding: 8 0 0 0;");
-            }
+            heading.setStyle("-fx-padding: 8 0 0 0;");
             grid.add(heading, 0, row++, 2, 1);
             for (AppAction action : listed) {
                 Label what = new Label(action.label().replace("…", ""));
                 what.getStyleClass().add("shortcut-action");
-                Label keysLabel = new Label(action.shortcutText());
-                keysLabel.getStyleClass().addAll("shortcut-keys", "monospace");
+                Label keysLabel = new Label(action.shortcut() == null ? NO_SHORTCUT : action.shortcutText());
+                keysLabel.getStyleClass().addAll("shortcut-keys", action.shortcut() == null ? Styles.TEXT_MUTED : "monospace");
+                keysLabel.setAccessibleText(action.shortcut() == null ? "no shortcut" : action.shortcutText());
                 grid.addRow(row++, what, keysLabel);
             }
         }

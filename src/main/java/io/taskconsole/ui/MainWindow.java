@@ -45,14 +45,14 @@ import javafx.scene.layout.VBox;
 /**
  * Lays the parts out: menus and toolbar (generated from the {@link ActionTable}), task list, editor,
  * preview, and the side and bottom panes, each pane's view made when its tab is first shown.
- * Holds no state of its own; {@link ConsoleSession} wires the actions.
+ * Holds no state of its own; {@link DesktopSession} wires the actions.
  */
 final class MainWindow {
 
     /** The panes an action can bring to the front. */
     enum Pane { LOG, PROBLEMS, DRY_RUN, GENERATED, CRITERIA, OUTLINE, CLUSTER, ATTEMPTS }
 
-    private final ConsoleSession console;
+    private final DesktopSession session;
     private final BorderPane root = new BorderPane();
     // The work area: built by buildWorkArea() right after the window's first frame.
     TaskListView tasks;
@@ -85,9 +85,9 @@ final class MainWindow {
     private final StackPane bottomPlaceholder = new StackPane();
     private boolean layoutComplete;
 
-    MainWindow(ConsoleSession console) {
-        this.console = console;
-        notices = new NoticeBar(console.notices);
+    MainWindow(DesktopSession session) {
+        this.session = session;
+        notices = new NoticeBar(session.notices);
         buildShell();
     }
 
@@ -101,10 +101,10 @@ final class MainWindow {
         if (editor != null) {
             return;
         }
-        tasks = new TaskListView(console.tasks);
-        editor = new EditorView(console.editor, console.submit.configMapSizeProperty());
-        preview = new PreviewView(console.preview, console.editor);
-        root.setTop(new VBox(menuBar(), console.actions().toolBar(), notices.node()));
+        tasks = new TaskListView(session.tasks);
+        editor = new EditorView(session.editor, session.submit.configMapSizeProperty());
+        preview = new PreviewView(session.preview, session.editor);
+        root.setTop(new VBox(menuBar(), session.actions().toolBar(), notices.node()));
         buildColumns();
         root.setCenter(columns);
         root.setBottom(statusBar());
@@ -126,20 +126,20 @@ final class MainWindow {
         }
         layoutComplete = true;
         buildWorkArea();
-        console.submit.generatedShownProperty().bind(generatedTab.selectedProperty());
+        session.submit.generatedShownProperty().bind(generatedTab.selectedProperty());
         showOnFirstSelection(logTab, () -> {
-            log = new LogView(console.log, console.executor, console.notices, console.dialogs);
-            log.cancelButton().setOnAction(e -> console.submit.cancel());
-            log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
+            log = new LogView(session.log, session.executor, session.notices, session.dialogs);
+            log.cancelButton().setOnAction(e -> session.submit.cancel());
+            log.cancelButton().disableProperty().bind(session.submit.runningProperty().not());
             return log.node();
         });
-        showOnFirstSelection(problemsTab, () -> (problems = new ProblemsView(console.submit)).node());
-        showOnFirstSelection(dryRunTab, () -> (dryRun = new DryRunView(console.submit)).node());
-        showOnFirstSelection(generatedTab, () -> (generated = new GeneratedFilesView(console.submit)).node());
-        showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(console.criteria)).node());
-        showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(console.preview)).node());
-        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(console.cluster, console.dialogs)).node());
-        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(console.attempts, console.dialogs)).node());
+        showOnFirstSelection(problemsTab, () -> (problems = new ProblemsView(session.submit)).node());
+        showOnFirstSelection(dryRunTab, () -> (dryRun = new DryRunView(session.submit)).node());
+        showOnFirstSelection(generatedTab, () -> (generated = new GeneratedFilesView(session.submit)).node());
+        showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(session.criteria)).node());
+        showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(session.preview)).node());
+        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(session.cluster, session.dialogs)).node());
+        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(session.attempts, session.dialogs)).node());
         double[] columnDividers = columns.getDividerPositions();
         double centreDivider = centre.getDividerPositions()[0];
         columns.getItems().set(2, side);
@@ -188,8 +188,8 @@ final class MainWindow {
         editorAndPreview.getItems().addAll(editor.node(), preview.node());
         editorAndPreview.setId("editor-preview-split");
         problemsTab.textProperty().bind(Bindings.createStringBinding(
-                () -> console.submit.problems().isEmpty() ? "Problems" : "Problems (" + console.submit.problems().size() + ")",
-                console.submit.problems()));
+                () -> session.submit.problems().isEmpty() ? "Problems" : "Problems (" + session.submit.problems().size() + ")",
+                session.submit.problems()));
         bottom.getTabs().addAll(logTab, problemsTab, dryRunTab, generatedTab);
         bottom.setId("bottom-tabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -200,7 +200,7 @@ final class MainWindow {
         side.getTabs().addAll(criteriaTab, outlineTab, clusterTab, attemptsTab);
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        attemptsTab.selectedProperty().addListener((o, a, shown) -> console.attempts.visibleProperty().set(shown));
+        attemptsTab.selectedProperty().addListener((o, a, shown) -> session.attempts.visibleProperty().set(shown));
 
         // Explicit minimums: otherwise a SplitPane honours its children's content minimums and
         // a wide table or toolbar can squeeze the editor.
@@ -216,9 +216,9 @@ final class MainWindow {
         SplitPane.setResizableWithParent(tasks.node(), false);
         SplitPane.setResizableWithParent(sidePlaceholder, false);
 
-        tasks.newTaskButton().setOnAction(e -> console.actions().run("new-task"));
-        tasks.importButton().setOnAction(e -> console.actions().run("import-tasks"));
-        editor.addFileButton().setOnAction(e -> console.actions().run("add-file"));
+        tasks.newTaskButton().setOnAction(e -> session.actions().run("new-task"));
+        tasks.importButton().setOnAction(e -> session.actions().run("import-tasks"));
+        editor.addFileButton().setOnAction(e -> session.actions().run("add-file"));
     }
 
     void restoreLayout(WindowState state) {
@@ -268,20 +268,20 @@ final class MainWindow {
         Label workspace = new Label();
         workspace.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         workspace.textProperty().bind(Bindings.createStringBinding(() -> {
-            var info = console.editor.infoProperty().get();
+            var info = session.editor.infoProperty().get();
             return info == null ? "No task open" : "Task " + info.id() + " · " + info.service() + " · agent " + info.agent()
                     + " · model " + info.model();
-        }, console.editor.infoProperty()));
+        }, session.editor.infoProperty()));
         Label target = new Label();
         target.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> "→ " + (console.cluster.contextProperty().get() == null || console.cluster.contextProperty().get().isBlank()
-                        ? "current context" : console.cluster.contextProperty().get())
-                        + " / " + console.cluster.namespaceProperty().get(),
-                console.cluster.contextProperty(), console.cluster.namespaceProperty()));
+                () -> "→ " + (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
+                        ? "current context" : session.cluster.contextProperty().get())
+                        + " / " + session.cluster.namespaceProperty().get(),
+                session.cluster.contextProperty(), session.cluster.namespaceProperty()));
         Label running = new Label("● helm running");
         running.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
-        running.visibleProperty().bind(console.submit.runningProperty());
+        running.visibleProperty().bind(session.submit.runningProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, workspace, spacer, running, target);
@@ -300,11 +300,11 @@ final class MainWindow {
                 case DARK -> "Primer Dark";
             });
             choice.setToggleGroup(themes);
-            choice.setSelected(console.theme.choiceProperty().get() == t);
-            choice.setOnAction(e -> console.theme.choiceProperty().set(t));
-            console.theme.choiceProperty().addListener((o, a, b) -> choice.setSelected(b == t));
+            choice.setSelected(session.theme.choiceProperty().get() == t);
+            choice.setOnAction(e -> session.theme.choiceProperty().set(t));
+            session.theme.choiceProperty().addListener((o, a, b) -> choice.setSelected(b == t));
             theme.getItems().add(choice);
         }
-        return console.actions().menuBar(Map.of(AppAction.MenuGroup.VIEW, List.of(theme)));
+        return session.actions().menuBar(Map.of(AppAction.MenuGroup.VIEW, List.of(theme)));
     }
 }

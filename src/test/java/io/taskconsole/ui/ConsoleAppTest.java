@@ -45,11 +45,11 @@ class ConsoleAppTest {
 
     @TempDir
     Path temp;
-    ConsoleSession console;
+    DesktopSession console;
 
     @Start
     void start(Stage stage) {
-        console = new ConsoleSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
         console.onExit(() -> { });
         console.start(stage);
     }

@@ -1,8 +1,6 @@
 package io.taskconsole.ui.dialogs;
 
 import io.taskconsole.task.TaskMasterImport;
-import io.taskconsole.ui.tasks.ImportDialog;
-import io.taskconsole.ui.tasks.NewTaskDialog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

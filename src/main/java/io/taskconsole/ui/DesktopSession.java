@@ -39,7 +39,7 @@ import javafx.stage.WindowEvent;
  * the side panes and the cluster look-ups once the task is in the editor.
  * Tests start several on one JVM (a "restart"), so nothing here is static.
  */
-public final class ConsoleSession {
+public final class DesktopSession {
 
     public static final String TITLE = "Task Console";
     static final Duration DISK_CHECK = Duration.ofSeconds(2);
@@ -73,7 +73,7 @@ public final class ConsoleSession {
     private Runnable onExit = Platform::exit;
     private StartupMarkers markers = StartupMarkers.off();
 
-    public ConsoleSession(StartupOptions options, Path configDir, Core core) {
+    public DesktopSession(StartupOptions options, Path configDir, Core core) {
         this.options = options;
         this.core = core;
         this.settings = AppSettings.load(configDir);
@@ -111,7 +111,7 @@ public final class ConsoleSession {
         window = new MainWindow(this);
         Scene scene = new Scene(window.root(), 1360, 860);
         scene.getStylesheets().add(Objects.requireNonNull(
-                ConsoleSession.class.getResource("console.css"), "console.css").toExternalForm());
+                DesktopSession.class.getResource("console.css"), "console.css").toExternalForm());
         MonospaceFont.stylesheetFor(System.getProperty("os.name")).ifPresent(scene.getStylesheets()::add);
         stage.setTitle(TITLE);
         stage.setScene(scene);
