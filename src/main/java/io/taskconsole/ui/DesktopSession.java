@@ -7,7 +7,6 @@ import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.FxThread;
 import io.taskconsole.ui.common.MonospaceFont;
-import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.common.OsThemeDetector;
 import io.taskconsole.ui.common.Theme;
@@ -33,10 +32,11 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * One running Task Console window's wiring: its settings, executor, view models, action table and
- * window, and the order they start in. The window's first frame is
- * only a themed window saying the workspace is opening; the menus, toolbar and work area follow, and
- * the side panes and the cluster look-ups once the task is in the editor.
+ * One session of the desktop app: its settings, executor and view models, the window with its
+ * {@link MainActions action table}, {@link WindowState} and {@link io.taskconsole.ui.dialogs.Dialogs dialogs},
+ * the order they start in, and closing. The window's first frame is only a themed window saying
+ * the workspace is opening; the menus, toolbar and work area follow, and the side panes and the
+ * cluster look-ups once the task is in the editor.
  * Tests start several on one JVM (a "restart"), so nothing here is static.
  */
 public final class DesktopSession {
@@ -229,150 +229,12 @@ public final class DesktopSession {
         });
     }
 
-    // ---- actions (menus, toolbar, shortcuts) ----
-
-    /** The window's one action table; made once, when the menus are first built. */
+    /** The window's one action table (menus, toolbar, shortcuts help); made once, when the menus are first built. */
     ActionTable actions() {
         if (actions == null) {
-            actions = new ActionTable(actionList());
+            actions = new MainActions(this).table();
         }
         return actions;
-    }
-
-    private List<AppAction> actionList() {
-        var file = AppAction.MenuGroup.FILE;
-        var task = AppAction.MenuGroup.TASK;
-        var view = AppAction.MenuGroup.VIEW;
-        var help = AppAction.MenuGroup.HELP;
-        var taskOpen = editor.folderProperty().isNotNull();
-        return List.of(
-                AppAction.of("new-task", file, "New task…", "Shortcut+N", "Create a task folder from the template", this::newTask),
-                AppAction.of("import-tasks", file, "Import from Task Master…", "Shortcut+I",
-                        "Create task folders from a Task Master tasks.json", this::importTasks),
-                AppAction.of("open-workspace", file, "Open workspace…", "Shortcut+O",
-                        "Choose the folder that holds your task folders", this::chooseWorkspace),
-                AppAction.of("add-file", file, "Add file to task…", "Shortcut+Shift+N",
-                        "Add a Markdown file to the task", this::addFile).disabledWhen(taskOpen.not()),
-                AppAction.of("save", file, "Save", "Shortcut+S", "Save all files now", this::save)
-                        .newSection().onToolbar(AppAction.Tool.LEFT, "Save"),
-                AppAction.of("quit", file, "Quit", "Shortcut+Q", "Close the window", this::requestClose).newSection(),
-                AppAction.of("validate", task, "Validate", "Shortcut+Shift+V", "List every problem before submitting",
-                        this::validate).onToolbar(AppAction.Tool.LEFT, "Validate"),
-                AppAction.of("dry-run", task, "Dry run", "Shortcut+Shift+D",
-                        "Render the ConfigMap and helm template without a cluster", this::dryRun)
-                        .disabledWhen(submit.busyProperty()).onToolbar(AppAction.Tool.LEFT, "Dry run"),
-                AppAction.of("submit", task, "Submit", "Shortcut+Enter", "Send the task as the next attempt", this::submitTask)
-                        .disabledWhen(submit.runningProperty()).onToolbar(AppAction.Tool.ACCENT, "Submit"),
-                AppAction.of("retry-attempt", task, "Retry selected attempt…", "Shortcut+R",
-                        "Send the selected attempt's files again", this::retry).onToolbar(AppAction.Tool.LEFT, "Retry…"),
-                AppAction.of("cancel-submission", task, "Cancel submission", "Shortcut+PERIOD", "Cancel the running submission",
-                        submit::cancel).disabledWhen(submit.runningProperty().not()).onToolbar(AppAction.Tool.LEFT, "Cancel"),
-                AppAction.of("check-connection", task, "Check connection", "Shortcut+Shift+K",
-                        "Ask the cluster whether the selected target answers", this::checkConnection).newSection(),
-                AppAction.of("next-file", view, "Next file", "Shortcut+PAGE_DOWN", "Show the task's next file",
-                        () -> window.editor().selectNextTab(1)),
-                AppAction.of("previous-file", view, "Previous file", "Shortcut+PAGE_UP", "Show the task's previous file",
-                        () -> window.editor().selectNextTab(-1)),
-                AppAction.of("focus-editor", view, "Focus editor", "Shortcut+E", "Put the cursor in the editor",
-                        () -> window.editor().focusEditor()),
-                AppAction.of("find-in-log", view, "Find in log", "Shortcut+F", "Search helm's output", this::findInLog),
-                AppAction.of("show-attempts", view, "Attempts", "Shortcut+Shift+A", "Show the task's attempts",
-                        () -> window.show(MainWindow.Pane.ATTEMPTS)),
-                AppAction.of("refresh-tasks", view, "Refresh tasks", "F5", "Read the workspace's task folders again", tasks::refresh),
-                AppAction.of("toggle-theme", view, "Toggle light / dark", "Shortcut+Shift+L", "Switch light / dark",
-                        this::toggleTheme).newSection().onToolbar(AppAction.Tool.RIGHT, "◐"),
-                AppAction.of("show-shortcuts", help, "Keyboard shortcuts", "F1", "List the keyboard shortcuts", this::showShortcuts),
-                AppAction.of("show-log-file", help, "Show log file", null, "Show where Task Console logs errors", this::showLogFile),
-                AppAction.of("about", help, "About Task Console", null, "Version and where settings are kept", this::showAbout));
-    }
-
-    void save() {
-        editor.saveNow(() -> notices.accept(Notice.success("Saved.")));
-    }
-
-    void validate() {
-        window.show(MainWindow.Pane.PROBLEMS);
-        submit.validate();
-    }
-
-    void dryRun() {
-        window.show(MainWindow.Pane.DRY_RUN);
-        submit.dryRun();
-    }
-
-    void submitTask() {
-        window.show(MainWindow.Pane.LOG);
-        submit.submit();
-    }
-
-    void retry() {
-        window.show(MainWindow.Pane.ATTEMPTS);
-        window.show(MainWindow.Pane.LOG);
-        window.attemptsView().confirmRetry();
-    }
-
-    private void checkConnection() {
-        window.show(MainWindow.Pane.CLUSTER);
-        cluster.checkConnection();
-    }
-
-    private void findInLog() {
-        window.show(MainWindow.Pane.LOG);
-        window.logView().focusSearch();
-    }
-
-    void toggleTheme() {
-        theme.choiceProperty().set(theme.darkProperty().get() ? Theme.LIGHT : Theme.DARK);
-        settings.put(AppSettings.THEME, theme.choiceProperty().get().name().toLowerCase(java.util.Locale.ROOT));
-        saveSettingsLater();
-    }
-
-    void newTask() {
-        if (tasks.workspaceProperty().get() == null) {
-            return;
-        }
-        dialogs.newTask(tasks.suggestedId()).ifPresent(input ->
-                tasks.create(input.id(), input.service(), input.title(), draft -> { }));
-    }
-
-    void importTasks() {
-        dialogs.openFile("Import from Task Master", "Task Master tasks.json", "*.json").ifPresent(json ->
-                tasks.readTaskMaster(json, found -> dialogs.importTasks(json, found)
-                        .ifPresent(choice -> tasks.importTaskMaster(json, choice.tasks(), choice.service()))));
-    }
-
-    void chooseWorkspace() {
-        dialogs.chooseDirectory("Workspace: the folder that holds your task folders", tasks.workspaceProperty().get())
-                .ifPresent(dir -> {
-                    editor.saveNow();
-                    openWorkspace(dir, false);
-                });
-    }
-
-    void addFile() {
-        if (editor.isOpen()) {
-            dialogs.askText("Add a file", "A Markdown file that goes to the agent with task.md", "File name:", "notes.md")
-                    .ifPresent(editor::addFile);
-        }
-    }
-
-    void showShortcuts() {
-        dialogs.show("Keyboard shortcuts", actions().shortcutsTable());
-    }
-
-    void showLogFile() {
-        notices.accept(new Notice(Notice.Level.INFO, "Task Console's log file: " + appLog.file(), "", List.of(
-                new Notice.Action("Copy path", () -> {
-                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                    content.putString(appLog.file().toString());
-                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-                }))));
-    }
-
-    void showAbout() {
-        dialogs.info("About Task Console", "Task Console " + io.taskconsole.submit.AppVersion.get()
-                + "\nWrite a task for an AI coding agent, preview it and dispatch it to Kubernetes."
-                + "\nSettings: " + settings.file() + "\nLog: " + appLog.file());
     }
 
     /** Closes the window; asks first while a submission runs; saves drafts and settings first. */
@@ -424,7 +286,7 @@ public final class DesktopSession {
         onExit.run();
     }
 
-    private void saveSettingsLater() {
+    void saveSettingsLater() {
         executor.task(() -> {
             settings.save();
             return true;
@@ -438,12 +300,6 @@ public final class DesktopSession {
         }
         cluster.remember(settings);
         window.rememberLayout(windowState);
-    }
-
-    /** Remembers the cluster fields and open file now (also called on close). */
-    void rememberNow() {
-        rememberWindow();
-        saveSettingsLater();
     }
 
     // ---- for the smoke test and GUI tests ----

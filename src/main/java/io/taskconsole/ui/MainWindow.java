@@ -21,20 +21,14 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,7 +39,7 @@ import javafx.scene.layout.VBox;
 /**
  * Lays the parts out: menus and toolbar (generated from the {@link ActionTable}), task list, editor,
  * preview, and the side and bottom panes, each pane's view made when its tab is first shown.
- * Holds no state of its own; {@link DesktopSession} wires the actions.
+ * Holds no state of its own; {@link MainActions} declares what the menus and toolbar do.
  */
 final class MainWindow {
 
