@@ -174,6 +174,9 @@ class KeyboardShortcutsTest {
 
         javafx.scene.Scene helpWindow = help.getScene();
         assertThat(helpWindow.getWindow()).isNotSameAs(console.stage());
+        java.util.List<String> elided = new java.util.ArrayList<>();
+        robot.interact(() -> elided.addAll(ElidedText.in(helpWindow.getRoot())));
+        assertThat(elided).as("help text drawn cut short").isEmpty();
         robot.interact(() -> Screenshots.save(helpWindow, "17-keyboard-shortcuts-light"));
         robot.interact(() -> console.theme.choiceProperty().set(io.taskconsole.ui.common.Theme.DARK));
         robot.sleep(300);

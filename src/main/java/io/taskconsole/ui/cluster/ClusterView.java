@@ -18,6 +18,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The cluster settings: kubeconfig, context, namespace, connection check, helm and chart. */
 public final class ClusterView {
@@ -48,7 +49,10 @@ public final class ClusterView {
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
         ColumnConstraints labels = new ColumnConstraints();
+        // A narrow pane squeezes the fields, never the labels: "…" in place of "Namespace" tells nobody anything.
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(0);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 
