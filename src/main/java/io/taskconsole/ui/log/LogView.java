@@ -85,7 +85,9 @@ public final class LogView {
         list.setFixedCellSize(22);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(view -> new LogCell());
-        list.setPlaceholder(new Label("helm's output appears here when you submit or dry run."));
+        Label placeholder = new Label("helm's output appears here when you submit or dry run.");
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
 
         search.setId("log-search");
         search.setPromptText("Find in log (Ctrl+F)");
