@@ -1,6 +1,7 @@
 package io.taskconsole.app;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.AccessReviews;
 import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeConnector;
@@ -123,6 +124,14 @@ public final class TaskService {
     /** Asks the API server who we are and its version, giving up after {@code timeout}. */
     public ConnectionCheck.Result checkConnection(KubeTarget target, Duration timeout) {
         return new ConnectionCheck(new KubeConnector(kubeconfigs, timeout, timeout)).check(target);
+    }
+
+    /**
+     * TokenReview and SubjectAccessReview on {@code target}'s API server, with the target's own
+     * credentials (the orchestrator's ServiceAccount): how a service face learns who calls it.
+     */
+    public AccessReviews accessReviews(KubeTarget target) {
+        return new AccessReviews(connector.connect(target));
     }
 
     /** The helm binary a submission would run ({@code configured} {@code null}: PATH and the usual folders). */

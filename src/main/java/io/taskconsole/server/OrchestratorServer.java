@@ -57,6 +57,7 @@ public final class OrchestratorServer implements AutoCloseable {
      * How the service runs.
      *
      * @param target       where attempts go: a kubeconfig context, or the pod's ServiceAccount
+     * @param tokens       {@code --tokens FILE}, or {@code null}: Kubernetes TokenReview and SubjectAccessReview
      * @param dataDir      where the tasks' files and local history are kept (the cluster is the truth)
      * @param maxBodyBytes requests over this answer 413
      */
@@ -66,7 +67,7 @@ public final class OrchestratorServer implements AutoCloseable {
 
     private final Settings settings;
     private final TaskService service;
-    private final TokenFile tokens;
+    private final Authenticator auth;
     private final ThreadPoolExecutor helm;
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
     private final Javalin app;
@@ -74,7 +75,8 @@ public final class OrchestratorServer implements AutoCloseable {
     public OrchestratorServer(Settings settings, TaskService service) {
         this.settings = settings;
         this.service = service;
-        this.tokens = new TokenFile(settings.tokens());
+        this.auth = settings.tokens() != null ? new TokenFile(settings.tokens())
+                : new KubernetesAuthenticator(service, settings.target());
         this.helm = new ThreadPoolExecutor(settings.maxConcurrentHelm(), settings.maxConcurrentHelm(), 0,
                 TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queue()));
         this.app = Javalin.create(config -> {
@@ -94,6 +96,9 @@ public final class OrchestratorServer implements AutoCloseable {
             config.routes.exception(ProblemException.class, (e, ctx) -> {
                 if (e.retryAfter != null) {
                     ctx.header("Retry-After", Integer.toString(e.retryAfter));
+                }
+                if (e.wwwAuthenticate != null) {
+                    ctx.header("WWW-Authenticate", e.wwwAuthenticate);
                 }
                 problem(ctx, e.problem);
             });
@@ -134,6 +139,13 @@ public final class OrchestratorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (auth instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.fine("Closing the API server connection failed: " + e);
+            }
+        }
     }
 
     @Override
@@ -156,16 +168,11 @@ public final class OrchestratorServer implements AutoCloseable {
     private void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
-                    "Send 'Authorization: Bearer <token>' with a token the service's tokens file knows."));
+            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated", auth.whatToSend()))
+                    .wwwAuthenticate("Bearer");
         }
-        String user = tokens.userOf(header.substring(7).strip()).orElseThrow(() -> {
-            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
-                    "The bearer token is not known to this service. Ask its operator for one."));
-        });
-        ctx.attribute("user", user);
+        String verb = ctx.method() == io.javalin.http.HandlerType.POST ? Authenticator.CREATE : Authenticator.GET;
+        ctx.attribute("user", auth.authorise(header.substring(7).strip(), verb));
     }
 
     private void submit(Context ctx) {
@@ -397,6 +404,7 @@ public final class OrchestratorServer implements AutoCloseable {
     static final class ProblemException extends RuntimeException {
         final Problem problem;
         Integer retryAfter;
+        String wwwAuthenticate;
 
         ProblemException(Problem problem) {
             super(problem.detail(), null, false, false);
@@ -405,6 +413,11 @@ public final class OrchestratorServer implements AutoCloseable {
 
         ProblemException retryAfter(int seconds) {
             this.retryAfter = seconds;
+            return this;
+        }
+
+        ProblemException wwwAuthenticate(String challenge) {
+            this.wwwAuthenticate = challenge;
             return this;
         }
     }
