@@ -68,6 +68,8 @@ public final class OrchestratorServer implements AutoCloseable {
     private final Settings settings;
     private final TaskService service;
     private final Authenticator auth;
+    private final Idempotency idempotency = new Idempotency();
+    private final Map<Path, Object> folderLocks = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor helm;
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
     private final Javalin app;
@@ -185,10 +187,11 @@ public final class OrchestratorServer implements AutoCloseable {
                     e.errors.size() == 1 ? e.errors.get(0).detail() : e.errors.size() + " problems; see errors.",
                     e.errors));
         }
-        TaskDraft draft = saveDraft(request);
-        AttemptOutcome outcome = onHelmPool(cancel -> service.as(ctx.attribute("user")).submit(draft,
-                settings.submit(), PromptTemplate.defaultTemplate(), log(draft), cancel));
-        created(ctx, draft, outcome);
+        answerOnce(ctx, request.info().service(), request.info().id(), marks -> {
+            TaskDraft draft = saveDraft(request);
+            return onHelmPool(cancel -> service.as(ctx.attribute("user")).submit(draft,
+                    settings.submit(), PromptTemplate.defaultTemplate(), log(draft), cancel, marks));
+        });
     }
 
     private void retry(Context ctx) {
@@ -205,8 +208,66 @@ public final class OrchestratorServer implements AutoCloseable {
         }
         TaskService as = service.as(ctx.attribute("user"));
         RetryPlan plan = as.planRetry(draft, attempt, settings.target(), true);
-        AttemptOutcome outcome = onHelmPool(cancel -> as.retry(draft, plan, settings.submit(), log(draft), cancel));
-        created(ctx, draft, outcome);
+        answerOnce(ctx, draft.info().service(), draft.info().id(),
+                marks -> onHelmPool(cancel -> as.retry(draft, plan, settings.submit(), log(draft), cancel, marks)));
+    }
+
+    /**
+     * Runs a submission and answers with its outcome; with an {@code Idempotency-Key}, at most once
+     * per key: a request with a key already used answers what the first answered (same request) or
+     * 422 (another request). The record is on the attempt's ConfigMap (see {@link Idempotency}).
+     */
+    private void answerOnce(Context ctx, ServiceName task, TaskId id,
+                            java.util.function.Function<Map<String, String>, AttemptOutcome> submission) {
+        String key = ctx.header(Idempotency.HEADER);
+        String user = ctx.attribute("user");
+        if (key == null) {
+            send(ctx, answerFor(submission.apply(Map.of()), user));
+            return;
+        }
+        String keyProblem = Idempotency.problemWith(key);
+        if (keyProblem != null) {
+            throw new ProblemException(Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key", keyProblem));
+        }
+        String keyHash = Idempotency.sha256(key);
+        String requestHash = Idempotency.requestHash(ctx.method().name(), ctx.path(), ctx.bodyAsBytes());
+        var lock = idempotency.lockFor(keyHash);
+        lock.lock();
+        try {
+            Optional<TaskService.MarkedAttempt> first = service.findMarkedAttempt(settings.target(), task, id,
+                    Idempotency.KEY, keyHash);
+            if (first.isPresent()) {
+                replay(ctx, first.get(), requestHash);
+                return;
+            }
+            AttemptOutcome outcome = submission.apply(Map.of(Idempotency.KEY, keyHash, Idempotency.REQUEST, requestHash));
+            Idempotency.Answer answer = answerFor(outcome, user);
+            try {
+                service.markAttempt(settings.target(), outcome.names(), Map.of(Idempotency.ANSWER, answer.toJson()));
+            } catch (TaskConsoleException e) {
+                LOG.warning("Could not record the answer to Idempotency-Key on " + outcome.names().configMapName()
+                        + "; a repeat of the request will be told to wait: " + e.oneLine());
+            }
+            send(ctx, answer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void replay(Context ctx, TaskService.MarkedAttempt first, String requestHash) {
+        if (!requestHash.equals(first.annotations().get(Idempotency.REQUEST))) {
+            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key already used",
+                    "This Idempotency-Key was used for another request (attempt " + first.attempt() + "); send a new "
+                            + "key with a new request, or this request's first body to get its first answer."));
+        }
+        String recorded = first.annotations().get(Idempotency.ANSWER);
+        if (recorded == null) {
+            throw new ProblemException(Problem.of(409, "in-progress", "Still being submitted", "The first request "
+                    + "with this Idempotency-Key took attempt " + first.attempt() + " and has not answered yet; send "
+                    + "it again shortly for its answer.")).retryAfter(5);
+        }
+        ctx.header("Idempotent-Replayed", "true");
+        send(ctx, Idempotency.Answer.fromJson(recorded));
     }
 
     private void attempts(Context ctx) {
@@ -257,6 +318,13 @@ public final class OrchestratorServer implements AutoCloseable {
     private TaskDraft saveDraft(PmTaskRequest request) {
         Path folder = folderOf(request.info().service(), request.info().id());
         TaskDraft draft = new TaskDraft(folder, request.info(), request.files());
+        // Concurrent requests for one task share its folder: each loads back the files it saved.
+        synchronized (folderLocks.computeIfAbsent(folder, f -> new Object())) {
+            return saveAndLoad(folder, draft);
+        }
+    }
+
+    private static TaskDraft saveAndLoad(Path folder, TaskDraft draft) {
         try {
             Files.createDirectories(folder);
             try (var old = Files.list(folder)) {
@@ -351,12 +419,15 @@ public final class OrchestratorServer implements AutoCloseable {
         };
     }
 
-    private void created(Context ctx, TaskDraft draft, AttemptOutcome outcome) {
+    /** The answer an ended submission gets: 201 with the attempt, or the problem with its ConfigMap kept. */
+    private static Idempotency.Answer answerFor(AttemptOutcome outcome, String user) {
         if (!outcome.succeeded()) {
             ProblemException p = tceProblem(outcome.error());
-            throw new ProblemException(new Problem(p.problem.status() == 400 ? 502 : p.problem.status(),
+            Problem problem = new Problem(p.problem.status() == 400 ? 502 : p.problem.status(),
                     p.problem.type(), p.problem.title(), outcome.describe() + " Its ConfigMap "
-                    + outcome.names().configMapName() + " stays; a retry takes the next number.", List.of()));
+                    + outcome.names().configMapName() + " stays; a retry takes the next number.", List.of());
+            return new Idempotency.Answer(problem.status(), Problem.CONTENT_TYPE, null,
+                    JSON.writeValueAsString(problem.body()));
         }
         String location = TASKS + "/" + outcome.names().service() + "/" + outcome.names().taskId() + "/attempts/"
                 + outcome.attempt();
@@ -369,10 +440,16 @@ public final class OrchestratorServer implements AutoCloseable {
         body.put("config_map", outcome.names().configMapName());
         body.put("release", outcome.names().releaseName());
         body.put("job", outcome.names().jobName());
-        body.put("submitted_by", ctx.<String>attribute("user"));
+        body.put("submitted_by", user);
         body.put("message", outcome.describe());
-        ctx.header("Location", location);
-        json(ctx, 201, body);
+        return new Idempotency.Answer(201, "application/json", location, JSON.writeValueAsString(body));
+    }
+
+    private static void send(Context ctx, Idempotency.Answer answer) {
+        if (answer.location() != null) {
+            ctx.header("Location", answer.location());
+        }
+        ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
     }
 
     private static Map<String, Object> attemptJson(AttemptSummary a) {
