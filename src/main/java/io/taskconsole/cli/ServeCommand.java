@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The service's own warnings are worth seeing, whatever the launcher's quiet default for libraries; held so it sticks. */
+    private static final Logger SERVER_LOG = Logger.getLogger("io.taskconsole.server");
+
     @Override
     public Integer call() throws Exception {
         Terminal terminal = new Terminal(spec);
@@ -80,7 +85,9 @@ final class ServeCommand implements Callable<Integer> {
         SubmitSettings submit = install.settings(chart.settings(cluster)).withTarget(target);
         Path data = dataDir != null ? dataDir : Path.of(System.getProperty("java.io.tmpdir"), "task-console-server");
         OrchestratorServer server = new OrchestratorServer(new OrchestratorServer.Settings(bind, port, target, submit,
-                tokens, maxConcurrentHelm, queue != null ? queue : maxConcurrentHelm, data, 4L * 1024 * 1024), service);
+                tokens, maxConcurrentHelm, queue != null ? queue : maxConcurrentHelm, data, 4L * 1024 * 1024), service,
+                terminal::accessLog);
+        SERVER_LOG.setLevel(Level.INFO);
         int actual = server.start();
         terminal.info("Listening on " + bind + ":" + actual + "; attempts go to "
                 + (target.inCluster() ? "this cluster (ServiceAccount)" : "context "

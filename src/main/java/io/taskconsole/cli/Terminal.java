@@ -34,6 +34,12 @@ final class Terminal {
         return spec.commandLine().getErr();
     }
 
+    /** One access-log line of {@code serve}, on stdout. */
+    synchronized void accessLog(String line) {
+        out().println(line);
+        out().flush();
+    }
+
     void info(String line) {
         out().println("==> " + line);
         out().flush();

@@ -51,6 +51,9 @@ public final class OrchestratorServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OrchestratorServer.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TASKS = "/api/v1/pm/tasks";
+    static final String OPENAPI = "/api/v1/openapi.yaml";
+    /** The annotation on an attempt's ConfigMap that says how the service's submission of it ended. */
+    static final String RESULT = "task-console.io/result";
     private static final Set<String> JSON_TYPES = Set.of("application/json");
 
     /**
@@ -72,25 +75,41 @@ public final class OrchestratorServer implements AutoCloseable {
     private final Map<Path, Object> folderLocks = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor helm;
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+    private final ServiceMetrics metrics;
+    private final java.util.function.Consumer<String> accessLog;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Javalin app;
 
+    /** A service whose access log goes to this class's java.util.logging logger. */
     public OrchestratorServer(Settings settings, TaskService service) {
+        this(settings, service, LOG::info);
+    }
+
+    /**
+     * @param accessLog where the one line per request goes: method, path, status, time and user;
+     *                  never a header, a query, a token or a body
+     */
+    public OrchestratorServer(Settings settings, TaskService service, java.util.function.Consumer<String> accessLog) {
         this.settings = settings;
         this.service = service;
+        this.accessLog = accessLog;
         this.auth = settings.tokens() != null ? new TokenFile(settings.tokens())
                 : new KubernetesAuthenticator(service, settings.target());
         this.helm = new ThreadPoolExecutor(settings.maxConcurrentHelm(), settings.maxConcurrentHelm(), 0,
-                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queue()));
+                TimeUnit.MILLISECONDS, settings.queue() == 0 ? new java.util.concurrent.SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(settings.queue()));
+        this.metrics = new ServiceMetrics(helm);
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
-            config.requestLogger.http((ctx, ms) -> LOG.info(ctx.method() + " " + ctx.path() + " " + ctx.status().getCode()
-                    + " " + Math.round(ms) + "ms" + Optional.ofNullable(ctx.<String>attribute("user"))
-                    .map(u -> " user=" + u).orElse("")));
+            config.requestLogger.http(this::logged);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", this::ready);
-            config.routes.before("/api/*", this::authenticate);
+            config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            config.routes.get(OPENAPI, this::openApi);
+            config.routes.before("/api/*", this::admit);
             config.routes.post(TASKS, this::submit);
             config.routes.post(TASKS + "/{service}/{id}/retry", this::retry);
             config.routes.get(TASKS + "/{service}/{id}/attempts", this::attempts);
@@ -127,20 +146,36 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, lets running helm finish within {@code grace}, then cancels what is
-     * left; a cancelled attempt is recorded as the CLI's Ctrl-C records it.
+     * Stops taking requests (new API calls and {@code /readyz} answer 503), lets running helm finish
+     * within {@code grace}, then cancels what is left; a cancelled attempt is recorded as the CLI's
+     * Ctrl-C records it, and its ConfigMap says {@code cancelled}. Calls in flight get their answer
+     * before the listener closes.
      */
     public void stop(Duration grace) {
-        app.stop();
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         helm.shutdown();
+        // Submissions still waiting for a slot never start: their callers hear 503 and may send them again.
+        List<Runnable> waiting = new java.util.ArrayList<>();
+        helm.getQueue().drainTo(waiting);
+        waiting.forEach(r -> ((Future<?>) r).cancel(false));
         try {
             if (!helm.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("helm still running after the " + grace.toSeconds() + " s grace period: cancelling "
+                        + running.size() + " submission(s)");
                 running.forEach(Cancellation::cancel);
                 helm.awaitTermination(TaskService.CANCEL_GRACE.plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
+            }
+            // The handlers waiting for those submissions answer now; give them a moment to be sent.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (inFlight.get() > 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        app.stop();
         if (auth instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -158,12 +193,49 @@ public final class OrchestratorServer implements AutoCloseable {
     // ---- handlers ----
 
     private void ready(Context ctx) {
+        if (stopping.get()) {
+            problem(ctx, Problem.of(503, "not-ready", "Not ready", "The service is stopping."));
+            return;
+        }
         try {
             service.checkConnection(settings.target(), Duration.ofSeconds(5));
             service.locateHelm(settings.submit().helmPath());
             ctx.result("ready");
         } catch (TaskConsoleException e) {
             problem(ctx, Problem.of(503, "not-ready", "Not ready", e.oneLine()));
+        }
+    }
+
+    /** Every {@code /api/} call: counted in flight, refused while stopping, then authenticated. */
+    private void admit(Context ctx) {
+        if (ctx.path().equals(OPENAPI)) {
+            return;
+        }
+        inFlight.incrementAndGet();
+        ctx.attribute("in-flight", true);
+        if (stopping.get()) {
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service is stopping; "
+                    + "another replica takes the request if you send it again.")).retryAfter(5);
+        }
+        authenticate(ctx);
+    }
+
+    /** The access log's one line, and the counts that depend on how a request was answered. */
+    private void logged(Context ctx, Float ms) {
+        if (Boolean.TRUE.equals(ctx.attribute("in-flight"))) {
+            inFlight.decrementAndGet();
+        }
+        int status = ctx.status().getCode();
+        if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.path().startsWith(TASKS)) {
+            metrics.submissionAnswered(status, "true".equals(ctx.res().getHeader("Idempotent-Replayed")));
+        }
+        accessLog.accept(ctx.method() + " " + ctx.path() + " " + status + " " + Math.round(ms) + "ms"
+                + Optional.ofNullable(ctx.<String>attribute("user")).map(u -> " user=" + u).orElse(""));
+    }
+
+    private void openApi(Context ctx) throws java.io.IOException {
+        try (var in = OrchestratorServer.class.getResourceAsStream("openapi.yaml")) {
+            ctx.contentType("application/yaml").result(in.readAllBytes());
         }
     }
 
@@ -222,7 +294,10 @@ public final class OrchestratorServer implements AutoCloseable {
         String key = ctx.header(Idempotency.HEADER);
         String user = ctx.attribute("user");
         if (key == null) {
-            send(ctx, answerFor(submission.apply(Map.of()), user));
+            AttemptOutcome outcome = submission.apply(Map.of());
+            Idempotency.Answer answer = answerFor(outcome, user);
+            record(outcome, Map.of());
+            send(ctx, answer);
             return;
         }
         String keyProblem = Idempotency.problemWith(key);
@@ -242,15 +317,26 @@ public final class OrchestratorServer implements AutoCloseable {
             }
             AttemptOutcome outcome = submission.apply(Map.of(Idempotency.KEY, keyHash, Idempotency.REQUEST, requestHash));
             Idempotency.Answer answer = answerFor(outcome, user);
-            try {
-                service.markAttempt(settings.target(), outcome.names(), Map.of(Idempotency.ANSWER, answer.toJson()));
-            } catch (TaskConsoleException e) {
-                LOG.warning("Could not record the answer to Idempotency-Key on " + outcome.names().configMapName()
-                        + "; a repeat of the request will be told to wait: " + e.oneLine());
-            }
+            record(outcome, Map.of(Idempotency.ANSWER, answer.toJson()));
             send(ctx, answer);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Puts how the submission ended on its ConfigMap ({@code task-console.io/result}: succeeded,
+     * failed or cancelled) with {@code more}, so every replica and a later look at the cluster see it.
+     */
+    private void record(AttemptOutcome outcome, Map<String, String> more) {
+        metrics.helmTook(Duration.ofMillis(outcome.record().durationMillis()));
+        Map<String, String> annotations = new LinkedHashMap<>(more);
+        annotations.put(RESULT, outcome.record().status().name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            service.markAttempt(settings.target(), outcome.names(), annotations);
+        } catch (TaskConsoleException e) {
+            LOG.warning("Could not record how attempt " + outcome.attempt() + " ended on "
+                    + outcome.names().configMapName() + ": " + e.oneLine());
         }
     }
 
@@ -403,6 +489,9 @@ public final class OrchestratorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             cancel.cancel();
             throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service is stopping."));
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service stopped "
+                    + "before helm could start for this submission; nothing was created. Send it again.")).retryAfter(5);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof TaskConsoleException tce) {
                 throw tceProblem(tce);
