@@ -79,6 +79,7 @@ public final class OrchestratorServer implements AutoCloseable {
     private final java.util.function.Consumer<String> accessLog;
     private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<String> routes = new java.util.ArrayList<>();
     private final Javalin app;
 
     /** A service whose access log goes to this class's java.util.logging logger. */
@@ -105,15 +106,15 @@ public final class OrchestratorServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.requestLogger.http(this::logged);
-            config.routes.get("/healthz", ctx -> ctx.result("ok"));
-            config.routes.get("/readyz", this::ready);
-            config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
-            config.routes.get(OPENAPI, this::openApi);
             config.routes.before("/api/*", this::admit);
-            config.routes.post(TASKS, this::submit);
-            config.routes.post(TASKS + "/{service}/{id}/retry", this::retry);
-            config.routes.get(TASKS + "/{service}/{id}/attempts", this::attempts);
-            config.routes.get(TASKS + "/{service}/{id}/attempts/{attempt}", this::attempt);
+            route(config, "GET", "/healthz", ctx -> ctx.result("ok"));
+            route(config, "GET", "/readyz", this::ready);
+            route(config, "GET", "/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            route(config, "GET", OPENAPI, this::openApi);
+            route(config, "POST", TASKS, this::submit);
+            route(config, "POST", TASKS + "/{service}/{id}/retry", this::retry);
+            route(config, "GET", TASKS + "/{service}/{id}/attempts", this::attempts);
+            route(config, "GET", TASKS + "/{service}/{id}/attempts/{attempt}", this::attempt);
             config.routes.exception(ProblemException.class, (e, ctx) -> {
                 if (e.retryAfter != null) {
                     ctx.header("Retry-After", Integer.toString(e.retryAfter));
@@ -137,6 +138,20 @@ public final class OrchestratorServer implements AutoCloseable {
                         "The service failed unexpectedly (" + e.getClass().getSimpleName() + "); its log has the details."));
             });
         });
+    }
+
+    private void route(io.javalin.config.JavalinConfig config, String method, String path, io.javalin.http.Handler handler) {
+        switch (method) {
+            case "GET" -> config.routes.get(path, handler);
+            case "POST" -> config.routes.post(path, handler);
+            default -> throw new IllegalArgumentException(method);
+        }
+        routes.add(method + " " + path);
+    }
+
+    /** Every route as {@code METHOD /path/{param}}: what the OpenAPI description must describe. */
+    List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** Starts listening; returns the port (useful with port 0). */
@@ -277,6 +292,14 @@ public final class OrchestratorServer implements AutoCloseable {
                         List.of(new PmTaskRequest.FieldError("/attempt", "attempt must be an integer of 1 or more"))));
             }
             attempt = n.isMissingNode() ? 0 : n.asInt();
+        }
+        int wanted = attempt;
+        AttemptsOverview known = service.attempts(draft, settings.target(), true);
+        if (known.clusterProblem() == null && known.attempts().stream().noneMatch(a -> wanted == 0 || a.number() == wanted)) {
+            throw new ProblemException(Problem.of(404, "not-found", wanted == 0 ? "No such task" : "No such attempt",
+                    "Task " + draft.info().id() + " of " + draft.info().service() + " has no "
+                            + (wanted == 0 ? "attempt" : "attempt " + wanted) + " in namespace "
+                            + settings.target().namespace() + " to retry; submit it first."));
         }
         TaskService as = service.as(ctx.attribute("user"));
         RetryPlan plan = as.planRetry(draft, attempt, settings.target(), true);
