@@ -130,8 +130,8 @@ public final class TaskService {
      * TokenReview and SubjectAccessReview on {@code target}'s API server, with the target's own
      * credentials (the orchestrator's ServiceAccount): how a service face learns who calls it.
      */
-    public AccessReviews accessReviews(KubeTarget target) {
-        return new AccessReviews(connector.connect(target));
+    public AccessCheck accessCheck(KubeTarget target) {
+        return new AccessCheck(new AccessReviews(connector.connect(target)));
     }
 
     /** The helm binary a submission would run ({@code configured} {@code null}: PATH and the usual folders). */

@@ -1,6 +1,7 @@
 package io.taskconsole.server;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.app.AccessCheck;
 import io.taskconsole.app.TaskService;
 import io.taskconsole.cluster.AccessReviews;
 import io.taskconsole.cluster.KubeTarget;
@@ -15,11 +16,11 @@ final class KubernetesAuthenticator implements Authenticator, AutoCloseable {
 
     static final String PM_ROLE = "task-console-pm";
 
-    private final Supplier<AccessReviews> open;
-    private AccessReviews reviews;
+    private final Supplier<AccessCheck> open;
+    private AccessCheck reviews;
 
     KubernetesAuthenticator(TaskService service, KubeTarget target) {
-        this.open = () -> service.accessReviews(target);
+        this.open = () -> service.accessCheck(target);
     }
 
     @Override
@@ -27,7 +28,7 @@ final class KubernetesAuthenticator implements Authenticator, AutoCloseable {
         AccessReviews.Caller caller;
         AccessReviews.Decision decision;
         try {
-            AccessReviews r = reviews();
+            AccessCheck r = reviews();
             caller = r.authenticate(token).orElseThrow(() -> new OrchestratorServer.ProblemException(Problem.of(401,
                     "unauthenticated", "Unauthenticated", "The cluster does not know the bearer token (TokenReview: "
                             + "not authenticated). Send a current token of yours, e.g. from 'kubectl create token'."))
@@ -52,7 +53,7 @@ final class KubernetesAuthenticator implements Authenticator, AutoCloseable {
         return "Send 'Authorization: Bearer <token>' with a Kubernetes token of yours (TokenReview checks it).";
     }
 
-    private synchronized AccessReviews reviews() {
+    private synchronized AccessCheck reviews() {
         if (reviews == null) {
             reviews = open.get();
         }
