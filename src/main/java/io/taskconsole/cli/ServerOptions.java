@@ -1,8 +1,8 @@
 package io.taskconsole.cli;
 
 import io.taskconsole.TaskConsoleException;
-import io.taskconsole.remote.OrchestratorClient;
-import io.taskconsole.remote.TeamToken;
+import io.taskconsole.app.OrchestratorClient;
+import io.taskconsole.app.TeamToken;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

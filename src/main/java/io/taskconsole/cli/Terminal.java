@@ -35,7 +35,7 @@ final class Terminal {
     }
 
     /** What an orchestrator answered for a submit or retry in team mode. */
-    int submitted(io.taskconsole.remote.OrchestratorClient.Submitted submitted) {
+    int submitted(io.taskconsole.app.OrchestratorClient.Submitted submitted) {
         info(submitted.message() != null ? submitted.message() : "Attempt " + submitted.attempt() + " submitted.");
         return TaskConsoleCli.OK;
     }

@@ -1,8 +1,6 @@
-package io.taskconsole.remote;
+package io.taskconsole.app;
 
 import io.taskconsole.TaskConsoleException;
-import io.taskconsole.app.AttemptSummary;
-import io.taskconsole.app.AttemptsOverview;
 import io.taskconsole.submit.JobPhase;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;

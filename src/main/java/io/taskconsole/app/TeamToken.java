@@ -1,4 +1,4 @@
-package io.taskconsole.remote;
+package io.taskconsole.app;
 
 import io.taskconsole.TaskConsoleException;
 import java.io.IOException;
