@@ -67,6 +67,9 @@ public final class BenchmarkReport {
         if (!options.containsKey("--skip-submit")) {
             submission();
         }
+        if (!options.containsKey("--skip-service")) {
+            service();
+        }
         if (!options.containsKey("--skip-gui")) {
             guiResponsiveness();
         }
@@ -304,6 +307,16 @@ public final class BenchmarkReport {
         report.append("## Submission overhead\n\n");
         try {
             new SubmissionBenchmark(Integer.parseInt(options.getOrDefault("--submit-runs", "5"))).run(report);
+        } catch (Exception e) {
+            report.append("Not measured: ").append(e).append("\n\n");
+            e.printStackTrace();
+        }
+    }
+
+    private void service() {
+        report.append("## Submissions through the orchestrator service\n\n");
+        try {
+            new ServiceBenchmark(Integer.parseInt(options.getOrDefault("--service-submissions", "16"))).run(report);
         } catch (Exception e) {
             report.append("Not measured: ").append(e).append("\n\n");
             e.printStackTrace();

@@ -1,6 +1,7 @@
 package io.taskconsole.app;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.AccessReviews;
 import io.taskconsole.cluster.AttemptConfigMaps;
 import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeConnector;
@@ -125,6 +126,14 @@ public final class TaskService {
         return new ConnectionCheck(new KubeConnector(kubeconfigs, timeout, timeout)).check(target);
     }
 
+    /**
+     * TokenReview and SubjectAccessReview on {@code target}'s API server, with the target's own
+     * credentials (the orchestrator's ServiceAccount): how a service face learns who calls it.
+     */
+    public AccessCheck accessCheck(KubeTarget target) {
+        return new AccessCheck(new AccessReviews(connector.connect(target)));
+    }
+
     /** The helm binary a submission would run ({@code configured} {@code null}: PATH and the usual folders). */
     public HelmBinary locateHelm(Path configured) {
         return helmLocator.locate(configured);
@@ -228,6 +237,12 @@ public final class TaskService {
         return submitter.submit(draft, settings, template, output, cancel);
     }
 
+    /** As {@link #submit}, with {@code annotations} on the attempt's ConfigMap from its creation. */
+    public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
+                                 OutputListener output, Cancellation cancel, Map<String, String> annotations) {
+        return submitter.submit(draft, settings, template, output, cancel, annotations);
+    }
+
     /** Where a retry of {@code attempt} ({@code 0}: the latest) goes: see {@link RetryPlan}. */
     public RetryPlan planRetry(TaskDraft draft, int attempt, KubeTarget chosen, boolean explicit) {
         return RetryPlan.of(new AttemptHistory(draft.folder()).list(), attempt, chosen, explicit);
@@ -236,9 +251,41 @@ public final class TaskService {
     /** Sends the planned attempt's exact files again as the next attempt, where the plan says. */
     public AttemptOutcome retry(TaskDraft draft, RetryPlan plan, SubmitSettings settings, OutputListener output,
                                 Cancellation cancel) {
+        return retry(draft, plan, settings, output, cancel, Map.of());
+    }
+
+    /** As {@link #retry}, with {@code annotations} on the new attempt's ConfigMap from its creation. */
+    public AttemptOutcome retry(TaskDraft draft, RetryPlan plan, SubmitSettings settings, OutputListener output,
+                                Cancellation cancel, Map<String, String> annotations) {
         output.onLine(OutputListener.Stream.INFO, plan.describe());
         return submitter.retry(draft, plan.attempt(), plan.went().orElse(plan.target()),
-                settings.withTarget(plan.target()), output, cancel);
+                settings.withTarget(plan.target()), output, cancel, annotations);
+    }
+
+    /** An attempt found by an annotation of its ConfigMap, with all of that ConfigMap's annotations. */
+    public record MarkedAttempt(int attempt, Map<String, String> annotations) {
+    }
+
+    /**
+     * The task's attempt in {@code target} whose ConfigMap has annotation {@code key} = {@code value}
+     * (the orchestrator's idempotency record, kept in the cluster so every replica finds it).
+     */
+    public Optional<MarkedAttempt> findMarkedAttempt(KubeTarget target, ServiceName service, TaskId id, String key,
+                                                     String value) {
+        try (KubeConnector.Connection connection = connector.connect(target)) {
+            return new AttemptConfigMaps(connection).list(service, id).stream()
+                    .filter(cm -> cm.getMetadata().getAnnotations() != null
+                            && value.equals(cm.getMetadata().getAnnotations().get(key)))
+                    .findFirst()
+                    .map(cm -> new MarkedAttempt(AttemptConfigMaps.attemptOf(cm), Map.copyOf(cm.getMetadata().getAnnotations())));
+        }
+    }
+
+    /** Adds {@code annotations} to an attempt's ConfigMap in {@code target}; its files stay as sent. */
+    public void markAttempt(KubeTarget target, ResourceNames names, Map<String, String> annotations) {
+        try (KubeConnector.Connection connection = connector.connect(target)) {
+            new AttemptConfigMaps(connection).annotate(names, annotations);
+        }
     }
 
     // ---- attempts ----

@@ -37,6 +37,9 @@ final class AttemptsCommand implements Callable<Integer> {
     @Mixin
     TargetOptions cluster;
 
+    @Mixin
+    ServerOptions team;
+
     /** How the list is printed; json and yaml are stable for scripts (see README). */
     enum Output { table, json, yaml }
 
@@ -51,7 +54,10 @@ final class AttemptsCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        AttemptsOverview overview = TaskService.forSystem().attempts(draft, cluster.target(), true);
+        team.checkNotHalfGiven();
+        AttemptsOverview overview = team.given()
+                ? team.client(cluster, false).attempts(draft.info().service(), draft.info().id())
+                : TaskService.forSystem().attempts(draft, cluster.target(), true);
         if (output != Output.table) {
             Map<String, Object> doc = document(draft, overview);
             terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));
@@ -59,8 +65,8 @@ final class AttemptsCommand implements Callable<Integer> {
             return overview.clusterProblem() == null ? TaskConsoleCli.OK : TaskConsoleCli.FAILED;
         }
         if (overview.attempts().isEmpty() && overview.clusterProblem() == null) {
-            terminal.err().println("task-console: task " + draft.info().id() + " has no attempts in namespace "
-                    + cluster.target().namespace());
+            terminal.err().println("task-console: task " + draft.info().id() + " has no attempts "
+                    + (team.given() ? "at " + team.server : "in namespace " + cluster.target().namespace()));
             return TaskConsoleCli.OK;
         }
         String format = "%-8s %-20s %-28s %-40s %-10s %s%n";

@@ -23,6 +23,11 @@ final class ChartOptions {
     @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "Extra values file for the chart (repeatable).")
     List<Path> values = new ArrayList<>();
 
+    /** Whether the user named any chart, helm or values option. */
+    boolean given() {
+        return chart != null || helm != null || !values.isEmpty();
+    }
+
     /** Settings for {@code target} with helm's install options left at their defaults. */
     SubmitSettings settings(TargetOptions target) {
         return new SubmitSettings(target.target(), ChartSource.parse(chart), helm, null, false, values, null, null);

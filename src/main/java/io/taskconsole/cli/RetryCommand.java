@@ -34,6 +34,9 @@ final class RetryCommand implements Callable<Integer> {
     @Mixin
     InstallOptions install;
 
+    @Mixin
+    ServerOptions team;
+
     @Spec
     CommandSpec spec;
 
@@ -42,6 +45,11 @@ final class RetryCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec);
         AttemptNumber.atLeast(0, attempt, "Use 1 or more, or leave it out for the latest.");
         TaskDraft draft = TaskFolder.load(taskDir);
+        team.checkNotHalfGiven();
+        if (team.given()) {
+            return terminal.submitted(team.client(cluster, chart.given())
+                    .retry(draft.info().service(), draft.info().id(), attempt));
+        }
         TaskService service = TaskService.forSystem();
         RetryPlan plan = service.planRetry(draft, attempt, cluster.target(), cluster.given());
         SubmitSettings settings = install.settings(chart.settings(cluster));

@@ -29,6 +29,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     TemplateOption template;
 
+    @Mixin
+    ServerOptions team;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +39,10 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
+        team.checkNotHalfGiven();
+        if (team.given()) {
+            return terminal.submitted(team.client(cluster, chart.given()).submit(draft));
+        }
         return terminal.submit(cancel -> TaskService.forSystem().submit(draft, install.settings(chart.settings(cluster)),
                 template.template(taskDir), terminal.helmOutput(), cancel));
     }

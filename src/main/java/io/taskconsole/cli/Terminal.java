@@ -34,6 +34,18 @@ final class Terminal {
         return spec.commandLine().getErr();
     }
 
+    /** What an orchestrator answered for a submit or retry in team mode. */
+    int submitted(io.taskconsole.app.OrchestratorClient.Submitted submitted) {
+        info(submitted.message() != null ? submitted.message() : "Attempt " + submitted.attempt() + " submitted.");
+        return TaskConsoleCli.OK;
+    }
+
+    /** One access-log line of {@code serve}, on stdout. */
+    synchronized void accessLog(String line) {
+        out().println(line);
+        out().flush();
+    }
+
     void info(String line) {
         out().println("==> " + line);
         out().flush();

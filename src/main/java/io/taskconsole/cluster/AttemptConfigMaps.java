@@ -37,6 +37,12 @@ public final class AttemptConfigMaps {
 
     /** The attempt's ConfigMap as it will be created: immutable, labelled, one key per file. */
     public static ConfigMap build(ResourceNames names, String namespace, Map<String, byte[]> files) {
+        return build(names, namespace, files, Map.of());
+    }
+
+    /** As {@link #build(ResourceNames, String, Map)}, with {@code annotations}. */
+    public static ConfigMap build(ResourceNames names, String namespace, Map<String, byte[]> files,
+                                  Map<String, String> annotations) {
         Map<String, String> data = new LinkedHashMap<>();
         files.forEach((key, bytes) -> data.put(key, new String(bytes, StandardCharsets.UTF_8)));
         return new ConfigMapBuilder()
@@ -44,6 +50,7 @@ public final class AttemptConfigMaps {
                 .withName(names.configMapName())
                 .withNamespace(namespace)
                 .withLabels(labels(names))
+                .withAnnotations(annotations.isEmpty() ? null : new LinkedHashMap<>(annotations))
                 .endMetadata()
                 .withImmutable(true)
                 .withData(data)
@@ -76,7 +83,13 @@ public final class AttemptConfigMaps {
      * submission took this attempt number first, the server answers 409 and this returns empty.
      */
     public Optional<ConfigMap> createIfAbsent(ResourceNames names, Map<String, byte[]> files) {
-        ConfigMap configMap = build(names, connection.namespace(), files);
+        return createIfAbsent(names, files, Map.of());
+    }
+
+    /** As {@link #createIfAbsent(ResourceNames, Map)}, the ConfigMap carrying {@code annotations}. */
+    public Optional<ConfigMap> createIfAbsent(ResourceNames names, Map<String, byte[]> files,
+                                              Map<String, String> annotations) {
+        ConfigMap configMap = build(names, connection.namespace(), files, annotations);
         try {
             return Optional.of(connection.client().configMaps().inNamespace(connection.namespace())
                     .resource(configMap).create());
@@ -85,6 +98,25 @@ public final class AttemptConfigMaps {
                 return Optional.empty();
             }
             throw KubeErrors.translate(e, connection, "create", "configmaps", names.configMapName());
+        }
+    }
+
+    /**
+     * Adds annotations to attempt N's ConfigMap. Its files stay as they are (they are immutable);
+     * only its metadata changes, which Kubernetes allows on an immutable ConfigMap.
+     */
+    public void annotate(ResourceNames names, Map<String, String> annotations) {
+        try {
+            connection.client().configMaps().inNamespace(connection.namespace()).withName(names.configMapName())
+                    .edit(cm -> {
+                        Map<String, String> all = new LinkedHashMap<>(cm.getMetadata().getAnnotations() == null
+                                ? Map.of() : cm.getMetadata().getAnnotations());
+                        all.putAll(annotations);
+                        cm.getMetadata().setAnnotations(all);
+                        return cm;
+                    });
+        } catch (KubernetesClientException e) {
+            throw KubeErrors.translate(e, connection, "patch", "configmaps", names.configMapName());
         }
     }
 

@@ -51,12 +51,16 @@ public final class OrchestratorServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OrchestratorServer.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TASKS = "/api/v1/pm/tasks";
+    static final String OPENAPI = "/api/v1/openapi.yaml";
+    /** The annotation on an attempt's ConfigMap that says how the service's submission of it ended. */
+    static final String RESULT = "task-console.io/result";
     private static final Set<String> JSON_TYPES = Set.of("application/json");
 
     /**
      * How the service runs.
      *
      * @param target       where attempts go: a kubeconfig context, or the pod's ServiceAccount
+     * @param tokens       {@code --tokens FILE}, or {@code null}: Kubernetes TokenReview and SubjectAccessReview
      * @param dataDir      where the tasks' files and local history are kept (the cluster is the truth)
      * @param maxBodyBytes requests over this answer 413
      */
@@ -66,34 +70,57 @@ public final class OrchestratorServer implements AutoCloseable {
 
     private final Settings settings;
     private final TaskService service;
-    private final TokenFile tokens;
+    private final Authenticator auth;
+    private final Idempotency idempotency = new Idempotency();
+    private final Map<Path, Object> folderLocks = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor helm;
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+    private final ServiceMetrics metrics;
+    private final java.util.function.Consumer<String> accessLog;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<String> routes = new java.util.ArrayList<>();
     private final Javalin app;
 
+    /** A service whose access log goes to this class's java.util.logging logger. */
     public OrchestratorServer(Settings settings, TaskService service) {
+        this(settings, service, LOG::info);
+    }
+
+    /**
+     * @param accessLog where the one line per request goes: method, path, status, time and user;
+     *                  never a header, a query, a token or a body
+     */
+    public OrchestratorServer(Settings settings, TaskService service, java.util.function.Consumer<String> accessLog) {
         this.settings = settings;
         this.service = service;
-        this.tokens = new TokenFile(settings.tokens());
+        this.accessLog = accessLog;
+        this.auth = settings.tokens() != null ? new TokenFile(settings.tokens())
+                : new KubernetesAuthenticator(service, settings.target());
         this.helm = new ThreadPoolExecutor(settings.maxConcurrentHelm(), settings.maxConcurrentHelm(), 0,
-                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queue()));
+                TimeUnit.MILLISECONDS, settings.queue() == 0 ? new java.util.concurrent.SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(settings.queue()));
+        this.metrics = new ServiceMetrics(helm);
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
-            config.requestLogger.http((ctx, ms) -> LOG.info(ctx.method() + " " + ctx.path() + " " + ctx.status().getCode()
-                    + " " + Math.round(ms) + "ms" + Optional.ofNullable(ctx.<String>attribute("user"))
-                    .map(u -> " user=" + u).orElse("")));
-            config.routes.get("/healthz", ctx -> ctx.result("ok"));
-            config.routes.get("/readyz", this::ready);
-            config.routes.before("/api/*", this::authenticate);
-            config.routes.post(TASKS, this::submit);
-            config.routes.post(TASKS + "/{service}/{id}/retry", this::retry);
-            config.routes.get(TASKS + "/{service}/{id}/attempts", this::attempts);
-            config.routes.get(TASKS + "/{service}/{id}/attempts/{attempt}", this::attempt);
+            config.requestLogger.http(this::logged);
+            config.routes.before("/api/*", this::admit);
+            route(config, "GET", "/healthz", ctx -> ctx.result("ok"));
+            route(config, "GET", "/readyz", this::ready);
+            route(config, "GET", "/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            route(config, "GET", OPENAPI, this::openApi);
+            route(config, "POST", TASKS, this::submit);
+            route(config, "POST", TASKS + "/{service}/{id}/retry", this::retry);
+            route(config, "GET", TASKS + "/{service}/{id}/attempts", this::attempts);
+            route(config, "GET", TASKS + "/{service}/{id}/attempts/{attempt}", this::attempt);
             config.routes.exception(ProblemException.class, (e, ctx) -> {
                 if (e.retryAfter != null) {
                     ctx.header("Retry-After", Integer.toString(e.retryAfter));
+                }
+                if (e.wwwAuthenticate != null) {
+                    ctx.header("WWW-Authenticate", e.wwwAuthenticate);
                 }
                 problem(ctx, e.problem);
             });
@@ -113,6 +140,20 @@ public final class OrchestratorServer implements AutoCloseable {
         });
     }
 
+    private void route(io.javalin.config.JavalinConfig config, String method, String path, io.javalin.http.Handler handler) {
+        switch (method) {
+            case "GET" -> config.routes.get(path, handler);
+            case "POST" -> config.routes.post(path, handler);
+            default -> throw new IllegalArgumentException(method);
+        }
+        routes.add(method + " " + path);
+    }
+
+    /** Every route as {@code METHOD /path/{param}}: what the OpenAPI description must describe. */
+    List<String> routes() {
+        return List.copyOf(routes);
+    }
+
     /** Starts listening; returns the port (useful with port 0). */
     public int start() {
         app.start();
@@ -120,19 +161,42 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, lets running helm finish within {@code grace}, then cancels what is
-     * left; a cancelled attempt is recorded as the CLI's Ctrl-C records it.
+     * Stops taking requests (new API calls and {@code /readyz} answer 503), lets running helm finish
+     * within {@code grace}, then cancels what is left; a cancelled attempt is recorded as the CLI's
+     * Ctrl-C records it, and its ConfigMap says {@code cancelled}. Calls in flight get their answer
+     * before the listener closes.
      */
     public void stop(Duration grace) {
-        app.stop();
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         helm.shutdown();
+        // Submissions still waiting for a slot never start: their callers hear 503 and may send them again.
+        List<Runnable> waiting = new java.util.ArrayList<>();
+        helm.getQueue().drainTo(waiting);
+        waiting.forEach(r -> ((Future<?>) r).cancel(false));
         try {
             if (!helm.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("helm still running after the " + grace.toSeconds() + " s grace period: cancelling "
+                        + running.size() + " submission(s)");
                 running.forEach(Cancellation::cancel);
                 helm.awaitTermination(TaskService.CANCEL_GRACE.plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
             }
+            // The handlers waiting for those submissions answer now; give them a moment to be sent.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (inFlight.get() > 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        app.stop();
+        if (auth instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.fine("Closing the API server connection failed: " + e);
+            }
         }
     }
 
@@ -144,6 +208,10 @@ public final class OrchestratorServer implements AutoCloseable {
     // ---- handlers ----
 
     private void ready(Context ctx) {
+        if (stopping.get()) {
+            problem(ctx, Problem.of(503, "not-ready", "Not ready", "The service is stopping."));
+            return;
+        }
         try {
             service.checkConnection(settings.target(), Duration.ofSeconds(5));
             service.locateHelm(settings.submit().helmPath());
@@ -153,19 +221,47 @@ public final class OrchestratorServer implements AutoCloseable {
         }
     }
 
+    /** Every {@code /api/} call: counted in flight, refused while stopping, then authenticated. */
+    private void admit(Context ctx) {
+        if (ctx.path().equals(OPENAPI)) {
+            return;
+        }
+        inFlight.incrementAndGet();
+        ctx.attribute("in-flight", true);
+        if (stopping.get()) {
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service is stopping; "
+                    + "another replica takes the request if you send it again.")).retryAfter(5);
+        }
+        authenticate(ctx);
+    }
+
+    /** The access log's one line, and the counts that depend on how a request was answered. */
+    private void logged(Context ctx, Float ms) {
+        if (Boolean.TRUE.equals(ctx.attribute("in-flight"))) {
+            inFlight.decrementAndGet();
+        }
+        int status = ctx.status().getCode();
+        if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.path().startsWith(TASKS)) {
+            metrics.submissionAnswered(status, "true".equals(ctx.res().getHeader("Idempotent-Replayed")));
+        }
+        accessLog.accept(ctx.method() + " " + ctx.path() + " " + status + " " + Math.round(ms) + "ms"
+                + Optional.ofNullable(ctx.<String>attribute("user")).map(u -> " user=" + u).orElse(""));
+    }
+
+    private void openApi(Context ctx) throws java.io.IOException {
+        try (var in = OrchestratorServer.class.getResourceAsStream("openapi.yaml")) {
+            ctx.contentType("application/yaml").result(in.readAllBytes());
+        }
+    }
+
     private void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
-                    "Send 'Authorization: Bearer <token>' with a token the service's tokens file knows."));
+            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated", auth.whatToSend()))
+                    .wwwAuthenticate("Bearer");
         }
-        String user = tokens.userOf(header.substring(7).strip()).orElseThrow(() -> {
-            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return new ProblemException(Problem.of(401, "unauthenticated", "Unauthenticated",
-                    "The bearer token is not known to this service. Ask its operator for one."));
-        });
-        ctx.attribute("user", user);
+        String verb = ctx.method() == io.javalin.http.HandlerType.POST ? Authenticator.CREATE : Authenticator.GET;
+        ctx.attribute("user", auth.authorise(header.substring(7).strip(), verb));
     }
 
     private void submit(Context ctx) {
@@ -178,10 +274,11 @@ public final class OrchestratorServer implements AutoCloseable {
                     e.errors.size() == 1 ? e.errors.get(0).detail() : e.errors.size() + " problems; see errors.",
                     e.errors));
         }
-        TaskDraft draft = saveDraft(request);
-        AttemptOutcome outcome = onHelmPool(cancel -> service.as(ctx.attribute("user")).submit(draft,
-                settings.submit(), PromptTemplate.defaultTemplate(), log(draft), cancel));
-        created(ctx, draft, outcome);
+        answerOnce(ctx, request.info().service(), request.info().id(), marks -> {
+            TaskDraft draft = saveDraft(request);
+            return onHelmPool(cancel -> service.as(ctx.attribute("user")).submit(draft,
+                    settings.submit(), PromptTemplate.defaultTemplate(), log(draft), cancel, marks));
+        });
     }
 
     private void retry(Context ctx) {
@@ -196,10 +293,90 @@ public final class OrchestratorServer implements AutoCloseable {
             }
             attempt = n.isMissingNode() ? 0 : n.asInt();
         }
+        int wanted = attempt;
+        AttemptsOverview known = service.attempts(draft, settings.target(), true);
+        if (known.clusterProblem() == null && known.attempts().stream().noneMatch(a -> wanted == 0 || a.number() == wanted)) {
+            throw new ProblemException(Problem.of(404, "not-found", wanted == 0 ? "No such task" : "No such attempt",
+                    "Task " + draft.info().id() + " of " + draft.info().service() + " has no "
+                            + (wanted == 0 ? "attempt" : "attempt " + wanted) + " in namespace "
+                            + settings.target().namespace() + " to retry; submit it first."));
+        }
         TaskService as = service.as(ctx.attribute("user"));
         RetryPlan plan = as.planRetry(draft, attempt, settings.target(), true);
-        AttemptOutcome outcome = onHelmPool(cancel -> as.retry(draft, plan, settings.submit(), log(draft), cancel));
-        created(ctx, draft, outcome);
+        answerOnce(ctx, draft.info().service(), draft.info().id(),
+                marks -> onHelmPool(cancel -> as.retry(draft, plan, settings.submit(), log(draft), cancel, marks)));
+    }
+
+    /**
+     * Runs a submission and answers with its outcome; with an {@code Idempotency-Key}, at most once
+     * per key: a request with a key already used answers what the first answered (same request) or
+     * 422 (another request). The record is on the attempt's ConfigMap (see {@link Idempotency}).
+     */
+    private void answerOnce(Context ctx, ServiceName task, TaskId id,
+                            java.util.function.Function<Map<String, String>, AttemptOutcome> submission) {
+        String key = ctx.header(Idempotency.HEADER);
+        String user = ctx.attribute("user");
+        if (key == null) {
+            AttemptOutcome outcome = submission.apply(Map.of());
+            Idempotency.Answer answer = answerFor(outcome, user);
+            record(outcome, Map.of());
+            send(ctx, answer);
+            return;
+        }
+        String keyProblem = Idempotency.problemWith(key);
+        if (keyProblem != null) {
+            throw new ProblemException(Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key", keyProblem));
+        }
+        String keyHash = Idempotency.sha256(key);
+        String requestHash = Idempotency.requestHash(ctx.method().name(), ctx.path(), ctx.bodyAsBytes());
+        var lock = idempotency.lockFor(keyHash);
+        lock.lock();
+        try {
+            Optional<TaskService.MarkedAttempt> first = service.findMarkedAttempt(settings.target(), task, id,
+                    Idempotency.KEY, keyHash);
+            if (first.isPresent()) {
+                replay(ctx, first.get(), requestHash);
+                return;
+            }
+            AttemptOutcome outcome = submission.apply(Map.of(Idempotency.KEY, keyHash, Idempotency.REQUEST, requestHash));
+            Idempotency.Answer answer = answerFor(outcome, user);
+            record(outcome, Map.of(Idempotency.ANSWER, answer.toJson()));
+            send(ctx, answer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts how the submission ended on its ConfigMap ({@code task-console.io/result}: succeeded,
+     * failed or cancelled) with {@code more}, so every replica and a later look at the cluster see it.
+     */
+    private void record(AttemptOutcome outcome, Map<String, String> more) {
+        metrics.helmTook(Duration.ofMillis(outcome.record().durationMillis()));
+        Map<String, String> annotations = new LinkedHashMap<>(more);
+        annotations.put(RESULT, outcome.record().status().name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            service.markAttempt(settings.target(), outcome.names(), annotations);
+        } catch (TaskConsoleException e) {
+            LOG.warning("Could not record how attempt " + outcome.attempt() + " ended on "
+                    + outcome.names().configMapName() + ": " + e.oneLine());
+        }
+    }
+
+    private void replay(Context ctx, TaskService.MarkedAttempt first, String requestHash) {
+        if (!requestHash.equals(first.annotations().get(Idempotency.REQUEST))) {
+            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key already used",
+                    "This Idempotency-Key was used for another request (attempt " + first.attempt() + "); send a new "
+                            + "key with a new request, or this request's first body to get its first answer."));
+        }
+        String recorded = first.annotations().get(Idempotency.ANSWER);
+        if (recorded == null) {
+            throw new ProblemException(Problem.of(409, "in-progress", "Still being submitted", "The first request "
+                    + "with this Idempotency-Key took attempt " + first.attempt() + " and has not answered yet; send "
+                    + "it again shortly for its answer.")).retryAfter(5);
+        }
+        ctx.header("Idempotent-Replayed", "true");
+        send(ctx, Idempotency.Answer.fromJson(recorded));
     }
 
     private void attempts(Context ctx) {
@@ -250,6 +427,13 @@ public final class OrchestratorServer implements AutoCloseable {
     private TaskDraft saveDraft(PmTaskRequest request) {
         Path folder = folderOf(request.info().service(), request.info().id());
         TaskDraft draft = new TaskDraft(folder, request.info(), request.files());
+        // Concurrent requests for one task share its folder: each loads back the files it saved.
+        synchronized (folderLocks.computeIfAbsent(folder, f -> new Object())) {
+            return saveAndLoad(folder, draft);
+        }
+    }
+
+    private static TaskDraft saveAndLoad(Path folder, TaskDraft draft) {
         try {
             Files.createDirectories(folder);
             try (var old = Files.list(folder)) {
@@ -328,6 +512,9 @@ public final class OrchestratorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             cancel.cancel();
             throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service is stopping."));
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ProblemException(Problem.of(503, "shutting-down", "Shutting down", "The service stopped "
+                    + "before helm could start for this submission; nothing was created. Send it again.")).retryAfter(5);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof TaskConsoleException tce) {
                 throw tceProblem(tce);
@@ -344,12 +531,15 @@ public final class OrchestratorServer implements AutoCloseable {
         };
     }
 
-    private void created(Context ctx, TaskDraft draft, AttemptOutcome outcome) {
+    /** The answer an ended submission gets: 201 with the attempt, or the problem with its ConfigMap kept. */
+    private static Idempotency.Answer answerFor(AttemptOutcome outcome, String user) {
         if (!outcome.succeeded()) {
             ProblemException p = tceProblem(outcome.error());
-            throw new ProblemException(new Problem(p.problem.status() == 400 ? 502 : p.problem.status(),
+            Problem problem = new Problem(p.problem.status() == 400 ? 502 : p.problem.status(),
                     p.problem.type(), p.problem.title(), outcome.describe() + " Its ConfigMap "
-                    + outcome.names().configMapName() + " stays; a retry takes the next number.", List.of()));
+                    + outcome.names().configMapName() + " stays; a retry takes the next number.", List.of());
+            return new Idempotency.Answer(problem.status(), Problem.CONTENT_TYPE, null,
+                    JSON.writeValueAsString(problem.body()));
         }
         String location = TASKS + "/" + outcome.names().service() + "/" + outcome.names().taskId() + "/attempts/"
                 + outcome.attempt();
@@ -362,10 +552,16 @@ public final class OrchestratorServer implements AutoCloseable {
         body.put("config_map", outcome.names().configMapName());
         body.put("release", outcome.names().releaseName());
         body.put("job", outcome.names().jobName());
-        body.put("submitted_by", ctx.<String>attribute("user"));
+        body.put("submitted_by", user);
         body.put("message", outcome.describe());
-        ctx.header("Location", location);
-        json(ctx, 201, body);
+        return new Idempotency.Answer(201, "application/json", location, JSON.writeValueAsString(body));
+    }
+
+    private static void send(Context ctx, Idempotency.Answer answer) {
+        if (answer.location() != null) {
+            ctx.header("Location", answer.location());
+        }
+        ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
     }
 
     private static Map<String, Object> attemptJson(AttemptSummary a) {
@@ -397,6 +593,7 @@ public final class OrchestratorServer implements AutoCloseable {
     static final class ProblemException extends RuntimeException {
         final Problem problem;
         Integer retryAfter;
+        String wwwAuthenticate;
 
         ProblemException(Problem problem) {
             super(problem.detail(), null, false, false);
@@ -405,6 +602,11 @@ public final class OrchestratorServer implements AutoCloseable {
 
         ProblemException retryAfter(int seconds) {
             this.retryAfter = seconds;
+            return this;
+        }
+
+        ProblemException wwwAuthenticate(String challenge) {
+            this.wwwAuthenticate = challenge;
             return this;
         }
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the file holds no token itself. A presented token is hashed and compared in constant time against
  * every line; the file is read again when it changes, so adding a PM needs no restart.
  */
-final class TokenFile {
+final class TokenFile implements Authenticator {
 
     private static final Pattern LINE = Pattern.compile("([0-9a-fA-F]{64})\\s+(\\S.*)");
 
@@ -30,6 +30,19 @@ final class TokenFile {
     TokenFile(Path file) {
         this.file = file;
         reloadIfChanged();
+    }
+
+    /** Everyone the file names may do everything: the file is the whole of the access list. */
+    @Override
+    public String authorise(String token, String verb) {
+        return userOf(token).orElseThrow(() -> new OrchestratorServer.ProblemException(Problem.of(401,
+                "unauthenticated", "Unauthenticated", "The bearer token is not known to this service. Ask its "
+                        + "operator for one.")).wwwAuthenticate("Bearer error=\"invalid_token\""));
+    }
+
+    @Override
+    public String whatToSend() {
+        return "Send 'Authorization: Bearer <token>' with a token the service's tokens file knows.";
     }
 
     /** The user a bearer token belongs to, if any line names its hash. */

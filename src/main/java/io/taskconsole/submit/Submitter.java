@@ -70,13 +70,23 @@ public final class Submitter {
     /** Sends the current drafts as the task's next attempt. */
     public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
                                  OutputListener output, Cancellation cancel) {
+        return submit(draft, settings, template, output, cancel, Map.of());
+    }
+
+    /**
+     * As {@link #submit(TaskDraft, SubmitSettings, PromptTemplate, OutputListener, Cancellation)},
+     * with {@code annotations} on the attempt's ConfigMap from its creation (the orchestrator's
+     * idempotency record), so whoever finds the attempt finds them with it.
+     */
+    public AttemptOutcome submit(TaskDraft draft, SubmitSettings settings, PromptTemplate template,
+                                 OutputListener output, Cancellation cancel, Map<String, String> annotations) {
         // Size and key checks don't depend on the attempt number: check once before connecting.
         SubmissionValidator.throwIfAny(validator.validate(draft, template));
         Map<String, byte[]> content = new AttemptFilesGenerator(extractor, template).content(draft);
         cancel.throwIfCancelled();
         HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
-            return send(new Sending(draft, settings, output, cancel, helm, connection, null, null),
+            return send(new Sending(draft, settings, output, cancel, helm, connection, null, null, annotations),
                     ctx -> AttemptFilesGenerator.withMetadata(draft.info(), content, ctx));
         }
     }
@@ -97,6 +107,12 @@ public final class Submitter {
      */
     public AttemptOutcome retry(TaskDraft draft, int attempt, KubeTarget from, SubmitSettings settings,
                                 OutputListener output, Cancellation cancel) {
+        return retry(draft, attempt, from, settings, output, cancel, Map.of());
+    }
+
+    /** As above, with {@code annotations} on the new attempt's ConfigMap (see {@link #submit}). */
+    public AttemptOutcome retry(TaskDraft draft, int attempt, KubeTarget from, SubmitSettings settings,
+                                OutputListener output, Cancellation cancel, Map<String, String> annotations) {
         cancel.throwIfCancelled();
         HelmBinary helm = helmLocator.locate(settings.helmPath());
         try (KubeConnector.Connection connection = connector.connect(settings.target())) {
@@ -111,7 +127,7 @@ public final class Submitter {
                     previousFiles = new AttemptConfigMaps(source).readFiles(names(draft, previous));
                 }
             }
-            return send(new Sending(draft, settings, output, cancel, helm, connection, previous, null),
+            return send(new Sending(draft, settings, output, cancel, helm, connection, previous, null, annotations),
                     ctx -> AttemptFilesGenerator.forRetry(draft, previousFiles, ctx));
         }
     }
@@ -139,13 +155,14 @@ public final class Submitter {
      * with which helm and chart, and where its output goes.
      *
      * @param previousAttempt the attempt a retry sends again, or {@code null} for a submit
+     * @param annotations     put on the attempt's ConfigMap as it is created
      */
     private record Sending(TaskDraft draft, SubmitSettings settings, OutputListener output, Cancellation cancel,
                            HelmBinary helm, KubeConnector.Connection connection, Integer previousAttempt,
-                           String chartRef) {
+                           String chartRef, Map<String, String> annotations) {
 
         Sending withChartRef(String ref) {
-            return new Sending(draft, settings, output, cancel, helm, connection, previousAttempt, ref);
+            return new Sending(draft, settings, output, cancel, helm, connection, previousAttempt, ref, annotations);
         }
     }
 
@@ -164,19 +181,22 @@ public final class Submitter {
         int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
         ResourceNames names = null;
         AttemptFiles files = null;
-        for (int race = 0; race < MAX_NUMBER_RACES; race++, attempt++) {
+        for (int race = 0; race < MAX_NUMBER_RACES; race++) {
             s.cancel().throwIfCancelled();
             ResourceNames candidate = new ResourceNames(draft.info().service(), draft.info().id(), attempt);
             AttemptFiles candidateFiles = filesFor.make(
                     context(attempt, s.previousAttempt(), connection.context(), connection.namespace()));
             info(s.output(), "Creating ConfigMap " + candidate.configMapName() + " in namespace "
                     + connection.namespace() + " (context " + connection.context() + ")");
-            if (configMaps.createIfAbsent(candidate, candidateFiles.files()).isPresent()) {
+            if (configMaps.createIfAbsent(candidate, candidateFiles.files(), s.annotations()).isPresent()) {
                 names = candidate;
                 files = candidateFiles;
                 break;
             }
-            info(s.output(), "Attempt " + attempt + " was just taken by another submission; trying " + (attempt + 1));
+            // Many may race for one task (the orchestrator's clients): ask again rather than step by one.
+            int taken = attempt;
+            attempt = Math.max(attempt + 1, configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1);
+            info(s.output(), "Attempt " + taken + " was just taken by another submission; trying " + attempt);
         }
         if (names == null) {
             throw TaskConsoleException.failed("Could not take an attempt number for task " + draft.info().id()

@@ -24,6 +24,8 @@ class ApplicationLayerTest {
             "io.taskconsole.cluster.KubeconfigInfo",
             "io.taskconsole.cluster.ConnectionCheck$Result",
             "io.taskconsole.cluster.ResourceNames",
+            "io.taskconsole.cluster.AccessReviews$Caller",
+            "io.taskconsole.cluster.AccessReviews$Decision",
             "io.taskconsole.helm.HelmBinary",
             "io.taskconsole.helm.OutputListener",
             "io.taskconsole.helm.OutputListener$Stream");

@@ -41,6 +41,10 @@ final class ChartFixture {
         return chartDir().resolveSibling("task-console-submitter");
     }
 
+    static Path orchestratorChartDir() {
+        return chartDir().resolveSibling("orchestrator");
+    }
+
     static Path fetchSourceScript() {
         return chartDir().resolve("files/fetch-source.sh");
     }

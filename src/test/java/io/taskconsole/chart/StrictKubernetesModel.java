@@ -28,7 +28,13 @@ final class StrictKubernetesModel {
             "batch/v1 Job", Job.class,
             "v1 ServiceAccount", ServiceAccount.class,
             "rbac.authorization.k8s.io/v1 Role", Role.class,
-            "rbac.authorization.k8s.io/v1 RoleBinding", RoleBinding.class);
+            "rbac.authorization.k8s.io/v1 RoleBinding", RoleBinding.class,
+            "rbac.authorization.k8s.io/v1 ClusterRole", io.fabric8.kubernetes.api.model.rbac.ClusterRole.class,
+            "rbac.authorization.k8s.io/v1 ClusterRoleBinding", io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class,
+            "apps/v1 Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class,
+            "v1 Service", io.fabric8.kubernetes.api.model.Service.class,
+            "policy/v1 PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
+            "networking.k8s.io/v1 NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class);
 
     private final JsonMapper mapper = JsonMapper.builder()
             .addModule(new SimpleModule("no-catch-all").setDeserializerModifier(new NoAnySetter()))

@@ -39,17 +39,20 @@ class CliConventionsTest {
     private static final Set<String> TARGET = Set.of("--kubeconfig", "--in-cluster", "--context", "--namespace");
     private static final Set<String> CHART = Set.of("--chart", "--helm", "--values");
     private static final Set<String> INSTALL = Set.of("--wait", "--timeout", "--storage-class");
+    private static final Set<String> TEAM = Set.of("--server", "--token-file");
 
     @TempDir
     Path dir;
 
     @Test
     void eachCommandListsOnlyTheOptionsItUses() {
-        assertThat(longOptions("attempts")).isEqualTo(union(COMMON, TARGET, Set.of("--output")));
+        assertThat(longOptions("attempts")).isEqualTo(union(COMMON, TARGET, TEAM, Set.of("--output")));
         assertThat(longOptions("render")).isEqualTo(union(COMMON, TARGET, CHART,
                 Set.of("--out", "--attempt", "--template", "--prompt-template")));
-        assertThat(longOptions("submit")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--prompt-template")));
-        assertThat(longOptions("retry")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--attempt")));
+        assertThat(longOptions("submit")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--prompt-template")));
+        assertThat(longOptions("retry")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--attempt")));
+        assertThat(longOptions("serve")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--port", "--bind",
+                "--tokens", "--max-concurrent-helm", "--queue", "--grace-period", "--data-dir")));
 
         CliRun attempts = CliRun.of("attempts", "--help");
         assertThat(attempts.out()).doesNotContain("--wait", "--timeout", "--storage-class", "--chart", "--helm");

@@ -69,18 +69,26 @@ class OrchestratorServerTest {
     private URI base;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private Path tokens;
+    private KubeTarget target;
+
     @BeforeEach
     void start() throws Exception {
         namespace = "orch-" + Long.toHexString(System.nanoTime());
         SERVER.createNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        Path tokens = temp.resolve("tokens");
+        tokens = temp.resolve("tokens");
         Files.writeString(tokens, "# PMs\n" + HexFormat.of().formatHex(TokenFile.sha256(TOKEN)) + " alice\n");
-        KubeTarget target = new KubeTarget(kubeconfig, "test-context", namespace);
-        server = new OrchestratorServer(new OrchestratorServer.Settings("127.0.0.1", 0, target,
-                new SubmitSettings(target, ChartSource.parse(CHART), ToolBinaries.helm(), Duration.ofSeconds(60), false,
-                        null, null, null), tokens, 2, 2, temp.resolve("data"), 64 * 1024), TaskService.forSystem());
+        target = new KubeTarget(kubeconfig, "test-context", namespace);
+        server = replica(temp.resolve("data"));
         base = URI.create("http://127.0.0.1:" + server.start());
+    }
+
+    /** A service on this test's namespace and tokens with its own data folder: another replica. */
+    private OrchestratorServer replica(Path dataDir) {
+        return new OrchestratorServer(new OrchestratorServer.Settings("127.0.0.1", 0, target,
+                new SubmitSettings(target, ChartSource.parse(CHART), ToolBinaries.helm(), Duration.ofSeconds(60), false,
+                        null, null, null), tokens, 2, 2, dataDir, 64 * 1024), TaskService.forSystem());
     }
 
     @AfterEach
@@ -162,6 +170,42 @@ class OrchestratorServerTest {
                 .as("nothing was created by a refused request").isEmpty();
     }
 
+    @Test
+    void theSameIdempotencyKeyTwiceTakesOneAttemptAndAnswersTheFirstAnswerEvenFromAnotherReplica() throws Exception {
+        HttpResponse<String> first = postOnce("/api/v1/pm/tasks", ORIGINAL_REQUEST, TOKEN, "key-1");
+        HttpResponse<String> again = postOnce("/api/v1/pm/tasks", ORIGINAL_REQUEST, TOKEN, "key-1");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(SERVER.client().configMaps().inNamespace(namespace).list().getItems()).as("one attempt").hasSize(1);
+        assertThat(SERVER.client().secrets().inNamespace(namespace).list().getItems())
+                .as("one helm release").filteredOn(s -> s.getMetadata().getName().startsWith("sh.helm.release")).hasSize(1);
+
+        try (OrchestratorServer other = replica(temp.resolve("other-data"))) {
+            URI otherBase = URI.create("http://127.0.0.1:" + other.start());
+            HttpResponse<String> elsewhere = send(HttpRequest.newBuilder(otherBase.resolve("/api/v1/pm/tasks")),
+                    ORIGINAL_REQUEST, TOKEN, "key-1");
+            assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(201);
+            assertThat(elsewhere.body()).as("the record is in the cluster, not in a replica").isEqualTo(first.body());
+        }
+
+        HttpResponse<String> otherBody = postOnce("/api/v1/pm/tasks", ORIGINAL_REQUEST.replace("Slow down", "Stop"), TOKEN,
+                "key-1");
+        assertProblem(otherBody, 422, "another request");
+        HttpResponse<String> newKey = postOnce("/api/v1/pm/tasks", ORIGINAL_REQUEST, TOKEN, "key-2");
+        assertThat(JSON.readTree(newKey.body()).path("attempt").asInt()).as("a new key is a new attempt").isEqualTo(2);
+
+        HttpResponse<String> retry = postOnce("/api/v1/pm/tasks/auth-service/42/retry", "{\"attempt\": 1}", TOKEN, "key-3");
+        HttpResponse<String> retryAgain = postOnce("/api/v1/pm/tasks/auth-service/42/retry", "{\"attempt\": 1}", TOKEN, "key-3");
+        assertThat(JSON.readTree(retry.body()).path("attempt").asInt()).as(retry.body()).isEqualTo(3);
+        assertThat(retryAgain.body()).isEqualTo(retry.body());
+        assertThat(SERVER.client().configMaps().inNamespace(namespace).list().getItems()).hasSize(3);
+        assertProblem(postOnce("/api/v1/pm/tasks", ORIGINAL_REQUEST, TOKEN, "has spaces"), 400, "Idempotency-Key");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -170,6 +214,17 @@ class OrchestratorServerTest {
         assertThat(body.path("status").asInt()).isEqualTo(status);
         assertThat(body.path("title").asString()).isNotBlank();
         assertThat(body.path("detail").asString()).contains(detail);
+    }
+
+    private HttpResponse<String> postOnce(String path, String body, String token, String idempotencyKey) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)), body, token, idempotencyKey);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String body, String token, String idempotencyKey)
+            throws Exception {
+        return http.send(request.header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, String type, String token) throws Exception {

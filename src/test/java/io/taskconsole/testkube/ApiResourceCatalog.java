@@ -44,6 +44,8 @@ final class ApiResourceCatalog {
         add(rbac, "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, List.of(), all, List.of());
         String authz = "authorization.k8s.io";
         add(authz, "selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview", false, List.of(), CREATE_ONLY, List.of());
+        add(authz, "subjectaccessreviews", "subjectaccessreview", "SubjectAccessReview", false, List.of(), CREATE_ONLY, List.of());
+        add("authentication.k8s.io", "tokenreviews", "tokenreview", "TokenReview", false, List.of(), CREATE_ONLY, List.of());
         add(authz, "selfsubjectrulesreviews", "selfsubjectrulesreview", "SelfSubjectRulesReview", false, List.of(), CREATE_ONLY, List.of());
         add("apiextensions.k8s.io", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, List.of("crd", "crds"), all, List.of("status"));
     }

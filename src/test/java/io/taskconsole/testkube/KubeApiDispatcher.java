@@ -41,6 +41,7 @@ final class KubeApiDispatcher extends Dispatcher {
     private final String token;
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    private final Reviews reviews = new Reviews();
 
     KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
@@ -64,6 +65,10 @@ final class KubeApiDispatcher extends Dispatcher {
 
     void clearFaults() {
         faults.clear();
+    }
+
+    Reviews reviews() {
+        return reviews;
     }
 
     @Override
@@ -128,6 +133,12 @@ final class KubeApiDispatcher extends Dispatcher {
         }
         if (type.resource().equals("selfsubjectaccessreviews")) {
             return accessReview(body);
+        }
+        if (type.resource().equals("tokenreviews")) {
+            return json(201, JSON.writeValueAsString(reviews.tokenReview((ObjectNode) parse(body))));
+        }
+        if (type.resource().equals("subjectaccessreviews")) {
+            return json(201, JSON.writeValueAsString(reviews.subjectAccessReview((ObjectNode) parse(body))));
         }
         if (api.verb().equals("patch")) {
             String contentType = contentType(request);

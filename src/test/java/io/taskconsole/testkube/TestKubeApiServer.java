@@ -187,6 +187,26 @@ public final class TestKubeApiServer implements AutoCloseable {
         dispatcher.clearFaults();
     }
 
+    /**
+     * Makes a TokenReview of {@code token} answer authenticated as {@code user} in {@code groups};
+     * a token never added is not authenticated.
+     */
+    public void addUserToken(String token, String user, String... groups) {
+        dispatcher.reviews().addUserToken(token, user, List.of(groups));
+    }
+
+    /**
+     * Makes a SubjectAccessReview for {@code verb} on the non-resource URL {@code path} allowed for
+     * {@code subject} (a user or a group name); anything not granted is denied.
+     */
+    public void grantNonResource(String subject, String verb, String path) {
+        dispatcher.reviews().grantNonResource(subject, verb, path);
+    }
+
+    public void revokeNonResource(String subject, String verb, String path) {
+        dispatcher.reviews().revokeNonResource(subject, verb, path);
+    }
+
     /** Creates the namespace unless it exists. */
     public void createNamespace(String name) {
         try {

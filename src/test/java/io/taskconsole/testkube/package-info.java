@@ -48,7 +48,9 @@
  *       (use {@link io.taskconsole.testkube.TestKubeApiServer#deleteNamespace(String)});
  *       no garbage collection through owner references; {@code propagationPolicy} is ignored.</li>
  *   <li><b>No authorization</b> beyond the bearer token: RBAC Roles are stored but never
- *       enforced; only fault rules refuse calls.</li>
+ *       enforced; only fault rules refuse calls. TokenReview and SubjectAccessReview are answered
+ *       from what a test registers ({@code addUserToken}, {@code grantNonResource}), not from
+ *       stored Roles or bindings.</li>
  *   <li><b>Watches only over WebSocket</b> (as fabric8 asks for them); client-go's HTTP-stream
  *       watches ({@code kubectl get -w}, {@code kubectl wait}) answer 405.</li>
  *   <li><b>Approximate merges</b>: strategic-merge patches guess merge keys from the data

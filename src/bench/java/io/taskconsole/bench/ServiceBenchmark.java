@@ -1,0 +1,181 @@
+package io.taskconsole.bench;
+
+import io.taskconsole.app.TaskService;
+import io.taskconsole.cli.TaskConsoleCli;
+import io.taskconsole.cluster.KubeTarget;
+import io.taskconsole.server.OrchestratorServer;
+import io.taskconsole.submit.ChartSource;
+import io.taskconsole.submit.SubmitSettings;
+import io.taskconsole.task.SampleTask;
+import io.taskconsole.task.TaskDraft;
+import io.taskconsole.task.TaskFile;
+import io.taskconsole.testkube.TestKubeApiServer;
+import io.taskconsole.testkube.ToolBinaries;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submissions through the orchestrator service (a real socket, the JDK client, the same sample
+ * task as the original request shape) at 1, 4 and 16 concurrent clients, against the same
+ * submissions made by the in-process CLI path one after another, in one run against one test API
+ * server with the real helm. The service runs in this JVM with its default helm pool of 4.
+ */
+final class ServiceBenchmark {
+
+    private static final String TOKEN = "bench-token";
+    private final int submissions;
+
+    /** @param submissions how many submissions each level makes (split across its clients) */
+    ServiceBenchmark(int submissions) {
+        this.submissions = submissions;
+    }
+
+    void run(StringBuilder report) throws Exception {
+        Path helm = ToolBinaries.find("helm", "taskconsole.helm").orElseThrow(() -> new IllegalStateException("helm not found"));
+        Path chart = Path.of(System.getProperty("taskconsole.chart.dir", "charts/claude-code")).toAbsolutePath();
+        try (TestKubeApiServer server = TestKubeApiServer.start()) {
+            Path dir = Files.createTempDirectory("taskconsole-bench-service");
+            server.createNamespace("orchestrator");
+            Path kubeconfig = server.writeKubeconfig(dir, "bench", "orchestrator");
+            TaskDraft draft = SampleTask.create(dir.resolve("workspace"));
+
+            List<Long> cli = new ArrayList<>();
+            timeCli(draft, kubeconfig, chart, helm); // warm-up
+            long cliStart = System.nanoTime();
+            for (int i = 0; i < submissions; i++) {
+                cli.add(timeCli(draft, kubeconfig, chart, helm));
+            }
+            long cliWall = ms(System.nanoTime() - cliStart);
+
+            Path tokens = dir.resolve("tokens");
+            Files.writeString(tokens, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(TOKEN.getBytes(StandardCharsets.UTF_8))) + " bench\n");
+            KubeTarget target = new KubeTarget(kubeconfig, "bench", "orchestrator");
+            OrchestratorServer service = new OrchestratorServer(new OrchestratorServer.Settings("127.0.0.1", 0, target,
+                    new SubmitSettings(target, ChartSource.parse(chart.toString()), helm, Duration.ofMinutes(2), false,
+                            null, null, null), tokens, 4, 64, dir.resolve("service-data"), 4L << 20),
+                    TaskService.forSystem(), line -> { });
+            URI base = URI.create("http://127.0.0.1:" + service.start());
+            String body = request(draft);
+            Map<Integer, List<Long>> latencies = new LinkedHashMap<>();
+            Map<Integer, Long> walls = new LinkedHashMap<>();
+            try {
+                post(HttpClient.newHttpClient(), base, body); // warm-up
+                for (int clients : new int[] {1, 4, 16}) {
+                    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+                    ExecutorService pool = Executors.newFixedThreadPool(clients);
+                    HttpClient http = HttpClient.newHttpClient();
+                    long start = System.nanoTime();
+                    List<Future<?>> done = new ArrayList<>();
+                    for (int c = 0; c < clients; c++) {
+                        int share = submissions / clients + (c < submissions % clients ? 1 : 0);
+                        done.add(pool.submit(() -> {
+                            for (int i = 0; i < share; i++) {
+                                times.add(post(http, base, body));
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : done) {
+                        f.get();
+                    }
+                    walls.put(clients, ms(System.nanoTime() - start));
+                    pool.shutdown();
+                    pool.awaitTermination(1, TimeUnit.MINUTES);
+                    List<Long> sorted = new ArrayList<>(times);
+                    sorted.sort(Long::compare);
+                    latencies.put(clients, sorted);
+                    System.out.printf("Service, %d clients: %d submissions in %d ms%n", clients, sorted.size(), walls.get(clients));
+                }
+            } finally {
+                service.stop(Duration.ofSeconds(10));
+            }
+            cli.sort(Long::compare);
+            report.append(submissions).append(" submissions of the sample task per row against `TestKubeApiServer`, real ")
+                    .append("helm, chart from `charts/claude-code`; the service in this JVM (helm pool 4), called over ")
+                    .append("127.0.0.1 with the JDK client, the clients splitting the submissions between them; the CLI ")
+                    .append("path is `task-console submit` in-process, one after another. Latency in ms.\n\n");
+            report.append("| | submissions/s | p50 | p99 | wall (ms) |\n|---|---|---|---|---|\n");
+            report.append(row("In-process CLI, sequential", cli, cliWall));
+            for (Map.Entry<Integer, List<Long>> level : latencies.entrySet()) {
+                report.append(row("Service, " + level.getKey() + " client" + (level.getKey() == 1 ? "" : "s"),
+                        level.getValue(), walls.get(level.getKey())));
+            }
+            report.append(String.format(Locale.ROOT, "%nService p50 at 1 client / CLI p50: %.2f× (goal ≤ 1.10×). "
+                    + "%d sequential CLI submissions / the service at 16 clients, wall time: %.2f× faster (goal ≥ 3×).%n%n",
+                    (double) p(latencies.get(1), 50) / p(cli, 50), submissions, (double) cliWall / walls.get(16)));
+        }
+    }
+
+    private static String row(String name, List<Long> sorted, long wall) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %d | %d | %d |%n", name, sorted.size() * 1000.0 / wall,
+                p(sorted, 50), p(sorted, 99), wall);
+    }
+
+    private static long p(List<Long> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static long timeCli(TaskDraft draft, Path kubeconfig, Path chart, Path helm) {
+        StringWriter out = new StringWriter();
+        long start = System.nanoTime();
+        int exit = TaskConsoleCli.run(new PrintWriter(out, true), new PrintWriter(out, true), "submit",
+                draft.folder().toString(), "--kubeconfig", kubeconfig.toString(), "--chart", chart.toString(),
+                "--helm", helm.toString());
+        if (exit != 0) {
+            throw new IllegalStateException("task-console submit failed (" + exit + "): " + out);
+        }
+        return ms(System.nanoTime() - start);
+    }
+
+    private static long post(HttpClient http, URI base, String body) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/pm/tasks"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("the service answered " + response.statusCode() + ": " + response.body());
+        }
+        return ms(System.nanoTime() - start);
+    }
+
+    /** The sample task as the original orchestrator's clients send it. */
+    private static String request(TaskDraft draft) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", draft.info().id().value());
+        body.put("service_name", draft.info().service().value());
+        body.put("title", draft.info().title());
+        List<Map<String, String>> files = new ArrayList<>();
+        for (TaskFile file : draft.files()) {
+            files.add(Map.of("filename", file.name(), "content", file.content()));
+        }
+        body.put("markdown_files", files);
+        return JsonMapper.builder().build().writeValueAsString(body);
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}
