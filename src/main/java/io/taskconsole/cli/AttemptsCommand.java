@@ -52,6 +52,8 @@ final class AttemptsCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
         AttemptsOverview overview = TaskService.forSystem().attempts(draft, cluster.target(), true);
+        overview.settled().forEach(sentence -> terminal.err().println("task-console: " + sentence));
+        terminal.err().flush();
         if (output != Output.table) {
             Map<String, Object> doc = document(draft, overview);
             terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));

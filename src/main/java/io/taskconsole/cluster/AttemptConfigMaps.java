@@ -67,6 +67,15 @@ public final class AttemptConfigMaps {
         }
     }
 
+    /** The attempt whose ConfigMap carries annotation {@code key} = {@code value}, if any. */
+    public Optional<Integer> attemptAnnotated(ServiceName service, TaskId taskId, String key, String value) {
+        return list(service, taskId).stream()
+                .filter(cm -> cm.getMetadata().getAnnotations() != null
+                        && value.equals(cm.getMetadata().getAnnotations().get(key)))
+                .map(AttemptConfigMaps::attemptOf)
+                .findFirst();
+    }
+
     public int highestAttempt(ServiceName service, TaskId taskId) {
         return list(service, taskId).stream().mapToInt(AttemptConfigMaps::attemptOf).max().orElse(0);
     }
@@ -76,7 +85,16 @@ public final class AttemptConfigMaps {
      * submission took this attempt number first, the server answers 409 and this returns empty.
      */
     public Optional<ConfigMap> createIfAbsent(ResourceNames names, Map<String, byte[]> files) {
+        return createIfAbsent(names, files, Map.of());
+    }
+
+    /** As {@link #createIfAbsent(ResourceNames, Map)}, with annotations (the submission that created it). */
+    public Optional<ConfigMap> createIfAbsent(ResourceNames names, Map<String, byte[]> files,
+                                              Map<String, String> annotations) {
         ConfigMap configMap = build(names, connection.namespace(), files);
+        if (!annotations.isEmpty()) {
+            configMap.getMetadata().setAnnotations(new LinkedHashMap<>(annotations));
+        }
         try {
             return Optional.of(connection.client().configMaps().inNamespace(connection.namespace())
                     .resource(configMap).create());
