@@ -1,5 +1,7 @@
 package io.taskconsole.badinput;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static io.taskconsole.badinput.BadInput.messageOf;
 import static io.taskconsole.badinput.BadInput.shows;
 
@@ -174,6 +176,20 @@ class KubeconfigCasesTest {
     void execPluginGarbage() throws IOException {
         plugin("echo 'Please open https://login.example/device and enter code ABCD'");
         shows(check(kubeconfig, null));
+    }
+
+    @Test
+    @BadInputCase(id = "exec-plugin-hangs", area = "Kubeconfig", input = "An exec-plugin login that never ends (waiting for a browser login)",
+            shows = "The login plugin '<path>/login-plugin' of context 'lab' (kubeconfig <path>) did not finish within 5 s; it may be "
+                    + "waiting for a login no one can see. Run it in a terminal to log in (e.g. 'kubectl --context lab get ns'), then "
+                    + "try again; or fix the users[].exec entry of the kubeconfig.",
+            outcome = "After the request timeout instead of never; the plugin's processes are stopped, none is left behind.")
+    void execPluginHangs() throws IOException {
+        Path plugin = plugin("sleep 600");
+        shows(check(kubeconfig, null));
+        assertThat(ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(plugin.toString()) || p.info().command().orElse("").endsWith("sleep")))
+                .as("the plugin is stopped").isEmpty();
     }
 
     @Test

@@ -182,7 +182,13 @@ public final class EditorViewModel {
 
     /** Writes every file with pending edits now (Ctrl+S, before a submission, on close). */
     public void saveNow() {
-        new ArrayList<>(autosaves.values()).forEach(Debouncer::flush);
+        for (Map.Entry<DocumentModel, Debouncer> e : new ArrayList<>(autosaves.entrySet())) {
+            if (e.getValue().isPending()) {
+                e.getValue().flush();
+            } else if (e.getKey().isDirty()) {
+                save(e.getKey()); // an earlier write failed (disk full, say): Ctrl+S tries again
+            }
+        }
     }
 
     /** Saves pending edits, then runs {@code then} on the UI thread once every write has finished. */
