@@ -230,7 +230,12 @@ public final class Kubeconfigs {
      * defines the user wins, as kubectl merges.
      */
     java.util.Optional<String> execCommand(KubeTarget target, String context) {
-        List<Config> parsed = files(target.kubeconfig()).stream().filter(Files::isRegularFile).map(Kubeconfigs::parseConfig).toList();
+        return execCommand(files(target.kubeconfig()), context);
+    }
+
+    /** As {@link #execCommand(KubeTarget, String)}, in the kubeconfig made of {@code files}. */
+    static java.util.Optional<String> execCommand(List<Path> files, String context) {
+        List<Config> parsed = files.stream().filter(Files::isRegularFile).map(Kubeconfigs::parseConfig).toList();
         String user = parsed.stream().filter(c -> c.getContexts() != null).flatMap(c -> c.getContexts().stream())
                 .filter(c -> context.equals(c.getName()) && c.getContext() != null).map(c -> c.getContext().getUser())
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
