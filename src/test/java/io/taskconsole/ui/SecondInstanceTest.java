@@ -55,16 +55,16 @@ class SecondInstanceTest {
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), WorkspaceLockHolder.class.getName(), workspace.toString())
                 .redirectErrorStream(true).start();
-        Console[] console = {null};
+        DesktopSession[] console = {null};
         try {
             assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine())
                     .isEqualTo("locked");
             robot.interact(() -> {
-                console[0] = new Console(new StartupOptions(false, workspace), temp.resolve("config"), CoreAdapters.real());
+                console[0] = new DesktopSession(new StartupOptions(false, workspace), temp.resolve("config"), CoreAdapters.real());
                 console[0].onExit(() -> { });
                 console[0].start(first);
             });
-            Console c = console[0];
+            DesktopSession c = console[0];
             waitFor("the task to open read-only", () -> c.editor.isOpen() && c.editor.readOnlyProperty().get());
             Notice notice = c.notices.current();
             assertThat(notice).isNotNull();
@@ -89,7 +89,7 @@ class SecondInstanceTest {
         }
 
         // The other one is gone (killed): opening the workspace again takes it, and typing is saved.
-        Console c = console[0];
+        DesktopSession c = console[0];
         robot.interact(() -> c.openWorkspace(workspace, true));
         waitFor("the workspace to be writable", () -> !c.editor.readOnlyProperty().get());
         waitFor("the kept draft saved", () -> Files.readString(taskMd, StandardCharsets.UTF_8).contains("draft line"));
