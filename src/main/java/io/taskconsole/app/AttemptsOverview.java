@@ -24,11 +24,22 @@ import java.util.TreeMap;
  * </ol>
  *
  * @param clusterProblem why the cluster's part is missing, or {@code null}
+ * @param settled        one sentence per interrupted submission this listing settled (see
+ *                       {@link io.taskconsole.submit.InterruptedSubmissions}), for the face to show once
  */
-public record AttemptsOverview(List<AttemptSummary> attempts, String clusterProblem) {
+public record AttemptsOverview(List<AttemptSummary> attempts, String clusterProblem, List<String> settled) {
 
     public AttemptsOverview {
         attempts = List.copyOf(attempts);
+        settled = List.copyOf(settled);
+    }
+
+    public AttemptsOverview(List<AttemptSummary> attempts, String clusterProblem) {
+        this(attempts, clusterProblem, List.of());
+    }
+
+    AttemptsOverview withSettled(List<String> sentences) {
+        return new AttemptsOverview(attempts, clusterProblem, sentences);
     }
 
     static AttemptsOverview merge(List<AttemptRecord> history, List<AttemptStatus> cluster, boolean clusterAsked,

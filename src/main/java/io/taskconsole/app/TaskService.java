@@ -25,6 +25,7 @@ import io.taskconsole.submit.AttemptRecord;
 import io.taskconsole.submit.AttemptStatus;
 import io.taskconsole.submit.Cancellation;
 import io.taskconsole.submit.DryRun;
+import io.taskconsole.submit.InterruptedSubmissions;
 import io.taskconsole.submit.Problem;
 import io.taskconsole.submit.PromptTemplate;
 import io.taskconsole.submit.SubmissionValidator;
@@ -296,7 +297,10 @@ public final class TaskService {
      * history alone, with the reason.
      */
     public AttemptsOverview attempts(TaskDraft draft, KubeTarget target, boolean askCluster) {
-        List<AttemptRecord> history = new AttemptHistory(draft.folder()).list();
+        AttemptHistory local = new AttemptHistory(draft.folder());
+        // First bring the history in line with the cluster for submissions a killed process left half-made.
+        List<String> settled = askCluster ? new InterruptedSubmissions(connector).settleAll(draft.info(), local) : List.of();
+        List<AttemptRecord> history = local.list();
         List<AttemptStatus> inCluster = List.of();
         String problem = null;
         if (askCluster) {
@@ -306,7 +310,7 @@ public final class TaskService {
                 problem = e.oneLine();
             }
         }
-        return AttemptsOverview.merge(history, inCluster, askCluster, problem, target);
+        return AttemptsOverview.merge(history, inCluster, askCluster, problem, target).withSettled(settled);
     }
 
     /** The files {@code attempt} sent, read back from its ConfigMap where it went. */

@@ -58,6 +58,8 @@ final class AttemptsCommand implements Callable<Integer> {
         AttemptsOverview overview = team.given()
                 ? team.client(cluster, false).attempts(draft.info().service(), draft.info().id())
                 : TaskService.forSystem().attempts(draft, cluster.target(), true);
+        overview.settled().forEach(sentence -> terminal.err().println("task-console: " + sentence));
+        terminal.err().flush();
         if (output != Output.table) {
             Map<String, Object> doc = document(draft, overview);
             terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));

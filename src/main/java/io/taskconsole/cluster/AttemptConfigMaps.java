@@ -74,6 +74,15 @@ public final class AttemptConfigMaps {
         }
     }
 
+    /** The attempt whose ConfigMap carries annotation {@code key} = {@code value}, if any. */
+    public Optional<Integer> attemptAnnotated(ServiceName service, TaskId taskId, String key, String value) {
+        return list(service, taskId).stream()
+                .filter(cm -> cm.getMetadata().getAnnotations() != null
+                        && value.equals(cm.getMetadata().getAnnotations().get(key)))
+                .map(AttemptConfigMaps::attemptOf)
+                .findFirst();
+    }
+
     public int highestAttempt(ServiceName service, TaskId taskId) {
         return list(service, taskId).stream().mapToInt(AttemptConfigMaps::attemptOf).max().orElse(0);
     }

@@ -53,7 +53,12 @@ public final class KubeConnector {
         List<Path> files = kubeconfigs.files(target.kubeconfig()).stream().filter(Files::isRegularFile).toList();
         Config base;
         try {
-            base = kubeconfigs.clientConfig(target, context);
+            java.util.Optional<String> login = kubeconfigs.execCommand(target, context);
+            base = login.isEmpty() ? kubeconfigs.clientConfig(target, context)
+                    : LoginPlugin.withTimeout(() -> kubeconfigs.clientConfig(target, context), login.get(), context,
+                            Kubeconfigs.describe(files), requestTimeout);
+        } catch (TaskConsoleException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw unusable(Kubeconfigs.describe(files), context, e);
         }

@@ -41,6 +41,14 @@ public final class KubeErrors {
             return unreachable(e, connection);
         }
         if (code == 401) {
+            java.util.Optional<String> plugin = loginPlugin(connection);
+            if (plugin.isPresent()) {
+                return TaskConsoleException.failed(
+                        "The cluster of context '" + ctx + "' rejected your credentials (401 Unauthorized) when trying to "
+                                + verb + " " + object + " in namespace '" + ns + "': the user's login plugin '" + plugin.get()
+                                + "' gave no usable token (it failed, is missing, or printed something other than an ExecCredential)",
+                        "Run it in a terminal to see why and log in, e.g. 'kubectl --context " + ctx + " auth whoami'.", e);
+            }
             return TaskConsoleException.failed(
                     "The cluster of context '" + ctx + "' rejected your credentials (401 Unauthorized) when trying to "
                             + verb + " " + object + " in namespace '" + ns + "'",
@@ -170,5 +178,17 @@ public final class KubeErrors {
         }
         int nl = msg.indexOf('\n');
         return nl < 0 ? msg : msg.substring(0, nl);
+    }
+
+    /** The login (exec) plugin of the connection's user, if it has one; a kubeconfig that can't be read again has none. */
+    private static java.util.Optional<String> loginPlugin(KubeConnector.Connection connection) {
+        if (connection == null || connection.kubeconfigFiles() == null || connection.kubeconfigFiles().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return Kubeconfigs.execCommand(connection.kubeconfigFiles(), connection.context());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

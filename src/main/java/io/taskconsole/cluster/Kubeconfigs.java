@@ -224,6 +224,29 @@ public final class Kubeconfigs {
      * variables ({@code KUBERNETES_MASTER}, {@code KUBERNETES_AUTH_TOKEN}, ...) send it to a server helm
      * would not talk to.
      */
+    /**
+     * The exec (login) plugin command of {@code context}'s user, if it has one: running it is part of
+     * reading the kubeconfig, and it may wait for a login that never comes. The first file that
+     * defines the user wins, as kubectl merges.
+     */
+    java.util.Optional<String> execCommand(KubeTarget target, String context) {
+        return execCommand(files(target.kubeconfig()), context);
+    }
+
+    /** As {@link #execCommand(KubeTarget, String)}, in the kubeconfig made of {@code files}. */
+    static java.util.Optional<String> execCommand(List<Path> files, String context) {
+        List<Config> parsed = files.stream().filter(Files::isRegularFile).map(Kubeconfigs::parseConfig).toList();
+        String user = parsed.stream().filter(c -> c.getContexts() != null).flatMap(c -> c.getContexts().stream())
+                .filter(c -> context.equals(c.getName()) && c.getContext() != null).map(c -> c.getContext().getUser())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (user == null) {
+            return java.util.Optional.empty();
+        }
+        return parsed.stream().filter(c -> c.getUsers() != null).flatMap(c -> c.getUsers().stream())
+                .filter(u -> user.equals(u.getName())).findFirst()
+                .map(u -> u.getUser() == null || u.getUser().getExec() == null ? null : u.getUser().getExec().getCommand());
+    }
+
     io.fabric8.kubernetes.client.Config clientConfig(KubeTarget target, String context) {
         Config[] parsed = files(target.kubeconfig()).stream().filter(Files::isRegularFile)
                 .map(Kubeconfigs::parseConfig).toArray(Config[]::new);

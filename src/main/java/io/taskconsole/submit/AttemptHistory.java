@@ -21,11 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A task's local record of its attempts, in {@code .history/} inside the task folder:
  * {@code attempts.json} plus one full helm log per attempt. Several submissions of one task may
- * finish at once (two retries), so updates take a file lock.
+ * finish at once (two retries), so updates take a file lock. A submission on its way is a
+ * {@link PendingSubmission} in {@code pending/} until its record is added.
  */
 public final class AttemptHistory {
 
     public static final String FOLDER = ".history";
+    private static final String PENDING = "pending";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** One monitor per history folder in this JVM: a FileLock can't be taken twice by one process. */
@@ -92,6 +94,65 @@ public final class AttemptHistory {
                 lock.release();
             }
         }
+    }
+
+    /**
+     * Writes (or rewrites) a submission on its way. The first write must succeed before anything is
+     * created in the cluster, so a submission that could not be recorded is never sent.
+     */
+    public void savePending(PendingSubmission pending) {
+        try {
+            Files.createDirectories(folder.resolve(PENDING));
+            AtomicFiles.writeString(pendingFile(pending), JSON.writeValueAsString(pending));
+        } catch (IOException | JacksonException e) {
+            throw TaskConsoleException.failed("Cannot record the submission in " + folder.resolve(PENDING) + ": "
+                    + e.getMessage(), "Check free disk space and permissions in the task folder, then submit again.", e);
+        }
+    }
+
+    /** The submissions on their way or interrupted, oldest first; a file that can't be read is left for a person. */
+    public List<PendingSubmission> pending() {
+        Path dir = folder.resolve(PENDING);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<PendingSubmission> found = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    found.add(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), PendingSubmission.class));
+                } catch (IOException | JacksonException e) {
+                    // Written atomically, so only a hand edit breaks one: leave it where a person can see it.
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        found.sort(Comparator.comparing(PendingSubmission::startedAt));
+        return found;
+    }
+
+    /** Records how a pending submission ended, then forgets it as pending (in that order, so a crash between keeps both). */
+    public void complete(AttemptRecord record, PendingSubmission pending) {
+        add(record);
+        discard(pending);
+    }
+
+    /** Forgets a pending submission that created nothing, or whose record is already in the history. */
+    public void discard(PendingSubmission pending) {
+        try {
+            Files.deleteIfExists(pendingFile(pending));
+        } catch (IOException e) {
+            throw TaskConsoleException.failed("Cannot remove " + pendingFile(pending) + ": " + e.getMessage(),
+                    "Check permissions in the task folder; the file can be deleted by hand.", e);
+        }
+    }
+
+    private Path pendingFile(PendingSubmission pending) {
+        if (!pending.id().matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a submission id: " + pending.id());
+        }
+        return folder.resolve(PENDING).resolve(pending.id() + ".json");
     }
 
     private static Object monitorFor(Path folder) {

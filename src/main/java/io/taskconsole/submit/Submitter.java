@@ -177,6 +177,42 @@ public final class Submitter {
     private AttemptOutcome takeNumberAndRunHelm(Sending s, FilesForAttempt filesFor) {
         TaskDraft draft = s.draft();
         KubeConnector.Connection connection = s.connection();
+        AttemptHistory history = new AttemptHistory(draft.folder());
+        // Written before anything is created, so a process killed at any later step leaves a trace to settle.
+        PendingSubmission pending = PendingSubmission.start(clock.instant(), connection.context(),
+                connection.namespace(), kubeconfigOf(s.settings()), s.previousAttempt());
+        history.savePending(pending);
+        ResourceNames names;
+        AttemptFiles files;
+        try {
+            Taken taken = takeNumber(s, filesFor, pending.id());
+            names = taken.names();
+            files = taken.files();
+        } catch (RuntimeException e) {
+            // Failed (not killed) while taking a number: whatever was created is found by its annotation.
+            settleFailed(draft, history, pending, e);
+            throw e;
+        }
+        pending = pending.created(names.attempt(), names.releaseName(), names.configMapName());
+        savePendingQuietly(history, pending);
+        return runHelm(s, names, files, history, pending);
+    }
+
+    private void settleFailed(TaskDraft draft, AttemptHistory history, PendingSubmission pending, RuntimeException e) {
+        try {
+            new InterruptedSubmissions(connector).settle(draft.info(), history, pending,
+                    e instanceof TaskConsoleException tce ? tce.oneLine() : e.toString());
+        } catch (TaskConsoleException again) {
+            // The cluster can't be asked now: the pending record stays and the next listing settles it.
+        }
+    }
+
+    private record Taken(ResourceNames names, AttemptFiles files) {
+    }
+
+    private Taken takeNumber(Sending s, FilesForAttempt filesFor, String submission) {
+        TaskDraft draft = s.draft();
+        KubeConnector.Connection connection = s.connection();
         AttemptConfigMaps configMaps = new AttemptConfigMaps(connection);
         int attempt = configMaps.highestAttempt(draft.info().service(), draft.info().id()) + 1;
         ResourceNames names = null;
@@ -188,7 +224,10 @@ public final class Submitter {
                     context(attempt, s.previousAttempt(), connection.context(), connection.namespace()));
             info(s.output(), "Creating ConfigMap " + candidate.configMapName() + " in namespace "
                     + connection.namespace() + " (context " + connection.context() + ")");
-            if (configMaps.createIfAbsent(candidate, candidateFiles.files(), s.annotations()).isPresent()) {
+            // The request's own annotations (an idempotency record) and the submission that made it.
+            Map<String, String> annotations = new java.util.LinkedHashMap<>(s.annotations());
+            annotations.put(PendingSubmission.ANNOTATION, submission);
+            if (configMaps.createIfAbsent(candidate, candidateFiles.files(), annotations).isPresent()) {
                 names = candidate;
                 files = candidateFiles;
                 break;
@@ -203,15 +242,32 @@ public final class Submitter {
                     + " after " + MAX_NUMBER_RACES + " tries: other submissions keep taking them",
                     "Wait for the other submissions to finish, then submit again.", null);
         }
-        return runHelm(s, names, files);
+        return new Taken(names, files);
     }
 
-    private AttemptOutcome runHelm(Sending s, ResourceNames names, AttemptFiles files) {
+    /**
+     * Later stages only refine the pending record: if one can't be written (a full disk), the first
+     * one still leads to the attempt through the ConfigMap's annotation, so the submission goes on.
+     */
+    private static void savePendingQuietly(AttemptHistory history, PendingSubmission pending) {
+        try {
+            history.savePending(pending);
+        } catch (TaskConsoleException e) {
+            // see above: the earlier record stays and is enough to settle the attempt
+        }
+    }
+
+    private static String kubeconfigOf(SubmitSettings settings) {
+        return settings.target().kubeconfig() == null ? null : settings.target().kubeconfig().toAbsolutePath().toString();
+    }
+
+    private AttemptOutcome runHelm(Sending s, ResourceNames names, AttemptFiles files, AttemptHistory history,
+                                   PendingSubmission created) {
         TaskDraft draft = s.draft();
         SubmitSettings settings = s.settings();
         KubeConnector.Connection connection = s.connection();
-        AttemptHistory history = new AttemptHistory(draft.folder());
-        Instant started = clock.instant();
+        PendingSubmission pending = created;
+        Instant started = pending.startedAt();
         String command = null;
         HelmCommand helmCommand = null;
         HelmResult result = null;
@@ -219,6 +275,8 @@ public final class Submitter {
         Path logFile = null;
         try (AttemptLog log = AttemptLog.open(history, connection.namespace(), names.attempt())) {
             logFile = log.path();
+            pending = pending.at(PendingSubmission.Stage.CLAIM, null, history.folder().relativize(logFile).toString());
+            savePendingQuietly(history, pending);
             OutputListener tee = (stream, line) -> {
                 log.write(stream, line);
                 s.output().onLine(stream, line);
@@ -243,9 +301,13 @@ public final class Submitter {
                             kubeconfigs, connection.context(), connection.namespace(), values,
                             settings.extraValues(), settings.timeout(), settings.waitForResources());
                     command = helmCommand.display();
+                    pending = pending.at(PendingSubmission.Stage.HELM, command, pending.logFile());
+                    savePendingQuietly(history, pending);
                     HelmProcess process = helmRunner.start(helmCommand, tee);
                     s.cancel().onCancel(process::cancel);
                     result = process.await();
+                    pending = pending.at(PendingSubmission.Stage.RECORDING, command, pending.logFile());
+                    savePendingQuietly(history, pending);
                 } finally {
                     Files.deleteIfExists(values);
                     if (inClusterKubeconfig != null) {
@@ -283,9 +345,8 @@ public final class Submitter {
                 error == null ? AttemptResult.SUCCEEDED
                         : error.kind() == TaskConsoleException.Kind.CANCELLED ? AttemptResult.CANCELLED : AttemptResult.FAILED,
                 error == null ? null : error.oneLine(),
-                logFile == null ? null : history.folder().relativize(logFile).toString(),
-                settings.target().kubeconfig() == null ? null : settings.target().kubeconfig().toAbsolutePath().toString());
-        history.add(record);
+                logFile == null ? null : history.folder().relativize(logFile).toString(), kubeconfigOf(settings));
+        history.complete(record, pending);
         return new AttemptOutcome(names, files, command, result, record, error);
     }
 

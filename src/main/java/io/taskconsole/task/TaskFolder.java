@@ -141,8 +141,7 @@ public final class TaskFolder {
         try {
             AtomicFiles.writeString(folder.resolve(file.name()), file.content());
         } catch (IOException e) {
-            throw TaskConsoleException.failed("Cannot save " + file.name() + " in " + folder + ": " + e.getMessage(),
-                    "Check free disk space and the folder's permissions; your text is still in the editor.", e);
+            throw WriteFaults.saving(file.name(), folder, e);
         }
     }
 

@@ -68,6 +68,8 @@ public final class DesktopSession {
     private MainWindow window;
     private Stage stage;
     private BackgroundExecutor.Cancellable diskWatch;
+    /** The workspace this window may write, or {@code null} while another Task Console has it. */
+    private io.taskconsole.ui.core.TaskStore.WorkspaceHold workspaceHold;
     private boolean closing;
     private boolean editorReady;
     private boolean secondaryStarted;
@@ -184,19 +186,49 @@ public final class DesktopSession {
     void openWorkspace(Path dir, boolean reopenLast) {
         Path workspace = dir.toAbsolutePath().normalize();
         boolean firstRun = settings.get("sample.created").isEmpty();
+        releaseWorkspace();
         executor.task(() -> {
+            Opened opened;
+            try {
+                // Taking the workspace also creates its folder (the session itself touches no files).
+                opened = new Opened(workspace, core.tasks().holdWorkspace(workspace), null);
+            } catch (io.taskconsole.TaskConsoleException e) {
+                // Another Task Console autosaves here: show its tasks, write nothing.
+                return new Opened(workspace, null, e);
+            }
             if (options.smokeTest() || (firstRun && core.tasks().list(workspace).isEmpty())) {
                 core.tasks().createSample(workspace);
             }
-            return workspace;
-        }).onSuccess(ws -> {
-            settings.put("sample.created", "true");
+            return opened;
+        }).onSuccess(opened -> {
+            Path ws = opened.workspace();
+            workspaceHold = opened.hold();
+            editor.readOnlyProperty().set(opened.hold() == null);
+            if (opened.refused() != null) {
+                notices.accept(new io.taskconsole.ui.common.Notice(io.taskconsole.ui.common.Notice.Level.WARNING, opened.refused().oneLine()
+                        + " This window shows the workspace read-only.", "", List.of()));
+            }
+            if (opened.hold() != null) {
+                settings.put("sample.created", "true");
+            }
             settings.put(AppSettings.WORKSPACE, ws.toString());
             saveSettingsLater();
             tasks.workspaceProperty().set(ws);
             submit.loadTemplate(ws);
             tasks.refresh(entries -> selectInitial(entries, reopenLast));
         }).onFailure(notices.failed("Opening the workspace " + workspace)).start();
+    }
+
+    /** A workspace read in the background: held for this window, or refused because another has it. */
+    private record Opened(Path workspace, io.taskconsole.ui.core.TaskStore.WorkspaceHold hold,
+                          io.taskconsole.TaskConsoleException refused) {
+    }
+
+    private void releaseWorkspace() {
+        if (workspaceHold != null) {
+            workspaceHold.close();
+            workspaceHold = null;
+        }
     }
 
     private void selectInitial(List<TaskEntry> entries, boolean reopenLast) {
@@ -286,6 +318,7 @@ public final class DesktopSession {
         }
         stage.hide();
         executor.close();
+        releaseWorkspace();
         onExit.run();
     }
 

@@ -1,5 +1,7 @@
 package io.taskconsole.badinput;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static io.taskconsole.badinput.BadInput.messageOf;
 import static io.taskconsole.badinput.BadInput.shows;
 
@@ -159,8 +161,10 @@ class KubeconfigCasesTest {
     @Test
     @BadInputCase(id = "exec-plugin-fails", area = "Kubeconfig", input = "An exec-plugin login that exits 1 (\"SSO session expired\")",
             shows = "The cluster of context 'lab' rejected your credentials (401 Unauthorized) when trying to get version "
-                    + "in namespace '<ns>'. Log in again (your token may have expired) and check with 'kubectl --context lab auth whoami'.",
-            outcome = "fabric8 sends the request without a token when the plugin fails; the server's 401 is what is known.")
+                    + "in namespace '<ns>': the user's login plugin '<path>/login-plugin' gave no usable token (it failed, is missing, "
+                    + "or printed something other than an ExecCredential). Run it in a terminal to see why and log in, e.g. "
+                    + "'kubectl --context lab auth whoami'.",
+            outcome = "fabric8 sends the request without a token when the plugin fails; the 401 and the kubeconfig's exec entry are what is known.")
     void execPluginFails() throws IOException {
         plugin("echo 'error: SSO session expired, run aws sso login' >&2; exit 1");
         shows(check(kubeconfig, null));
@@ -169,18 +173,36 @@ class KubeconfigCasesTest {
     @Test
     @BadInputCase(id = "exec-plugin-garbage", area = "Kubeconfig", input = "An exec-plugin login that prints something other than an ExecCredential",
             shows = "The cluster of context 'lab' rejected your credentials (401 Unauthorized) when trying to get version "
-                    + "in namespace '<ns>'. Log in again (your token may have expired) and check with 'kubectl --context lab auth whoami'.",
-            outcome = "fabric8 sends the request without a token when the plugin fails; the server's 401 is what is known.")
+                    + "in namespace '<ns>': the user's login plugin '<path>/login-plugin' gave no usable token (it failed, is missing, "
+                    + "or printed something other than an ExecCredential). Run it in a terminal to see why and log in, e.g. "
+                    + "'kubectl --context lab auth whoami'.",
+            outcome = "fabric8 sends the request without a token when the plugin fails; the 401 and the kubeconfig's exec entry are what is known.")
     void execPluginGarbage() throws IOException {
         plugin("echo 'Please open https://login.example/device and enter code ABCD'");
         shows(check(kubeconfig, null));
     }
 
     @Test
+    @BadInputCase(id = "exec-plugin-hangs", area = "Kubeconfig", input = "An exec-plugin login that never ends (waiting for a browser login)",
+            shows = "The login plugin '<path>/login-plugin' of context 'lab' (kubeconfig <path>) did not finish within 5 s; it may be "
+                    + "waiting for a login no one can see. Run it in a terminal to log in (e.g. 'kubectl --context lab get ns'), then "
+                    + "try again; or fix the users[].exec entry of the kubeconfig.",
+            outcome = "After the request timeout instead of never; the plugin's processes are stopped, none is left behind.")
+    void execPluginHangs() throws IOException {
+        Path plugin = plugin("sleep 600");
+        shows(check(kubeconfig, null));
+        assertThat(ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(plugin.toString()) || p.info().command().orElse("").endsWith("sleep")))
+                .as("the plugin is stopped").isEmpty();
+    }
+
+    @Test
     @BadInputCase(id = "exec-plugin-missing", area = "Kubeconfig", input = "An exec-plugin whose command is not installed",
             shows = "The cluster of context 'lab' rejected your credentials (401 Unauthorized) when trying to get version "
-                    + "in namespace '<ns>'. Log in again (your token may have expired) and check with 'kubectl --context lab auth whoami'.",
-            outcome = "fabric8 sends the request without a token when the plugin fails; the server's 401 is what is known.")
+                    + "in namespace '<ns>': the user's login plugin '<path>/login-plugin' gave no usable token (it failed, is missing, "
+                    + "or printed something other than an ExecCredential). Run it in a terminal to see why and log in, e.g. "
+                    + "'kubectl --context lab auth whoami'.",
+            outcome = "fabric8 sends the request without a token when the plugin fails; the 401 and the kubeconfig's exec entry are what is known.")
     void execPluginMissing() throws IOException {
         Path plugin = plugin("exit 0");
         Files.delete(plugin);

@@ -16,7 +16,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,5 +69,61 @@ class LocalFaultCasesTest {
             assertThat(Files.readString(workspace.resolve(WorkspaceLock.FILE)).strip())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
         }
+    }
+
+    @Test
+    @BadInputCase(id = "disk-full-autosave", area = "Local faults", input = "The disk fills up: an autosave of task.md finds no space left",
+            shows = "Cannot save task.md in <folder>: the disk is full. Free some space on that disk, then save again (Ctrl+S); your "
+                    + "text is still in the editor, and the file on disk keeps its last saved version.",
+            outcome = "Banner and 'Not saved' under the editor; the edit stays in the editor; task.md keeps its last saved content "
+                    + "(the write goes to a temp file first, removed again), and Ctrl+S writes it once there is room.")
+    void diskFullWhileAutosaving() throws Exception {
+        List<String> out = onSmallDisk("prepare-full", "rw");
+        shows(line(out, "message: "));
+        assertThat(line(out, "task.md: ")).as("the last saved version, whole").isEqualTo(DiskFaultHelper.BEFORE.strip());
+        assertThat(line(out, "files: ")).as("no temp file left behind").isEqualTo("[design-spec.md, task.md, task.yaml]");
+    }
+
+    @Test
+    @BadInputCase(id = "read-only-task-folder", area = "Local faults", input = "The task folder is on a read-only file system (or not writable)",
+            shows = "Cannot save task.md: the task folder <folder> is read-only (Read-only file system). Make the folder writable "
+                    + "(chmod u+w, or remount the disk read-write), or copy the task folder somewhere you can write; your text is still in the editor.",
+            outcome = "Banner and 'Not saved'; the task opens and previews as usual, the edit stays in the editor, the files are untouched.")
+    void readOnlyTaskFolder() throws Exception {
+        List<String> out = onSmallDisk("prepare", "ro");
+        shows(line(out, "message: "));
+        assertThat(line(out, "task.md: ")).isEqualTo(DiskFaultHelper.BEFORE.strip());
+    }
+
+    /**
+     * Runs {@link DiskFaultHelper} on a 256 KiB tmpfs of its own: a real full disk and a real
+     * read-only mount, in a private mount namespace so nothing outside the test sees them.
+     */
+    private List<String> onSmallDisk(String prepare, String remount) throws Exception {
+        Path dir = Files.createDirectories(workspace.resolve("small-disk"));
+        String script = """
+                set -e
+                dir=$1; size=$2; prepare=$3; remount=$4; shift 4
+                mount -t tmpfs -o "size=$size" tmpfs "$dir"
+                "$@" "$prepare" "$dir"
+                if [ "$remount" = ro ]; then mount -o remount,ro "$dir"; fi
+                exec "$@" save "$dir"
+                """;
+        Process p = new ProcessBuilder("unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, "sh",
+                dir.toString(), "256k", prepare, remount, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DiskFaultHelper.class.getName())
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeFalse(output.startsWith("unshare:") || output.contains("mount: "),
+                "this machine lets no process mount a small file system in a user namespace: " + output);
+        assertThat(p.exitValue()).as(output).isZero();
+        return output.lines().toList();
+    }
+
+    private static String line(List<String> out, String prefix) {
+        return out.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + prefix + "' in " + out));
     }
 }

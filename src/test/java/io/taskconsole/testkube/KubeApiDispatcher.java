@@ -42,6 +42,7 @@ final class KubeApiDispatcher extends Dispatcher {
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final Reviews reviews = new Reviews();
+    private final List<HeldRequests> holds = new CopyOnWriteArrayList<>();
 
     KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
@@ -71,9 +72,18 @@ final class KubeApiDispatcher extends Dispatcher {
         return reviews;
     }
 
+    HeldRequests addHold(FaultRule rule) {
+        return new HeldRequests(rule, hold -> {
+            holds.add(hold);
+            return () -> holds.remove(hold);
+        });
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         ApiRequest api = ApiRequest.parse(request.getMethod(), request.getPath());
+        // Outside the synchronized answer: a held request must not stop the others.
+        holds.stream().filter(h -> h.matches(api)).findFirst().ifPresent(HeldRequests::hold);
         MockResponse response;
         try {
             response = answer(request, api);

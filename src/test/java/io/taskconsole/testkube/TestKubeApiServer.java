@@ -183,6 +183,14 @@ public final class TestKubeApiServer implements AutoCloseable {
         return dispatcher.addFault(rule);
     }
 
+    /**
+     * Keeps requests matching {@code rule} waiting until the returned hold is closed: stops a client
+     * at exactly that call. Use it in try-with-resources.
+     */
+    public HeldRequests holdWhen(FaultRule rule) {
+        return dispatcher.addHold(rule);
+    }
+
     public void clearFaults() {
         dispatcher.clearFaults();
     }

@@ -70,6 +70,20 @@ public final class InMemoryTasks implements TaskStore {
         return draft;
     }
 
+    /** Workspaces another (pretend) Task Console has: holding one fails as the real lock does. */
+    public final java.util.Set<Path> heldElsewhere = new java.util.HashSet<>();
+    public final java.util.Set<Path> held = new java.util.HashSet<>();
+
+    @Override
+    public WorkspaceHold holdWorkspace(Path workspace) {
+        if (heldElsewhere.contains(workspace)) {
+            throw TaskConsoleException.badInput("The workspace " + workspace + " is open in another Task Console",
+                    "Switch to that window, or close it first.");
+        }
+        held.add(workspace);
+        return () -> held.remove(workspace);
+    }
+
     @Override
     public TaskDraft createSample(Path workspace) {
         return add(1001, "auth-service", "Sample", "# Sample\n");

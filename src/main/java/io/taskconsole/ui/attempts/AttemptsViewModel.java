@@ -195,8 +195,10 @@ public final class AttemptsViewModel {
                         loadFiles(shown);
                     }
                     String count = found.attempts().isEmpty() ? "No attempts yet." : found.attempts().size() + " attempt(s).";
-                    status.set(found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
-                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(where) + "." : ""));
+                    // A submission settled after a crash is told here once; its record keeps the sentence.
+                    String settled = found.settled().isEmpty() ? "" : String.join(" ", found.settled()) + " ";
+                    status.set(settled + (found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
+                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(where) + "." : "")));
                 })
                 .onFailure(e -> status.set(Notice.error("Listing attempts", e).message()))
                 .start();

@@ -84,6 +84,11 @@ public final class CoreAdapters {
         }
 
         @Override
+        public WorkspaceHold holdWorkspace(Path workspace) {
+            return io.taskconsole.task.WorkspaceLock.acquire(workspace)::close;
+        }
+
+        @Override
         public TaskDraft create(Path workspace, TaskInfo info, String taskMd, String designSpecMd) {
             return TaskFolder.create(workspace, info, taskMd, designSpecMd);
         }

@@ -18,6 +18,20 @@ public interface TaskStore {
 
     List<Path> list(Path workspace);
 
+    /**
+     * Takes {@code workspace} for this window until the hold is closed (or the process ends), so two
+     * Task Consoles never autosave into the same task files.
+     *
+     * @throws io.taskconsole.TaskConsoleException naming the other Task Console when one has it
+     */
+    WorkspaceHold holdWorkspace(Path workspace);
+
+    /** A workspace taken by {@link #holdWorkspace}. */
+    interface WorkspaceHold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     TaskDraft load(Path folder);
 
     void saveFile(Path folder, TaskFile file);

@@ -197,6 +197,7 @@ public final class EditorView {
         area.getStyleClass().add("markdown-editor");
         area.setWrapText(true);
         area.setAccessibleText("Markdown of " + doc.name());
+        area.editableProperty().bind(model.readOnlyProperty().not());
         area.textProperty().bindBidirectional(doc.textProperty());
         area.caretPositionProperty().addListener((o, a, pos) -> doc.caretLineProperty().set(lineOf(doc.text(), pos.intValue())));
         Tab tab = new Tab();

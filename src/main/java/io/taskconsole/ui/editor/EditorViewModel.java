@@ -38,6 +38,7 @@ public final class EditorViewModel {
 
     /** Kubernetes refuses a ConfigMap whose data passes 1 MiB. */
     public static final Duration AUTOSAVE_DELAY = Duration.ofMillis(800);
+    static final String READ_ONLY = "Read-only: open in another Task Console";
 
     /** A request to show a file at a line (from the outline or a criterion). */
     public record Jump(String file, int line) {
@@ -51,6 +52,8 @@ public final class EditorViewModel {
     private final ObservableList<DocumentModel> documents = FXCollections.observableArrayList();
     private final ObjectProperty<DocumentModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty saveState = new SimpleStringProperty(this, "saveState", "");
+    private final javafx.beans.property.BooleanProperty readOnly =
+            new javafx.beans.property.SimpleBooleanProperty(this, "readOnly", false);
     private final ObjectProperty<Jump> jump = new SimpleObjectProperty<>(this, "jump");
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
     private final Map<DocumentModel, Debouncer> autosaves = new HashMap<>();
@@ -66,6 +69,13 @@ public final class EditorViewModel {
         this.store = store;
         this.executor = executor;
         this.notices = notices;
+        readOnly.addListener((o, was, now) -> {
+            if (!now) {
+                // Writable again: drafts kept while another window had the workspace are saved now.
+                saveState.set(documents.stream().anyMatch(DocumentModel::isDirty) ? "Edited" : "Saved");
+                new ArrayList<>(autosaves.values()).forEach(Debouncer::trigger);
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Path> folderProperty() {
@@ -82,6 +92,14 @@ public final class EditorViewModel {
 
     public ObjectProperty<DocumentModel> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * Whether this window may not write the task files: another Task Console has the workspace. The
+     * view stops typing; nothing is autosaved, so the other window's edits are never overwritten.
+     */
+    public javafx.beans.property.BooleanProperty readOnlyProperty() {
+        return readOnly;
     }
 
     /** "Saved", "Saving…", "Edited", or why saving failed. */
@@ -132,7 +150,7 @@ public final class EditorViewModel {
         documents.setAll(docs);
         selected.set(docs.stream().filter(d -> d.name().equals(selectFile)).findFirst()
                 .orElse(docs.isEmpty() ? null : docs.get(0)));
-        saveState.set("Saved");
+        saveState.set(readOnly.get() ? READ_ONLY : "Saved");
         changed();
     }
 
@@ -164,7 +182,13 @@ public final class EditorViewModel {
 
     /** Writes every file with pending edits now (Ctrl+S, before a submission, on close). */
     public void saveNow() {
-        new ArrayList<>(autosaves.values()).forEach(Debouncer::flush);
+        for (Map.Entry<DocumentModel, Debouncer> e : new ArrayList<>(autosaves.entrySet())) {
+            if (e.getValue().isPending()) {
+                e.getValue().flush();
+            } else if (e.getKey().isDirty()) {
+                save(e.getKey()); // an earlier write failed (disk full, say): Ctrl+S tries again
+            }
+        }
     }
 
     /** Saves pending edits, then runs {@code then} on the UI thread once every write has finished. */
@@ -180,6 +204,10 @@ public final class EditorViewModel {
     private void save(DocumentModel doc) {
         Path dir = folder.get();
         if (dir == null || !doc.isDirty()) {
+            return;
+        }
+        if (readOnly.get()) {
+            saveState.set(READ_ONLY);
             return;
         }
         String content = doc.text();

@@ -69,6 +69,21 @@ class EditorViewModelTest {
     }
 
     @Test
+    void saveAgainAfterAFailedWriteWritesTheKeptText() {
+        store.failWrites = true;
+        DocumentModel task = editor.document("task.md").orElseThrow();
+        task.textProperty().set("precious words");
+        assertThat(editor.saveStateProperty().get()).isEqualTo("Not saved");
+
+        store.failWrites = false; // space freed
+        editor.saveNow();
+
+        assertThat(store.onDisk(draft.folder(), "task.md")).isEqualTo("precious words");
+        assertThat(task.isDirty()).isFalse();
+        assertThat(editor.saveStateProperty().get()).isEqualTo("Saved");
+    }
+
+    @Test
     void aFileChangedByAnotherProgramIsReloadedWhenThereAreNoLocalEdits() {
         store.changeOnDisk(draft.folder(), "task.md", "# Changed elsewhere\n");
 
