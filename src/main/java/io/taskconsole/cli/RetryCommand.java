@@ -34,6 +34,9 @@ final class RetryCommand implements Callable<Integer> {
     @Mixin
     InstallOptions install;
 
+    @Mixin
+    PreflightOption preflight;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +45,7 @@ final class RetryCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec);
         AttemptNumber.atLeast(0, attempt, "Use 1 or more, or leave it out for the latest.");
         TaskDraft draft = TaskFolder.load(taskDir);
-        TaskService service = TaskService.forSystem();
+        TaskService service = preflight.service(TaskService.forSystem());
         RetryPlan plan = service.planRetry(draft, attempt, cluster.target(), cluster.given());
         SubmitSettings settings = install.settings(chart.settings(cluster));
         return terminal.submit(cancel -> service.retry(draft, plan, settings, terminal.helmOutput(), cancel));

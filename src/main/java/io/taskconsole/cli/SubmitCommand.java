@@ -29,6 +29,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     TemplateOption template;
 
+    @Mixin
+    PreflightOption preflight;
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +39,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, install.settings(chart.settings(cluster)),
+        return terminal.submit(cancel -> preflight.service(TaskService.forSystem()).submit(draft, install.settings(chart.settings(cluster)),
                 template.template(taskDir), terminal.helmOutput(), cancel));
     }
 }

@@ -52,7 +52,7 @@ class SecretsNeverShownTest {
     @Test
     void noSecretOfTheKubeconfigReachesAnyOutput() throws Exception {
         String namespace = "secrets-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "sso", namespace);
         String token = withEverySecret(kubeconfig, namespace);
         List<String> secrets = List.of(token, CLIENT_KEY.strip(), "client-key-material-7f3a",

@@ -72,7 +72,7 @@ class OrchestratorServerTest {
     @BeforeEach
     void start() throws Exception {
         namespace = "orch-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         Path tokens = temp.resolve("tokens");
         Files.writeString(tokens, "# PMs\n" + HexFormat.of().formatHex(TokenFile.sha256(TOKEN)) + " alice\n");
