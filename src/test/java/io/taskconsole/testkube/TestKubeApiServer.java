@@ -65,6 +65,8 @@ public final class TestKubeApiServer implements AutoCloseable {
     /** The chart's default API key Secret and key ({@code agent.apiKeySecret}). */
     public static final String API_KEY_SECRET = "anthropic-api-key";
     public static final String API_KEY_KEY = "api-key";
+    /** The dummy API key {@link #createAttemptNamespace} stores: no output may ever show it. */
+    public static final String API_KEY_VALUE = "sk-ant-test-not-a-real-key-5e1d";
     /** The storage class every test server has (task-console's default). */
     public static final String DEFAULT_STORAGE_CLASS = "local-path";
 
@@ -205,7 +207,7 @@ public final class TestKubeApiServer implements AutoCloseable {
      */
     public void createAttemptNamespace(String name) {
         createNamespace(name);
-        createSecret(name, API_KEY_SECRET, Map.of(API_KEY_KEY, "sk-ant-test-not-a-real-key"));
+        createSecret(name, API_KEY_SECRET, Map.of(API_KEY_KEY, API_KEY_VALUE));
     }
 
     /** Creates (or replaces) a Opaque Secret with these keys and values in {@code namespace}. */
