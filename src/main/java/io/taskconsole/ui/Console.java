@@ -18,6 +18,8 @@ import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
 import io.taskconsole.ui.preview.PreviewViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
+import io.taskconsole.ui.settings.TaskSettingsViewModel;
+import io.taskconsole.ui.settings.TaskSettingsWindow;
 import io.taskconsole.ui.tasks.NewTaskDialog;
 import io.taskconsole.ui.tasks.TaskEntry;
 import io.taskconsole.ui.tasks.TaskListViewModel;
@@ -277,6 +279,22 @@ public final class Console {
                 tasks.create(input.id(), input.service(), input.title(), draft -> { }));
     }
 
+    /** Opens the settings form (task.yaml's fields) of the task in the editor. */
+    void editTaskSettings() {
+        if (!editor.isOpen()) {
+            notices.accept(Notice.info("Open a task first: the settings form edits the open task's task.yaml."));
+            return;
+        }
+        io.taskconsole.task.TaskInfo info = editor.infoProperty().get();
+        TaskSettingsViewModel form = new TaskSettingsViewModel(core.tasks(), executor);
+        form.load(editor.folderProperty().get(), info);
+        TaskSettingsWindow.open(stage, form, info.id().value() + " " + info.title(), saved -> {
+            editor.checkDisk();
+            tasks.refresh();
+            notices.accept(Notice.success("Saved task.yaml."));
+        });
+    }
+
     void importTasks() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import from Task Master");
@@ -309,7 +327,7 @@ public final class Console {
                 Ctrl+Enter  Submit      Ctrl+R  Retry                Ctrl+.  Cancel
                 Ctrl+N  New task        Ctrl+I  Import               Ctrl+O  Open workspace
                 Ctrl+PgDn / Ctrl+PgUp  Switch files                  Ctrl+E  Focus editor
-                Ctrl+F  Find in log     Ctrl+Shift+K  Check connection
+                Ctrl+F  Find in log     Ctrl+Shift+K  Check connection   Ctrl+Shift+T  Task settings
                 Ctrl+Shift+L  Light / dark                           F5  Refresh tasks
                 (Cmd instead of Ctrl on macOS)""");
     }

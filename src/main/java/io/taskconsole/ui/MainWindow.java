@@ -314,6 +314,7 @@ final class MainWindow {
                 item("Retry selected attempt…", "Shortcut+R", console::retry),
                 item("Cancel submission", "Shortcut+PERIOD", console.submit::cancel),
                 new SeparatorMenuItem(),
+                item("Task settings…", "Shortcut+Shift+T", console::editTaskSettings),
                 item("Check connection", "Shortcut+Shift+K", () -> {
                     side.getSelectionModel().select(clusterTab);
                     console.cluster.checkConnection();
