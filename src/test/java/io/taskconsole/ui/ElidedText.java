@@ -30,7 +30,9 @@ public final class ElidedText {
         }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
             String drawn = drawnText(labeled);
-            if (drawn != null && !drawn.equals(labeled.getText())) {
+            // With mnemonic parsing the skin draws "_Title" as "Title" (the underscore marks Alt+T).
+            String whole = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_", "") : labeled.getText();
+            if (drawn != null && !drawn.equals(whole)) {
                 String name = labeled.getId() != null ? "#" + labeled.getId() : labeled.getClass().getSimpleName();
                 elided.add(name + " \"" + labeled.getText() + "\" drawn as \"" + drawn + "\"");
             }

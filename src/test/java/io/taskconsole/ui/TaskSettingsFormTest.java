@@ -10,7 +10,6 @@ import io.taskconsole.ui.settings.TaskSettingsWindow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -19,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,36 +174,11 @@ class TaskSettingsFormTest {
     }
 
     /** Every visible label of the form shows its whole text: JavaFX would draw "…" for a cut one. */
-    private static void labelsAreWhole(String when) {
+    private static void labelsAreWhole(String when) throws Exception {
         Parent root = settingsWindow().orElseThrow().getScene().getRoot();
-        List<String> cut = new ArrayList<>();
-        List<Label> labels = new ArrayList<>();
-        collect(root, labels);
-        for (Label label : labels) {
-            if (!label.isVisible() || label.getText() == null || label.getText().isEmpty()) {
-                continue;
-            }
-            Node shown = label.lookup(".text");
-            String drawn = shown instanceof Text t ? t.getText().replace("\n", " ") : "";
-            String full = (label.isMnemonicParsing() ? label.getText().replace("_", "") : label.getText());
-            if (drawn.contains("…") || drawn.replace(" ", "").length() < full.replace(" ", "").length()) {
-                cut.add("'" + full + "' drawn as '" + drawn + "'");
-            }
-        }
-        assertThat(labels).as("labels found").hasSizeGreaterThan(10);
-        assertThat(cut).as("labels cut %s", when).isEmpty();
-    }
-
-    private static void collect(Node node, List<Label> into) {
-        if (node instanceof Label l) {
-            into.add(l);
-        }
-        if (node instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-            collect(sp.getContent(), into);
-        }
-        if (node instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collect(c, into));
-        }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> elided = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ElidedText.in(root)).get();
+        assertThat(elided).as("labels cut %s", when).isEmpty();
     }
 
     private static void screenshot(String name) {
