@@ -5,6 +5,7 @@ import io.taskconsole.task.TaskInfo;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -85,17 +86,8 @@ public final class TaskSettingsView {
             model.addSecret();
             focusLast(secretRows);
         });
-        // Rows are rebuilt when added or removed, never as one is typed in (that would take the cursor away).
-        model.env().addListener((ListChangeListener<EnvRow>) c -> {
-            if (structural(c)) {
-                rebuildEnv();
-            }
-        });
-        model.secrets().addListener((ListChangeListener<SecretRow>) c -> {
-            if (structural(c)) {
-                rebuildSecrets();
-            }
-        });
+        onRowsAddedOrRemoved(model.env(), this::rebuildEnv);
+        onRowsAddedOrRemoved(model.secrets(), this::rebuildSecrets);
         rebuildEnv();
         rebuildSecrets();
         Label names = error(model.namesErrorProperty());
@@ -217,13 +209,16 @@ public final class TaskSettingsView {
         return line;
     }
 
-    private static boolean structural(ListChangeListener.Change<?> change) {
-        while (change.next()) {
-            if (!change.wasUpdated()) {
-                return true;
+    /** Rows are rebuilt when added or removed, never as one is typed in (that would take the cursor away). */
+    private static <T> void onRowsAddedOrRemoved(ObservableList<T> rows, Runnable rebuild) {
+        rows.addListener((ListChangeListener<T>) change -> {
+            while (change.next()) {
+                if (!change.wasUpdated()) {
+                    rebuild.run();
+                    return;
+                }
             }
-        }
-        return false;
+        });
     }
 
     /** AtlantaFX's red border for a field with a problem. */
