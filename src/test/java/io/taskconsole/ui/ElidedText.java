@@ -30,9 +30,9 @@ public final class ElidedText {
         }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
             String drawn = drawnText(labeled);
-            // With mnemonic parsing the skin draws "_Title" as "Title" (the underscore marks Alt+T).
-            String whole = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_", "") : labeled.getText();
-            if (drawn != null && !drawn.equals(whole)) {
+            // A menu's "_File" is drawn as "File" with its mnemonic underlined: that is the whole text.
+            String own = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_(?!_)", "") : labeled.getText();
+            if (drawn != null && !drawn.replace("\n", " ").equals(own) && !drawn.equals(own)) {
                 String name = labeled.getId() != null ? "#" + labeled.getId() : labeled.getClass().getSimpleName();
                 elided.add(name + " \"" + labeled.getText() + "\" drawn as \"" + drawn + "\"");
             }

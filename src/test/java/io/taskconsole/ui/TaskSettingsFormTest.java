@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.task.SettingsRules;
 import io.taskconsole.task.TaskInfo;
+import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.settings.TaskSettingsWindow;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +41,12 @@ class TaskSettingsFormTest {
 
     @TempDir
     Path temp;
-    Console console;
+    DesktopSession console;
     Path taskYaml;
 
     @Start
     void start(Stage stage) {
-        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
         console.onExit(() -> { });
         console.start(stage);
     }
@@ -104,9 +105,9 @@ class TaskSettingsFormTest {
         assertThat(urlError.isVisible()).isFalse();
         assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled()).isFalse();
         screenshot("task-settings-light");
-        robot.interact(() -> console.toggleTheme());
+        robot.interact(() -> console.theme.choiceProperty().set(Theme.DARK));
         screenshot("task-settings-dark");
-        robot.interact(() -> console.toggleTheme());
+        robot.interact(() -> console.theme.choiceProperty().set(Theme.LIGHT));
 
         press(robot, "#settings-save");
 
