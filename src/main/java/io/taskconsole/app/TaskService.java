@@ -107,6 +107,14 @@ public final class TaskService {
         return new TaskService(submitter.as(user), dryRun, connector, kubeconfigs, helmLocator, clock, user);
     }
 
+    /**
+     * The same service with submit and retry skipping the {@link io.taskconsole.submit.Preflight}
+     * (for scripts that know the cluster is ready, or a cluster where the checks cannot be made).
+     */
+    public TaskService skippingPreflight() {
+        return new TaskService(submitter.skippingPreflight(), dryRun, connector, kubeconfigs, helmLocator, clock, submittedBy);
+    }
+
     // ---- the target: kubeconfig, connection, helm ----
 
     /** The contexts of the kubeconfig ({@code null}: kubectl's lookup), without its credentials. */

@@ -37,6 +37,9 @@ final class RetryCommand implements Callable<Integer> {
     @Mixin
     ServerOptions team;
 
+    @Mixin
+    PreflightOption preflight;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +53,8 @@ final class RetryCommand implements Callable<Integer> {
             return terminal.submitted(team.client(cluster, chart.given())
                     .retry(draft.info().service(), draft.info().id(), attempt));
         }
-        TaskService service = TaskService.forSystem();
+        // Here the preflight runs on this machine; through --server the service runs its own.
+        TaskService service = preflight.service(TaskService.forSystem());
         RetryPlan plan = service.planRetry(draft, attempt, cluster.target(), cluster.given());
         SubmitSettings settings = install.settings(chart.settings(cluster));
         return terminal.submit(cancel -> service.retry(draft, plan, settings, terminal.helmOutput(), cancel));

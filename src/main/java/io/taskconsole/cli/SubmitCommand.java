@@ -32,6 +32,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     ServerOptions team;
 
+    @Mixin
+    PreflightOption preflight;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +46,7 @@ final class SubmitCommand implements Callable<Integer> {
         if (team.given()) {
             return terminal.submitted(team.client(cluster, chart.given()).submit(draft));
         }
-        return terminal.submit(cancel -> TaskService.forSystem().submit(draft, install.settings(chart.settings(cluster)),
+        return terminal.submit(cancel -> preflight.service(TaskService.forSystem()).submit(draft, install.settings(chart.settings(cluster)),
                 template.template(taskDir), terminal.helmOutput(), cancel));
     }
 }

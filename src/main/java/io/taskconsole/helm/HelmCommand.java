@@ -115,9 +115,13 @@ public record HelmCommand(HelmBinary binary, List<String> arguments, Duration he
 
     /** {@code helm list --namespace <ns> [--kubeconfig f] [--kube-context c]}. */
     public static HelmCommand list(HelmBinary binary, Path kubeconfig, String kubeContext, String namespace) {
+        return listIn(binary, kubeconfig == null ? List.of() : List.of(kubeconfig), kubeContext, namespace);
+    }
+
+    /** As above, for the kubeconfig files the app resolved (see {@link #upgradeInstall(HelmBinary, String, String, List, String, String, Path, List, Duration, boolean)}). */
+    public static HelmCommand listIn(HelmBinary binary, List<Path> kubeconfigs, String kubeContext, String namespace) {
         List<String> args = new ArrayList<>(List.of("list"));
-        Map<String, String> env = addTarget(args, kubeconfig == null ? List.of() : List.of(kubeconfig), kubeContext,
-                namespace);
+        Map<String, String> env = addTarget(args, kubeconfigs, kubeContext, namespace);
         return new HelmCommand(binary, args, null, env);
     }
 

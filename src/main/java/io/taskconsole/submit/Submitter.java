@@ -22,8 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Submit = validate, generate the files, create the attempt's ConfigMap, run helm.
@@ -44,11 +44,19 @@ public final class Submitter {
     private final Clock clock;
     private final String submittedBy;
     private final String appVersion;
+    /** {@code null}: the preflight is skipped (the user asked to). */
+    private final Preflight preflight;
     private final SubmissionValidator validator = new SubmissionValidator();
     private final CriteriaExtractor extractor = new CriteriaExtractor();
 
     public Submitter(KubeConnector connector, HelmLocator helmLocator, HelmRunner helmRunner, Clock clock,
                      String submittedBy, String appVersion) {
+        this(connector, helmLocator, helmRunner, clock, submittedBy, appVersion, new Preflight(helmRunner));
+    }
+
+    private Submitter(KubeConnector connector, HelmLocator helmLocator, HelmRunner helmRunner, Clock clock,
+                      String submittedBy, String appVersion, Preflight preflight) {
+        this.preflight = preflight;
         this.connector = connector;
         this.helmLocator = helmLocator;
         this.helmRunner = helmRunner;
@@ -59,7 +67,12 @@ public final class Submitter {
 
     /** The same submitter, recording {@code user} as who submitted (the orchestrator's authenticated caller). */
     public Submitter as(String user) {
-        return new Submitter(connector, helmLocator, helmRunner, clock, user, appVersion);
+        return new Submitter(connector, helmLocator, helmRunner, clock, user, appVersion, preflight);
+    }
+
+    /** The same submitter without the {@link Preflight}: for scripts that know the cluster is ready. */
+    public Submitter skippingPreflight() {
+        return new Submitter(connector, helmLocator, helmRunner, clock, submittedBy, appVersion, null);
     }
 
     public static Submitter forSystem() {
@@ -168,6 +181,11 @@ public final class Submitter {
 
     /** Takes the next free attempt number with its ConfigMap, then runs helm for it. */
     private AttemptOutcome send(Sending s, FilesForAttempt filesFor) {
+        if (preflight != null) {
+            info(s.output(), "Checking namespace " + s.connection().namespace() + " (context " + s.connection().context()
+                    + ") has what the task needs");
+            Preflight.throwIfAny(preflight.check(s.connection(), s.helm(), s.draft().info(), s.settings(), s.cancel()));
+        }
         // Before the ConfigMap: a chart that cannot be had fails the submission while nothing is created yet.
         try (PreparedChart chart = s.settings().chart().prepare()) {
             return takeNumberAndRunHelm(s.withChartRef(chart.ref()), filesFor);
@@ -287,18 +305,11 @@ public final class Submitter {
                 }
                 s.cancel().throwIfCancelled();
                 Path values = Files.createTempFile("task-console-values", ".yaml");
-                Path inClusterKubeconfig = null;
-                try {
+                // helm reads the same kubeconfig files as fabric8 did (or, in a pod, the same ServiceAccount).
+                try (HelmKubeconfig kubeconfigs = HelmKubeconfig.of(connection)) {
                     ValuesFile.write(values, draft.info(), names, s.previousAttempt());
-                    // helm reads the same kubeconfig files as fabric8 did (or, in a pod, the same ServiceAccount).
-                    List<Path> kubeconfigs = connection.kubeconfigFiles();
-                    if (connection.inCluster() != null) {
-                        inClusterKubeconfig = Files.createTempFile("task-console-in-cluster", ".kubeconfig");
-                        connection.inCluster().writeKubeconfig(inClusterKubeconfig);
-                        kubeconfigs = List.of(inClusterKubeconfig);
-                    }
                     helmCommand = HelmCommand.upgradeInstall(s.helm(), names.releaseName(), s.chartRef(),
-                            kubeconfigs, connection.context(), connection.namespace(), values,
+                            kubeconfigs.files(), connection.context(), connection.namespace(), values,
                             settings.extraValues(), settings.timeout(), settings.waitForResources());
                     command = helmCommand.display();
                     pending = pending.at(PendingSubmission.Stage.HELM, command, pending.logFile());
@@ -310,9 +321,6 @@ public final class Submitter {
                     savePendingQuietly(history, pending);
                 } finally {
                     Files.deleteIfExists(values);
-                    if (inClusterKubeconfig != null) {
-                        Files.deleteIfExists(inClusterKubeconfig);
-                    }
                 }
                 if (result.cancelled()) {
                     error = TaskConsoleException.cancelled("Attempt " + names.attempt() + " was cancelled while helm ran; "
@@ -329,9 +337,12 @@ public final class Submitter {
                 error = TaskConsoleException.failed("Cannot write helm's values file: " + e.getMessage(),
                         "Check free space in the temp folder.", e);
             }
+            // helm's output is on disk before the outcome line is shown: whoever acts on that line (a
+            // user closing the terminal, a kill) finds the attempt's log complete up to it.
+            Optional<String> incomplete = log.flushAndCheck();
             info(tee, AttemptOutcome.describe(names, error));
             Path written = logFile;
-            log.flushAndCheck().ifPresent(why -> info(s.output(), "The attempt log " + written + " is incomplete (" + why
+            incomplete.ifPresent(why -> info(s.output(), "The attempt log " + written + " is incomplete (" + why
                     + "); the output above is the whole of it. Check free disk space in the task folder."));
         } catch (IOException e) {
             // Only creating the log fails here, before helm runs: the attempt keeps its ConfigMap and no release.

@@ -76,6 +76,11 @@ public final class DesktopSession {
     private Runnable onExit = Platform::exit;
     private StartupMarkers markers = StartupMarkers.off();
 
+    /** A settings form over the task store (see {@link MainActions}' Task settings). */
+    io.taskconsole.ui.settings.TaskSettingsViewModel newTaskSettingsForm() {
+        return new io.taskconsole.ui.settings.TaskSettingsViewModel(core.tasks(), executor);
+    }
+
     public DesktopSession(StartupOptions options, Path configDir, Core core) {
         this.options = options;
         this.core = core;

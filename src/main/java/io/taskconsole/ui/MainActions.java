@@ -54,8 +54,10 @@ final class MainActions {
                         "Send the selected attempt's files again", this::retry).onToolbar(AppAction.Tool.LEFT, "Retry…"),
                 AppAction.of("cancel-submission", task, "Cancel submission", "Shortcut+PERIOD", "Cancel the running submission",
                         session.submit::cancel).disabledWhen(session.submit.runningProperty().not()).onToolbar(AppAction.Tool.LEFT, "Cancel"),
+                AppAction.of("task-settings", task, "Task settings…", "Shortcut+Shift+T",
+                        "Edit task.yaml's settings in a form", this::editTaskSettings).disabledWhen(taskOpen.not()).newSection(),
                 AppAction.of("check-connection", task, "Check connection", "Shortcut+Shift+K",
-                        "Ask the cluster whether the selected target answers", this::checkConnection).newSection(),
+                        "Ask the cluster whether the selected target answers", this::checkConnection),
                 AppAction.of("next-file", view, "Next file", "Shortcut+PAGE_DOWN", "Show the task's next file",
                         () -> session.window().editor().selectNextTab(1)),
                 AppAction.of("previous-file", view, "Previous file", "Shortcut+PAGE_UP", "Show the task's previous file",
@@ -99,6 +101,21 @@ final class MainActions {
         session.window().show(MainWindow.Pane.ATTEMPTS);
         session.window().show(MainWindow.Pane.LOG);
         session.window().attemptsView().confirmRetry();
+    }
+
+    /** The settings form (task.yaml's fields) of the task in the editor; a save reloads the task. */
+    private void editTaskSettings() {
+        if (!session.editor.isOpen()) {
+            return;
+        }
+        var info = session.editor.infoProperty().get();
+        var form = session.newTaskSettingsForm();
+        form.load(session.editor.folderProperty().get(), info);
+        session.dialogs.taskSettings(form, info.id().value() + " " + info.title(), saved -> {
+            session.editor.checkDisk();
+            session.tasks.refresh();
+            session.notices.accept(Notice.success("Saved task.yaml."));
+        });
     }
 
     private void checkConnection() {

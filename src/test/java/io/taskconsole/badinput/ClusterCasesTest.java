@@ -51,7 +51,7 @@ class ClusterCasesTest {
     @BeforeEach
     void connect() {
         namespace = "cc-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "lab", namespace);
         connection = connector().connect(new KubeTarget(kubeconfig, null, namespace));
     }

@@ -47,7 +47,7 @@ class KubeconfigCasesTest {
     @BeforeEach
     void setUp() {
         namespace = "kc-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "lab", namespace);
     }
 

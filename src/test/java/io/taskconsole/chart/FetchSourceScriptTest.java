@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The chart's {@code fetch-source.sh} run for real (busybox sh and the machine's sh, real git)
- * against bare repositories in temp folders, over {@code file://} and over HTTP from
- * {@code git http-backend} behind busybox httpd, which demands a user and token.
+ * against bare repositories in temp folders, over {@code file://}, over HTTP from
+ * {@code git http-backend} behind busybox httpd, which demands a user and token, and over SSH from
+ * an {@code sshd} of the test's own (Debian's {@code openssh-server}; skipped where it is missing).
  */
 class FetchSourceScriptTest {
 
@@ -32,11 +33,15 @@ class FetchSourceScriptTest {
     Path temp;
 
     private Process httpd;
+    private Process sshd;
 
     @AfterEach
     void stopServer() {
         if (httpd != null) {
             httpd.destroy();
+        }
+        if (sshd != null) {
+            sshd.destroy();
         }
     }
 
@@ -199,6 +204,105 @@ class FetchSourceScriptTest {
                 .doesNotContain("not-the-token");
     }
 
+    @ParameterizedTest
+    @EnumSource(InitScript.Shell.class)
+    void overSshTheDeployKeyClonesWhereTheHostKeyIsKnown(InitScript.Shell shell) throws Exception {
+        Path bare = bareRepository();
+        Ssh ssh = startSshServer();
+        Path credentials = sshCredentials(ssh, ssh.hostKey().resolveSibling("host-key.pub"));
+
+        Helm.Result result = run(script(shell).withTool("ssh"), Map.of("ATTEMPT", "1", "REPO_URL", ssh.url(bare),
+                "GIT_CREDENTIALS_DIR", credentials.toString()));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(git(src(), "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("task-1001/run-1");
+        assertThat(src().resolve("README.md")).hasContent("auth-service");
+        assertThat(result.stdout() + result.stderr()).doesNotContain(Files.readString(credentials.resolve("ssh-privatekey")).strip());
+    }
+
+    @ParameterizedTest
+    @EnumSource(InitScript.Shell.class)
+    void anotherHostKeyThanKnownIsAHostKeyMismatchAndNothingIsFetched(InitScript.Shell shell) throws Exception {
+        Path bare = bareRepository();
+        Ssh ssh = startSshServer();
+        Path impostor = temp.resolve("impostor-key");
+        run(temp, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", impostor.toString());
+        Path credentials = sshCredentials(ssh, temp.resolve("impostor-key.pub"));
+
+        Helm.Result result = run(script(shell).withTool("ssh"), Map.of("ATTEMPT", "1", "REPO_URL", ssh.url(bare),
+                "GIT_CREDENTIALS_DIR", credentials.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().strip()).startsWith("fetch-source: host key mismatch").doesNotContain("\n");
+        assertThat(src().resolve(".git")).doesNotExist();
+    }
+
+    /** An sshd listening on 127.0.0.1 for this user, who logs in with {@code clientKey}. */
+    private record Ssh(int port, Path hostKey, Path clientKey) {
+        String url(Path bare) {
+            return "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + port + bare;
+        }
+    }
+
+    /**
+     * The credentials Secret as mounted: the deploy key, and a known_hosts line for the server's
+     * address holding {@code hostPublicKey} (the server's own, or another).
+     */
+    private Path sshCredentials(Ssh ssh, Path hostPublicKey) throws IOException {
+        Path credentials = temp.resolve("ssh-credentials");
+        Files.createDirectories(credentials);
+        Files.copy(ssh.clientKey(), credentials.resolve("ssh-privatekey"));
+        Files.setPosixFilePermissions(credentials.resolve("ssh-privatekey"), PosixFilePermissions.fromString("r--------"));
+        String[] key = Files.readString(hostPublicKey).strip().split(" ");
+        Files.writeString(credentials.resolve("known_hosts"), "[127.0.0.1]:" + ssh.port() + " " + key[0] + " " + key[1] + "\n");
+        return credentials;
+    }
+
+    private Ssh startSshServer() throws Exception {
+        Path sshdBinary = Path.of("/usr/sbin/sshd");
+        assumeTrue(Files.isExecutable(sshdBinary) && ToolBinaries.onPath("ssh").isPresent()
+                && ToolBinaries.onPath("ssh-keygen").isPresent(), "sshd, ssh or ssh-keygen not installed (Debian: openssh-server)");
+        assumeTrue(!"root".equals(System.getProperty("user.name")) || Files.isDirectory(Path.of("/run/sshd")),
+                "sshd run as root needs its privilege separation folder /run/sshd");
+        Path dir = temp.resolve("sshd");
+        Files.createDirectories(dir);
+        Path hostKey = dir.resolve("host-key");
+        Path clientKey = dir.resolve("client-key");
+        run(temp, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString());
+        run(temp, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", clientKey.toString());
+        Files.copy(dir.resolve("client-key.pub"), dir.resolve("authorized_keys"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = dir.resolve("sshd_config");
+        Files.writeString(config, String.join("\n",
+                "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + hostKey, "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "StrictModes no", "UsePAM no",
+                "PasswordAuthentication no", "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password", ""));
+        sshd = new ProcessBuilder(sshdBinary.toString(), "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("sshd.log").toFile()).start();
+        waitForPort(port, "sshd", temp.resolve("sshd.log"));
+        return new Ssh(port, hostKey, clientKey);
+    }
+
+    private static void run(Path dir, String... command) {
+        Helm.Result result = Helm.Processes.run(new ProcessBuilder(command).directory(dir.toFile()), 60);
+        assertThat(result.exitCode()).as("%s: %s", List.of(command), result).isZero();
+    }
+
+    private static void waitForPort(int port, String what, Path log) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 100);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(25);
+            }
+        }
+        throw new IllegalStateException(what + " did not start: " + Files.readString(log));
+    }
+
     /**
      * busybox httpd serving {@code git http-backend} as CGI, with basic auth (user bot, the
      * token); the CGI wrapper records the process list while the client waits on it.
@@ -223,14 +327,7 @@ class FetchSourceScriptTest {
         }
         httpd = new ProcessBuilder(busybox.toString(), "httpd", "-f", "-p", "127.0.0.1:" + port, "-h", www.toString(),
                 "-c", conf.toString()).redirectErrorStream(true).redirectOutput(temp.resolve("httpd.log").toFile()).start();
-        for (int i = 0; i < 200; i++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                return port;
-            } catch (IOException notYet) {
-                Thread.sleep(25);
-            }
-        }
-        throw new IllegalStateException("busybox httpd did not start: " + Files.readString(temp.resolve("httpd.log")));
+        waitForPort(port, "busybox httpd", temp.resolve("httpd.log"));
+        return port;
     }
 }

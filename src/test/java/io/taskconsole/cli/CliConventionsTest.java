@@ -49,15 +49,16 @@ class CliConventionsTest {
         assertThat(longOptions("attempts")).isEqualTo(union(COMMON, TARGET, TEAM, Set.of("--output")));
         assertThat(longOptions("render")).isEqualTo(union(COMMON, TARGET, CHART,
                 Set.of("--out", "--attempt", "--template", "--prompt-template")));
-        assertThat(longOptions("submit")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--prompt-template")));
-        assertThat(longOptions("retry")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--attempt")));
+        assertThat(longOptions("submit")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--prompt-template", "--skip-preflight")));
+        assertThat(longOptions("retry")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--attempt", "--skip-preflight")));
         assertThat(longOptions("serve")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--port", "--bind",
                 "--tokens", "--max-concurrent-helm", "--queue", "--grace-period", "--data-dir")));
 
         CliRun attempts = CliRun.of("attempts", "--help");
         assertThat(attempts.out()).doesNotContain("--wait", "--timeout", "--storage-class", "--chart", "--helm");
         CliRun render = CliRun.of("render", "--help");
-        assertThat(render.out()).contains("--chart", "--helm").doesNotContain("--wait", "--timeout", "--storage-class");
+        assertThat(render.out()).contains("--chart", "--helm").doesNotContain("--wait", "--timeout", "--storage-class",
+                "--skip-preflight");
         CliRun submit = CliRun.of("submit", "--help");
         assertThat(submit.out()).contains("--wait", "--timeout", "--storage-class", "--chart", "--helm", "--context");
     }

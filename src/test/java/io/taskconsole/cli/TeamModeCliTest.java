@@ -45,7 +45,7 @@ class TeamModeCliTest {
     @BeforeEach
     void start() throws Exception {
         namespace = "team-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         Path tokens = temp.resolve("tokens");
         Files.writeString(tokens, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -37,7 +37,7 @@ class CliCancelTest {
     @Timeout(180)
     void aSignalStopsHelmRecordsTheAttemptAsCancelledAndSaysSo() throws Exception {
         String namespace = "cli-cancel-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         TaskDraft task = SampleTask.create(temp.resolve("tasks"));
         Path helm = HangingHelm.writeInto(temp.resolve("bin"));

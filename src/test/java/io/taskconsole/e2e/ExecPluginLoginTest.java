@@ -35,7 +35,7 @@ class ExecPluginLoginTest {
     @Test
     void submitWorksWithAnExecPluginLoginAndNeverShowsItsToken() throws Exception {
         String namespace = "exec-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "sso", namespace);
         ObjectNode config = (ObjectNode) YAML.readTree(kubeconfig.toFile());
         ObjectNode user = (ObjectNode) ((ArrayNode) config.get("users")).get(0);

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A stand-in for helm that passes the version check, then hangs ignoring SIGTERM, as the real
+ * A stand-in for helm that passes the version check and answers the preflight's {@code helm list}
+ * (no releases), then hangs on install ignoring SIGTERM, as the real
  * helm does while it waits for resources: what cancel and timeout tests need on demand.
  */
 final class HangingHelm {
@@ -14,6 +15,7 @@ final class HangingHelm {
     private static final String SCRIPT = """
             #!/bin/sh
             if [ "$1" = version ]; then echo "v3.18.0+gfake"; exit 0; fi
+            if [ "$1" = list ]; then exit 0; fi
             trap '' TERM
             echo "installing (pid $$)"
             sleep 600 &

@@ -61,7 +61,7 @@ class KilledSubmissionTest {
     @BeforeEach
     void setUp() throws Exception {
         namespace = "killed-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         task = SampleTask.create(temp.resolve("tasks"));
     }
@@ -76,7 +76,8 @@ class KilledSubmissionTest {
                     + "matching its ConfigMap in the cluster; the next submission takes attempt 2.")
     void killedAfterTheConfigMap() throws Exception {
         Path helm = HangingHelm.writeInto(temp.resolve("bin"));
-        try (HeldRequests claim = SERVER.holdWhen(FaultRule.forbid("get", "persistentvolumeclaims").inNamespace(namespace))) {
+        // The preflight reads the claim first (is it there, or must the storage class be?); the second read is the submission's.
+        try (HeldRequests claim = SERVER.holdWhen(FaultRule.forbid("get", "persistentvolumeclaims").inNamespace(namespace), 1)) {
             Submission cli = Submission.start(this, helm, "never");
             assertThat(claim.awaitHeld(Duration.ofSeconds(90))).as("the CLI asked for the claim: %s", cli).isTrue();
             cli.killHard();

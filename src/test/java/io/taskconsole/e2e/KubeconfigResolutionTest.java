@@ -51,7 +51,7 @@ class KubeconfigResolutionTest {
     @BeforeEach
     void setUp() {
         namespace = "kc-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         task = SampleTask.create(temp.resolve("tasks"));
     }
 

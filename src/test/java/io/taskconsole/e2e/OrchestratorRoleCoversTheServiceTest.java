@@ -47,7 +47,7 @@ class OrchestratorRoleCoversTheServiceTest {
         Path helm = ToolBinaries.helm();
         String namespace = "orch-rbac-" + Long.toHexString(System.nanoTime());
         String token = "pm-token-" + namespace;
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         SERVER.addUserToken(token, "pm-" + namespace);
         SERVER.grantNonResource("pm-" + namespace, "create", TASKS);
         SERVER.grantNonResource("pm-" + namespace, "get", TASKS);

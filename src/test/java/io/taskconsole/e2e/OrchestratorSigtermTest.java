@@ -53,7 +53,7 @@ class OrchestratorSigtermTest {
     @Timeout(240)
     void sigtermGivesHelmItsGraceThenCancelsAndRecordsTheAttemptAsCancelled() throws Exception {
         String namespace = "orch-term-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         Path helm = HangingHelm.writeInto(temp.resolve("bin"));
         Path tokens = temp.resolve("tokens");

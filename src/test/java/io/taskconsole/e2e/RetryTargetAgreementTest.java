@@ -33,8 +33,8 @@ class RetryTargetAgreementTest {
     void setUp() {
         wentTo = "went-" + Long.toHexString(System.nanoTime());
         elsewhere = "else-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(wentTo);
-        SERVER.createNamespace(elsewhere);
+        SERVER.createAttemptNamespace(wentTo);
+        SERVER.createAttemptNamespace(elsewhere);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", wentTo);
         console = new RealCoreModels(temp, kubeconfig, "test-context", wentTo);
         console.cluster.helmPathProperty().set(ToolBinaries.helm().toString());

@@ -52,11 +52,12 @@ class SecretsNeverShownTest {
     @Test
     void noSecretOfTheKubeconfigReachesAnyOutput() throws Exception {
         String namespace = "secrets-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "sso", namespace);
         String token = withEverySecret(kubeconfig, namespace);
         List<String> secrets = List.of(token, CLIENT_KEY.strip(), "client-key-material-7f3a",
-                base64(CLIENT_KEY), EXEC_ENV, PASSWORD);
+                base64(CLIENT_KEY), EXEC_ENV, PASSWORD, TestKubeApiServer.API_KEY_VALUE,
+                base64(TestKubeApiServer.API_KEY_VALUE));
         Map<String, String> outputs = new LinkedHashMap<>();
         String helm = ToolBinaries.helm().toString();
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.taskconsole.cli.TaskConsoleCli;
+import io.taskconsole.submit.AttemptHistory;
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.FaultRule;
@@ -50,7 +51,7 @@ class SubmitEndToEndTest {
     void setUp() {
         helm = ToolBinaries.helm();
         namespace = "e2e-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         task = SampleTask.create(temp.resolve("tasks"));
     }
@@ -205,6 +206,35 @@ class SubmitEndToEndTest {
 
         assertThat(run.code).isEqualTo(1);
         assertThat(run.err).contains("Namespace 'no-such-ns' does not exist");
+    }
+
+    @Test
+    void submitListsEveryMissingPieceOfTheClusterWithItsFixAndCreatesNothing() throws Exception {
+        client().secrets().inNamespace(namespace).withName(TestKubeApiServer.API_KEY_SECRET).delete();
+        Files.writeString(task.folder().resolve("task.yaml"), Files.readString(task.folder().resolve("task.yaml"))
+                + "secrets:\n  DB_PASSWORD: {secret: db, key: password}\n");
+
+        Run run = cli("submit", task.folder().toString(), "--storage-class", "fast-ssd");
+
+        assertThat(run.code).as(run.toString()).isEqualTo(1);
+        assertThat(run.err).contains("The cluster is not ready for this task (3 problems; nothing was created)")
+                .contains("kubectl create secret generic anthropic-api-key --namespace " + namespace
+                        + " --from-file=api-key=<file holding the API key>")
+                .contains("kubectl create secret generic db --namespace " + namespace
+                        + " --from-file=password=<file holding the value>")
+                .contains("Storage class 'fast-ssd' does not exist")
+                .contains("--skip-preflight");
+        assertThat(client().configMaps().inNamespace(namespace).list().getItems()).as("nothing was created").isEmpty();
+        assertThat(client().persistentVolumeClaims().inNamespace(namespace).list().getItems()).isEmpty();
+        assertThat(new AttemptHistory(task.folder()).list()).as("no attempt was taken").isEmpty();
+
+        Run skipped = cli("submit", task.folder().toString(), "--skip-preflight");
+        assertThat(skipped.code).as("--skip-preflight sends it anyway: %s", skipped).isZero();
+        Run retried = cli("retry", task.folder().toString(), "--skip-preflight");
+        assertThat(retried.code).as(retried.toString()).isZero();
+        Run checkedRetry = cli("retry", task.folder().toString());
+        assertThat(checkedRetry.code).isEqualTo(1);
+        assertThat(checkedRetry.err).contains("(2 problems; nothing was created)");
     }
 
     @Test

@@ -51,7 +51,7 @@ class SubmitterProcessEdgesTest {
     @BeforeEach
     void setUp() throws Exception {
         namespace = "edge-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         target = new KubeTarget(SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace), null, namespace);
         task = SampleTask.create(temp.resolve("tasks"));
         fakeHelm = HangingHelm.writeInto(temp.resolve("bin"));

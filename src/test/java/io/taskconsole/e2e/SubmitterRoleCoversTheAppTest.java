@@ -50,7 +50,7 @@ class SubmitterRoleCoversTheAppTest {
     void everyNamespacedCallOfSubmitRetryAndAttemptsIsGrantedByTheRole() throws Exception {
         Path helm = ToolBinaries.helm();
         String namespace = "rbac-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         TaskDraft task = SampleTask.create(temp.resolve("tasks"));
         List<String> target = List.of("-n", namespace, "--kubeconfig", kubeconfig.toString());
@@ -70,7 +70,7 @@ class SubmitterRoleCoversTheAppTest {
                 .filter(c -> !"namespaces".equals(c.resource()))
                 .toList();
 
-        List<Rule> rules = roleRules(helm, namespace);
+        List<Rule> rules = rules(helm, namespace, "Role");
         assertThat(calls).as("the flows made namespaced calls").hasSizeGreaterThan(5);
         assertThat(calls).allSatisfy(call ->
                 assertThat(rules.stream().anyMatch(r -> r.allows(call)))
@@ -78,12 +78,43 @@ class SubmitterRoleCoversTheAppTest {
         assertThat(calls.stream().map(ApiCall::rbacResource).distinct())
                 .as("the calls reach every kind of object the Role is there for")
                 .contains("configmaps", "persistentvolumeclaims", "jobs", "secrets");
+        assertThat(calls).as("the preflight reads the API key Secret, by name")
+                .anyMatch(c -> c.verb().equals("get") && "anthropic-api-key".equals(c.name()));
+    }
+
+    /**
+     * The preflight's cluster-scoped reads (the namespace, the storage class) are what the optional
+     * ClusterRole grants ({@code preflightClusterReads}), and it grants nothing the preflight does not read.
+     */
+    @Test
+    void thePreflightsClusterScopedReadsAreExactlyWhatTheClusterRoleGrants() throws Exception {
+        Path helm = ToolBinaries.helm();
+        String namespace = "rbac-cl-" + Long.toHexString(System.nanoTime());
+        SERVER.createAttemptNamespace(namespace);
+        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
+        TaskDraft task = SampleTask.create(temp.resolve("tasks"));
+
+        SERVER.clearRequests();
+        assertThat(cli(List.of("-n", namespace, "--kubeconfig", kubeconfig.toString(), "--helm", helm.toString(),
+                "--chart", CHARTS.resolve("claude-code").toString(), "--timeout", "60s"), "submit", task.folder().toString())).isZero();
+        List<ApiCall> clusterCalls = SERVER.requests().stream()
+                .filter(ApiCall::isResourceCall)
+                .filter(c -> c.namespace() == null || c.resource().equals("namespaces"))
+                .filter(c -> c.resource().equals("namespaces") || c.resource().equals("storageclasses"))
+                .toList();
+
+        List<Rule> rules = rules(helm, namespace, "ClusterRole");
+        assertThat(clusterCalls).as("the preflight read the namespace and the storage class").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(clusterCalls).allSatisfy(call -> assertThat(rules.stream().anyMatch(r -> r.allows(call)))
+                .as("the ClusterRole allows %s", call).isTrue());
+        assertThat(rules).allSatisfy(rule -> assertThat(clusterCalls.stream().anyMatch(rule::allows))
+                .as("the preflight uses %s", rule).isTrue());
     }
 
     @Test
     void theConnectionCheckStillWorksWhereTheUserMayNotReadNamespaces() {
         String namespace = "rbac-ns-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         SERVER.failWhen(FaultRule.forbid("get", "namespaces"));
 
@@ -94,27 +125,30 @@ class SubmitterRoleCoversTheAppTest {
         assertThat(result.serverVersion()).isNotBlank();
     }
 
-    private record Rule(Set<String> groups, Set<String> resources, Set<String> verbs) {
+    /** An RBAC rule; empty {@code names}: any object. */
+    private record Rule(Set<String> groups, Set<String> resources, Set<String> verbs, Set<String> names) {
         boolean allows(ApiCall call) {
-            return groups.contains(call.apiGroup()) && resources.contains(call.rbacResource()) && verbs.contains(call.verb());
+            return groups.contains(call.apiGroup()) && resources.contains(call.rbacResource()) && verbs.contains(call.verb())
+                    && (names.isEmpty() || names.contains(call.name()));
         }
     }
 
-    private List<Rule> roleRules(Path helm, String namespace) {
+    /** The rules of the submitter chart's {@code kind} (Role or ClusterRole), with the preflight's cluster reads on. */
+    private List<Rule> rules(Path helm, String namespace, String kind) {
         ToolResult rendered = ToolRun.of(helm, "template", "submitter", CHARTS.resolve("task-console-submitter").toString(),
-                "--namespace", namespace).timeout(Duration.ofSeconds(60)).run();
+                "--namespace", namespace, "--set", "preflightClusterReads=true").timeout(Duration.ofSeconds(60)).run();
         assertThat(rendered.succeeded()).as(rendered.toString()).isTrue();
         List<Rule> rules = new ArrayList<>();
         YAMLMapper yaml = YAMLMapper.builder().build();
         for (JsonNode doc : yaml.readValues(yaml.createParser(rendered.output()), JsonNode.class).readAll()) {
-            if (doc != null && "Role".equals(doc.path("kind").asString())) {
+            if (doc != null && kind.equals(doc.path("kind").asString())) {
                 for (JsonNode rule : doc.path("rules")) {
                     rules.add(new Rule(strings(rule.path("apiGroups")), strings(rule.path("resources")),
-                            strings(rule.path("verbs"))));
+                            strings(rule.path("verbs")), strings(rule.path("resourceNames"))));
                 }
             }
         }
-        assertThat(rules).as("the submitter chart renders a Role").isNotEmpty();
+        assertThat(rules).as("the submitter chart renders a %s", kind).isNotEmpty();
         return rules;
     }
 

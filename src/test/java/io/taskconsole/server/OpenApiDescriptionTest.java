@@ -51,7 +51,7 @@ class OpenApiDescriptionTest {
     @BeforeEach
     void start() throws Exception {
         String namespace = "orch-api-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         Path tokens = temp.resolve("tokens");
         Files.writeString(tokens, HexFormat.of().formatHex(TokenFile.sha256(TOKEN)) + " grace\n");

@@ -45,7 +45,7 @@ class OrchestratorAuthTest {
     @BeforeEach
     void start() {
         namespace = "orch-auth-" + suffix;
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         SERVER.addUserToken(pmToken, "carol-" + suffix, "pms-" + suffix);
         SERVER.addUserToken(readerToken, "dave-" + suffix);
         // As the chart's ClusterRole task-console-pm, bound to a group of PMs.

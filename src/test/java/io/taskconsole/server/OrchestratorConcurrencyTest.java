@@ -44,7 +44,7 @@ class OrchestratorConcurrencyTest {
     @Timeout(600)
     void twentyConcurrentSubmissionsOfOneTaskTakeTwentyNumbersAndMakeTwentyReleases() throws Exception {
         String namespace = "orch-many-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         Path tokens = temp.resolve("tokens");
         Files.writeString(tokens, HexFormat.of().formatHex(TokenFile.sha256(TOKEN)) + " erin\n");

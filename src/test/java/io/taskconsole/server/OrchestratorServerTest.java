@@ -75,7 +75,7 @@ class OrchestratorServerTest {
     @BeforeEach
     void start() throws Exception {
         namespace = "orch-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         tokens = temp.resolve("tokens");
         Files.writeString(tokens, "# PMs\n" + HexFormat.of().formatHex(TokenFile.sha256(TOKEN)) + " alice\n");

@@ -42,7 +42,7 @@ class InterruptedSubmissionsTest {
     @BeforeEach
     void setUp() {
         namespace = "settle-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         connector = new KubeConnector(new Kubeconfigs(Map.of(), temp.resolve("home")), Duration.ofSeconds(5), Duration.ofSeconds(10));
         history = new AttemptHistory(temp.resolve("task"));

@@ -42,6 +42,7 @@ final class ApiResourceCatalog {
         add(rbac, "rolebindings", "rolebinding", "RoleBinding", true, List.of(), all, List.of());
         add(rbac, "clusterroles", "clusterrole", "ClusterRole", false, List.of(), all, List.of());
         add(rbac, "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, List.of(), all, List.of());
+        add("storage.k8s.io", "storageclasses", "storageclass", "StorageClass", false, List.of("sc"), all, List.of());
         String authz = "authorization.k8s.io";
         add(authz, "selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview", false, List.of(), CREATE_ONLY, List.of());
         add(authz, "subjectaccessreviews", "subjectaccessreview", "SubjectAccessReview", false, List.of(), CREATE_ONLY, List.of());

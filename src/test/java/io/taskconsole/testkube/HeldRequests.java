@@ -18,9 +18,12 @@ public final class HeldRequests implements AutoCloseable {
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private final Runnable remove;
+    /** Matching requests still let through before the first one is held. */
+    private final java.util.concurrent.atomic.AtomicInteger letThrough;
 
-    HeldRequests(FaultRule rule, java.util.function.Function<HeldRequests, Runnable> register) {
+    HeldRequests(FaultRule rule, int letThrough, java.util.function.Function<HeldRequests, Runnable> register) {
         this.rule = rule;
+        this.letThrough = new java.util.concurrent.atomic.AtomicInteger(letThrough);
         this.remove = register.apply(this);
     }
 
@@ -29,6 +32,9 @@ public final class HeldRequests implements AutoCloseable {
     }
 
     void hold() {
+        if (letThrough.getAndDecrement() > 0) {
+            return;
+        }
         arrived.countDown();
         try {
             released.await(LONGEST.toMillis(), TimeUnit.MILLISECONDS);

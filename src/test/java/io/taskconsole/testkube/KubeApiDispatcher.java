@@ -72,8 +72,8 @@ final class KubeApiDispatcher extends Dispatcher {
         return reviews;
     }
 
-    HeldRequests addHold(FaultRule rule) {
-        return new HeldRequests(rule, hold -> {
+    HeldRequests addHold(FaultRule rule, int letThrough) {
+        return new HeldRequests(rule, letThrough, hold -> {
             holds.add(hold);
             return () -> holds.remove(hold);
         });

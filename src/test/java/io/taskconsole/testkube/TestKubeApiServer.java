@@ -1,6 +1,8 @@
 package io.taskconsole.testkube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -60,6 +62,14 @@ public final class TestKubeApiServer implements AutoCloseable {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
+    /** The chart's default API key Secret and key ({@code agent.apiKeySecret}). */
+    public static final String API_KEY_SECRET = "anthropic-api-key";
+    public static final String API_KEY_KEY = "api-key";
+    /** The dummy API key {@link #createAttemptNamespace} stores: no output may ever show it. */
+    public static final String API_KEY_VALUE = "sk-ant-test-not-a-real-key-5e1d";
+    /** The storage class every test server has (task-console's default). */
+    public static final String DEFAULT_STORAGE_CLASS = "local-path";
+
     private final KubernetesMockServer server;
     private final KubeApiDispatcher dispatcher;
     private final ApiResourceCatalog catalog = new ApiResourceCatalog();
@@ -80,6 +90,9 @@ public final class TestKubeApiServer implements AutoCloseable {
         server.init(loopback(), 0);
         this.url = "https://127.0.0.1:" + server.getPort();
         this.caData = base64Of(Path.of(web.getSelfSignedCertificate().certificatePath()));
+        // Like a k3s or kind cluster, which come with the storage class task-console defaults to.
+        client().storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
+                .withName(DEFAULT_STORAGE_CLASS).endMetadata().withProvisioner("rancher.io/local-path").build()).create();
     }
 
     /** The one server of this JVM, started on first use and stopped when the JVM exits. */
@@ -188,7 +201,12 @@ public final class TestKubeApiServer implements AutoCloseable {
      * at exactly that call. Use it in try-with-resources.
      */
     public HeldRequests holdWhen(FaultRule rule) {
-        return dispatcher.addHold(rule);
+        return dispatcher.addHold(rule, 0);
+    }
+
+    /** As {@link #holdWhen(FaultRule)}, letting the first {@code letThrough} matching requests pass. */
+    public HeldRequests holdWhen(FaultRule rule, int letThrough) {
+        return dispatcher.addHold(rule, letThrough);
     }
 
     public void clearFaults() {
@@ -213,6 +231,22 @@ public final class TestKubeApiServer implements AutoCloseable {
 
     public void revokeNonResource(String subject, String verb, String path) {
         dispatcher.reviews().revokeNonResource(subject, verb, path);
+    }
+
+    /**
+     * Creates the namespace as docs/helm-deployment-flow.md has an admin set it up for attempts:
+     * the namespace and the API key Secret ({@value #API_KEY_SECRET}, key {@value #API_KEY_KEY},
+     * holding a dummy key), so a submission's preflight finds what it needs.
+     */
+    public void createAttemptNamespace(String name) {
+        createNamespace(name);
+        createSecret(name, API_KEY_SECRET, Map.of(API_KEY_KEY, API_KEY_VALUE));
+    }
+
+    /** Creates (or replaces) a Opaque Secret with these keys and values in {@code namespace}. */
+    public void createSecret(String namespace, String name, Map<String, String> data) {
+        client().secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
+                .withNamespace(namespace).endMetadata().withType("Opaque").withStringData(data).build()).createOr(r -> r.update());
     }
 
     /** Creates the namespace unless it exists. */

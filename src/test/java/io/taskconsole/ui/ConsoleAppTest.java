@@ -211,7 +211,7 @@ class ConsoleAppTest {
         waitForSample();
         ConsoleHelm.use(robot, console);
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
-            server.createNamespace("orchestrator");
+            server.createAttemptNamespace("orchestrator");
             Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
             robot.interact(() -> {
                 console.cluster.kubeconfigProperty().set(kubeconfig.toString());
@@ -276,7 +276,7 @@ class ConsoleAppTest {
 
     /** Points the console at {@code server} with a helm that hangs, submits, and waits until helm runs. */
     private void submitWithHangingHelm(FxRobot robot, TestKubeApiServer server) throws Exception {
-        server.createNamespace("orchestrator");
+        server.createAttemptNamespace("orchestrator");
         Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", "orchestrator");
         Path slowHelm = slowHelm();
         robot.interact(() -> {
@@ -400,11 +400,11 @@ class ConsoleAppTest {
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "06-dry-run-dark"));
     }
 
-    /** A helm that answers {@code version} like the real one and hangs on anything else. */
+    /** A helm that answers {@code version} and the preflight's {@code list} like the real one and hangs on anything else. */
     private Path slowHelm() throws Exception {
         Path script = temp.resolve("slow-helm");
         String realHelm = ToolBinaries.helm().toString();
-        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ]; then exec '" + realHelm + "' \"$@\"; fi\n"
+        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = version ] || [ \"$1\" = list ]; then exec '" + realHelm + "' \"$@\"; fi\n"
                 + "echo 'Release is being installed...'\nexec sleep 300\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

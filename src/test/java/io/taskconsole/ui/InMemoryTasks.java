@@ -65,6 +65,15 @@ public final class InMemoryTasks implements TaskStore {
     }
 
     @Override
+    public void saveInfo(Path folder, TaskInfo info) {
+        if (failWrites) {
+            throw TaskConsoleException.failed("Cannot write " + folder.resolve("task.yaml") + ": disk full", "Free some space.", null);
+        }
+        TaskDraft d = drafts.get(folder);
+        drafts.put(folder, new TaskDraft(folder, info, d.files()));
+    }
+
+    @Override
     public TaskDraft create(Path workspace, TaskInfo info, String taskMd, String designSpecMd) {
         TaskDraft draft = add(info.id().value(), info.service().value(), info.title(), taskMd);
         return draft;

@@ -45,7 +45,7 @@ public final class RealCoreModels {
      */
     public static RealCoreModels onTestApiServer(Path temp, TestKubeApiServer server, String prefix) {
         String namespace = prefix + "-" + Long.toHexString(System.nanoTime());
-        server.createNamespace(namespace);
+        server.createAttemptNamespace(namespace);
         Path kubeconfig = server.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
         RealCoreModels models = new RealCoreModels(temp, kubeconfig, "test-context", namespace);
         models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());

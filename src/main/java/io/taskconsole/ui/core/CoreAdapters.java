@@ -89,6 +89,11 @@ public final class CoreAdapters {
         }
 
         @Override
+        public void saveInfo(Path folder, TaskInfo info) {
+            TaskFolder.writeInfo(folder, info);
+        }
+
+        @Override
         public TaskDraft create(Path workspace, TaskInfo info, String taskMd, String designSpecMd) {
             return TaskFolder.create(workspace, info, taskMd, designSpecMd);
         }

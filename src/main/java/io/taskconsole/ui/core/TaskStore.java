@@ -36,6 +36,9 @@ public interface TaskStore {
 
     void saveFile(Path folder, TaskFile file);
 
+    /** Writes {@code task.yaml}, keeping the comments and keys a user wrote there (see {@code TaskFolder.writeInfo}). */
+    void saveInfo(Path folder, TaskInfo info);
+
     TaskDraft create(Path workspace, TaskInfo info, String taskMd, String designSpecMd);
 
     /** Creates the first-run sample task in {@code workspace}. */

@@ -1,9 +1,12 @@
 package io.taskconsole.ui.dialogs;
 
+import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
+import io.taskconsole.ui.settings.TaskSettingsViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 
 /**
@@ -47,6 +50,12 @@ public interface Dialogs {
 
     /** The new-task form: id, service and title. */
     Optional<NewTaskDialog.Input> newTask(String suggestedId);
+
+    /**
+     * The task settings form over the window, for {@code form}'s task; {@code saved} gets what Save
+     * wrote. Returns at once: the form is a window of its own that saves in the background.
+     */
+    void taskSettings(TaskSettingsViewModel form, String taskLabel, Consumer<TaskInfo> saved);
 
     /** The Task Master import form: which of {@code found} to import, for which service. */
     Optional<ImportDialog.Choice> importTasks(Path tasksJson, List<TaskMasterImport.Entry> found);

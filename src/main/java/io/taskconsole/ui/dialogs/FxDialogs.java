@@ -1,11 +1,15 @@
 package io.taskconsole.ui.dialogs;
 
+import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
+import io.taskconsole.ui.settings.TaskSettingsViewModel;
+import io.taskconsole.ui.settings.TaskSettingsWindow;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -112,5 +116,10 @@ public final class FxDialogs implements Dialogs {
         if (window != null) {
             dialog.initOwner(window);
         }
+    }
+
+    @Override
+    public void taskSettings(TaskSettingsViewModel form, String taskLabel, Consumer<TaskInfo> saved) {
+        TaskSettingsWindow.open(owner.get(), form, taskLabel, saved);
     }
 }

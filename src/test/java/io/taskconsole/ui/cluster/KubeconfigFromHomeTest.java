@@ -47,7 +47,7 @@ class KubeconfigFromHomeTest {
     @Start
     void start(Stage stage) throws Exception {
         namespace = "home-" + Long.toHexString(System.nanoTime());
-        SERVER.createNamespace(namespace);
+        SERVER.createAttemptNamespace(namespace);
         Path home = temp.resolve("home");
         Path userHome = temp.resolve("user-home");
         homeConfig = home.resolve(".kube").resolve("config");

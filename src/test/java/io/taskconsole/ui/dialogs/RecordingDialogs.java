@@ -80,4 +80,10 @@ public final class RecordingDialogs implements Dialogs {
         asked.add("importTasks " + found.size());
         return next();
     }
+
+    @Override
+    public void taskSettings(io.taskconsole.ui.settings.TaskSettingsViewModel form, String taskLabel,
+                             java.util.function.Consumer<io.taskconsole.task.TaskInfo> saved) {
+        asked.add("task settings: " + taskLabel);
+    }
 }
