@@ -12,6 +12,7 @@ import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmLocator;
 import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.markdown.CriteriaDocument;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.submit.AppVersion;
 import io.taskconsole.submit.AttemptContext;
@@ -36,6 +37,8 @@ import io.taskconsole.task.TaskFolder;
 import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
+import io.taskconsole.transcript.AcceptanceReport;
+import io.taskconsole.transcript.AgentLogs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -278,6 +281,17 @@ public final class TaskService {
             return "(submitted from elsewhere: no local log)";
         }
         return new AttemptHistory(draft.folder()).readLog(attempt.logFile());
+    }
+
+    /**
+     * The acceptance report of {@code attempt}, read from the agent log kept in the task's history and
+     * checked against the drafts' criteria ids; empty while no log with a final result was kept.
+     */
+    public Optional<AcceptanceReport> acceptanceReport(TaskDraft draft, int attempt) {
+        List<String> ids = new CriteriaDocument(new CriteriaExtractor().extract(draft.files())).ids();
+        return AgentLogs.inHistory(new AttemptHistory(draft.folder()).folder()).agentLog(attempt)
+                .flatMap(AgentLogs::finalResult)
+                .map(result -> AcceptanceReport.parse(result.text(), ids));
     }
 
     // ---- describe ----

@@ -1,6 +1,7 @@
 package io.taskconsole.submit;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.markdown.CriteriaDocument;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
 public final class PromptTemplate {
 
     public static final String OVERRIDE_PATH = ".task-console/prompt-template.md";
+    /** The info string of the report block; {@code transcript.AcceptanceReport} reads the same. */
+    public static final String REPORT_FENCE = "acceptance-report";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
 
     private final String template;
@@ -85,6 +88,18 @@ public final class PromptTemplate {
         return template;
     }
 
+    /**
+     * The acceptance report the agent is asked to end with, one line per criterion id to fill in
+     * (format: docs/acceptance-report.md; read back by {@code transcript.AcceptanceReport}).
+     */
+    static String reportBlock(List<String> ids) {
+        StringBuilder block = new StringBuilder("```" + REPORT_FENCE + "\n");
+        for (String id : ids) {
+            block.append(id).append(": met|not met|partial - one line of evidence\n");
+        }
+        return block.append("```\n").toString();
+    }
+
     public String render(TaskDraft draft, List<Criterion> criteria) {
         StringBuilder extra = new StringBuilder();
         int n = 4;
@@ -93,8 +108,8 @@ public final class PromptTemplate {
                 extra.append(n++).append(". `").append(file.name()).append("`: supporting material.\n");
             }
         }
-        String ids = criteria.isEmpty() ? "there are none: say so in your report"
-                : String.join(", ", criteria.stream().map(Criterion::id).toList());
+        List<String> allIds = new CriteriaDocument(criteria).ids();
+        String ids = allIds.isEmpty() ? "there are none: say so in your report" : String.join(", ", allIds);
         Map<String, String> values = Map.of(
                 "taskId", draft.info().id().toString(),
                 "title", draft.info().title().isEmpty() ? "(untitled)" : draft.info().title(),
@@ -102,7 +117,8 @@ public final class PromptTemplate {
                 "agent", draft.info().agent(),
                 "model", draft.info().model(),
                 "extraFiles", extra.toString(),
-                "criteriaIds", ids);
+                "criteriaIds", ids,
+                "reportBlock", reportBlock(allIds));
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
