@@ -2,6 +2,8 @@ package io.taskconsole.app;
 
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.AttemptConfigMaps;
+import io.taskconsole.compare.Comparison;
+import io.taskconsole.compare.FileComparer;
 import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeConnector;
 import io.taskconsole.cluster.KubeTarget;
@@ -281,6 +283,42 @@ public final class TaskService {
             return "(submitted from elsewhere: no local log)";
         }
         return new AttemptHistory(draft.folder()).readLog(attempt.logFile());
+    }
+
+    // ---- compare ----
+
+    /** Attempt {@code number} ({@code 0}: the latest) of the task in {@code target}, or why there is none. */
+    public AttemptSummary attempt(TaskDraft draft, KubeTarget target, int number) {
+        AttemptsOverview overview = attempts(draft, target, true);
+        return overview.attempts().stream().filter(a -> number <= 0 || a.number() == number).findFirst()
+                .orElseThrow(() -> TaskConsoleException.badInput("Task " + draft.info().id() + " has no "
+                        + (number <= 0 ? "attempt" : "attempt " + number) + " in " + RetryPlan.where(target)
+                        + (overview.clusterProblem() == null ? "" : " (" + overview.clusterProblem() + ")"),
+                        "Run 'task-console attempts' on the task to list its attempts, or name the context and"
+                                + " namespace they were sent to."));
+    }
+
+    /** Two attempts' files, as their ConfigMaps hold them, compared file by file. */
+    public Comparison compareAttempts(TaskDraft draft, AttemptSummary older, AttemptSummary newer) {
+        return FileComparer.compare(label(older), attemptFiles(draft, older), label(newer), attemptFiles(draft, newer));
+    }
+
+    /** What the drafts would send now (to {@code target}) against what {@code attempt} sent. */
+    public Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, KubeTarget target, PromptTemplate template) {
+        return FileComparer.compare(label(attempt), attemptFiles(draft, attempt), "drafts",
+                generated(draft, target, template).files());
+    }
+
+    /** What a retry of {@code attempt} would send against what it sent: only {@code metadata.yaml} differs. */
+    public Comparison previewRetry(TaskDraft draft, AttemptSummary attempt) {
+        Map<String, byte[]> sent = attemptFiles(draft, attempt);
+        AttemptContext context = new AttemptContext(nextLocalAttempt(draft), attempt.number(), submittedBy,
+                clock.instant(), AppVersion.get(), attempt.context(), attempt.namespace());
+        return FileComparer.compare(label(attempt), sent, "retry", AttemptFilesGenerator.forRetry(draft, sent, context).files());
+    }
+
+    private static String label(AttemptSummary attempt) {
+        return "attempt-" + attempt.number();
     }
 
     /**

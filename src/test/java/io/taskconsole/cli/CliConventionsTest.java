@@ -50,6 +50,7 @@ class CliConventionsTest {
                 Set.of("--out", "--attempt", "--template", "--prompt-template")));
         assertThat(longOptions("submit")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--prompt-template")));
         assertThat(longOptions("retry")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--attempt")));
+        assertThat(longOptions("diff")).isEqualTo(union(COMMON, TARGET, Set.of("--metadata", "--stat", "--prompt-template")));
 
         CliRun attempts = CliRun.of("attempts", "--help");
         assertThat(attempts.out()).doesNotContain("--wait", "--timeout", "--storage-class", "--chart", "--helm");
@@ -98,7 +99,7 @@ class CliConventionsTest {
         Path script = Files.writeString(dir.resolve("task-console.bash"), CliRun.of("completion", "bash").out());
 
         assertThat(bashComplete(bash.get(), script, "task-console", ""))
-                .contains("submit", "retry", "render", "attempts", "criteria", "import-taskmaster", "serve", "completion");
+                .contains("submit", "retry", "render", "attempts", "diff", "criteria", "import-taskmaster", "serve", "completion");
         assertThat(bashComplete(bash.get(), script, "task-console", "attempts", "--"))
                 .contains("--output", "--context", "--namespace").doesNotContain("--wait", "--timeout", "--helm");
         assertThat(bashComplete(bash.get(), script, "task-console", "attempts", "-o", ""))
@@ -114,7 +115,7 @@ class CliConventionsTest {
         Path script = Files.writeString(dir.resolve("task-console.fish"), CliRun.of("completion", "fish").out());
 
         assertThat(fishComplete(fish.get(), script, "task-console "))
-                .contains("submit", "retry", "render", "attempts", "criteria", "import-taskmaster", "serve", "completion");
+                .contains("submit", "retry", "render", "attempts", "diff", "criteria", "import-taskmaster", "serve", "completion");
         assertThat(fishComplete(fish.get(), script, "task-console attempts --"))
                 .contains("--output", "--context", "--namespace").doesNotContain("--wait", "--timeout", "--helm");
         assertThat(fishComplete(fish.get(), script, "task-console submit --"))
