@@ -321,13 +321,23 @@ public final class TaskService {
         return "attempt-" + attempt.number();
     }
 
+    /** The agent's log of {@code attempt} as kept in the task's history, or empty when none was kept. */
+    public Optional<List<String>> agentLog(TaskDraft draft, int attempt) {
+        return AgentLogs.inHistory(new AttemptHistory(draft.folder()).folder()).agentLog(attempt);
+    }
+
+    /** The criteria ids of the drafts, children included: what an acceptance report is read against. */
+    public static List<String> criteriaIds(TaskDraft draft) {
+        return new CriteriaDocument(new CriteriaExtractor().extract(draft.files())).ids();
+    }
+
     /**
      * The acceptance report of {@code attempt}, read from the agent log kept in the task's history and
      * checked against the drafts' criteria ids; empty while no log with a final result was kept.
      */
     public Optional<AcceptanceReport> acceptanceReport(TaskDraft draft, int attempt) {
-        List<String> ids = new CriteriaDocument(new CriteriaExtractor().extract(draft.files())).ids();
-        return AgentLogs.inHistory(new AttemptHistory(draft.folder()).folder()).agentLog(attempt)
+        List<String> ids = criteriaIds(draft);
+        return agentLog(draft, attempt)
                 .flatMap(AgentLogs::finalResult)
                 .map(result -> AcceptanceReport.parse(result.text(), ids));
     }
