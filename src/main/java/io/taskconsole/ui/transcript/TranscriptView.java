@@ -93,9 +93,15 @@ public final class TranscriptView {
             text.setMinHeight(Region.USE_PREF_SIZE);
             text.prefWidthProperty().bind(getListView().widthProperty().subtract(28));
             text.getStyleClass().add("transcript-entry");
+            String kind = kind(entry);
+            if (!kind.equals("transcript-text") && !kind.equals("transcript-thinking") && !kind.equals("transcript-session")
+                    && !kind.equals("transcript-summary")) {
+                // What a tool was given or gave back, and lines as written: code, in the monospace family.
+                text.getStyleClass().add("monospace");
+            }
             setText(null);
             setGraphic(text);
-            getStyleClass().add(kind(entry));
+            getStyleClass().add(kind);
         }
 
         private static String kind(TranscriptEntry entry) {
