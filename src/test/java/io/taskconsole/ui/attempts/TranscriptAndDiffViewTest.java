@@ -10,7 +10,7 @@ import io.taskconsole.submit.AttemptFiles;
 import io.taskconsole.submit.AttemptResult;
 import io.taskconsole.submit.JobPhase;
 import io.taskconsole.transcript.TranscriptFixture;
-import io.taskconsole.ui.Console;
+import io.taskconsole.ui.DesktopSession;
 import io.taskconsole.ui.InMemoryTasks;
 import io.taskconsole.ui.NoCluster;
 import io.taskconsole.ui.RecordingSubmitTools;
@@ -19,6 +19,7 @@ import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.dialogs.RecordingDialogs;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
@@ -59,6 +60,7 @@ class TranscriptAndDiffViewTest {
     @TempDir
     static Path temp;
     final RecordingSubmitTools tools = new RecordingSubmitTools();
+    final RecordingDialogs dialogs = new RecordingDialogs();
     AttemptsViewModel model;
     AttemptsView view;
     Scene scene;
@@ -85,9 +87,9 @@ class TranscriptAndDiffViewTest {
         drafts.put("metadata.yaml", "attempt: 3\n".getBytes(StandardCharsets.UTF_8));
         tools.generatedFiles = new AttemptFiles(drafts);
         model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
-        view = new AttemptsView(model);
+        view = new AttemptsView(model, dialogs);
         scene = new Scene((Parent) view.node(), 900, 640);
-        scene.getStylesheets().add(Console.class.getResource("console.css").toExternalForm());
+        scene.getStylesheets().add(DesktopSession.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
         model.refresh(true);
@@ -151,9 +153,11 @@ class TranscriptAndDiffViewTest {
         selectNewest(robot);
         WaitForAsyncUtils.waitForFxEvents();
 
-        String question = model.retryQuestion(model.selectedProperty().get()).text();
+        robot.clickOn("#retry");
 
-        assertThat(question).contains("Changed from attempt 2: metadata.yaml: changed, +2 -1; every other file is sent as it was.");
+        assertThat(dialogs.asked).hasSize(1);
+        assertThat(dialogs.asked.get(0)).startsWith("choose retry-confirmation: ")
+                .contains("Changed from attempt 2: metadata.yaml: changed, +2 -1; every other file is sent as it was.");
     }
 
     private void dark(FxRobot robot, String name) {
