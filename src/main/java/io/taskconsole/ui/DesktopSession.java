@@ -7,6 +7,7 @@ import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.FxThread;
 import io.taskconsole.ui.common.MonospaceFont;
+import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.common.OsThemeDetector;
 import io.taskconsole.ui.common.Theme;
@@ -93,6 +94,8 @@ public final class DesktopSession {
         this.attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
         cluster.restore(settings);
         submit.afterSubmission(() -> attempts.refresh(true));
+        // From the log's outcome to the attempt in one click: the banner offers the Attempts tab.
+        submit.outcomeActions(List.of(new Notice.Action("Show attempts", () -> window().show(MainWindow.Pane.ATTEMPTS))));
     }
 
     /** What to do once the console has closed (the app exits; a test may do otherwise). */

@@ -60,10 +60,13 @@ final class MainActions {
                         () -> session.window().editor().selectNextTab(1)),
                 AppAction.of("previous-file", view, "Previous file", "Shortcut+PAGE_UP", "Show the task's previous file",
                         () -> session.window().editor().selectNextTab(-1)),
-                AppAction.of("focus-editor", view, "Focus editor", "Shortcut+E", "Put the cursor in the editor",
-                        () -> session.window().editor().focusEditor()),
+                AppAction.of("focus-editor", view, "Focus editor", "Shortcut+E", "Show the task and put the cursor in the editor",
+                        () -> {
+                            session.window().showTask();
+                            session.window().editor().focusEditor();
+                        }),
                 AppAction.of("find-in-log", view, "Find in log", "Shortcut+F", "Search helm's output", this::findInLog),
-                AppAction.of("show-attempts", view, "Attempts", "Shortcut+Shift+A", "Show the task's attempts",
+                AppAction.of("show-attempts", view, "Attempts", "Shortcut+Shift+A", "Show the task's attempts, full width",
                         () -> session.window().show(MainWindow.Pane.ATTEMPTS)),
                 AppAction.of("refresh-tasks", view, "Refresh tasks", "F5", "Read the workspace's task folders again", session.tasks::refresh),
                 AppAction.of("toggle-theme", view, "Toggle light / dark", "Shortcut+Shift+L", "Switch light / dark",

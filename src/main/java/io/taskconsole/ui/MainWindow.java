@@ -28,6 +28,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -74,6 +75,9 @@ final class MainWindow {
     final Tab criteriaTab = new Tab("Criteria");
     final Tab outlineTab = new Tab("Outline");
     final Tab clusterTab = new Tab("Cluster");
+    /** The main area: the task being written, and its attempts with the whole window's width. */
+    final TabPane workArea = new TabPane();
+    final Tab taskTab = new Tab("Task");
     final Tab attemptsTab = new Tab("Attempts");
     private final StackPane sidePlaceholder = new StackPane();
     private final StackPane bottomPlaceholder = new StackPane();
@@ -100,7 +104,16 @@ final class MainWindow {
         preview = new PreviewView(session.preview, session.editor);
         root.setTop(new VBox(menuBar(), session.actions().toolBar(), notices.node()));
         buildColumns();
-        root.setCenter(columns);
+        taskTab.setContent(columns);
+        taskTab.setId("task-tab");
+        attemptsTab.setId("attempts-tab");
+        taskTab.setTooltip(new Tooltip("Write and check the task (Ctrl+E puts the cursor in the editor)"));
+        attemptsTab.setTooltip(new Tooltip("Every attempt of this task: status, log, files, transcript (Ctrl+Shift+A)"));
+        workArea.getTabs().addAll(taskTab, attemptsTab);
+        workArea.setId("work-area-tabs");
+        workArea.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        workArea.getStyleClass().add("work-area");
+        root.setCenter(workArea);
         root.setBottom(statusBar());
     }
 
@@ -191,7 +204,7 @@ final class MainWindow {
         centre.getItems().addAll(editorAndPreview, bottomPlaceholder);
         centre.setId("centre-split");
 
-        side.getTabs().addAll(criteriaTab, outlineTab, clusterTab, attemptsTab);
+        side.getTabs().addAll(criteriaTab, outlineTab, clusterTab);
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         attemptsTab.selectedProperty().addListener((o, a, shown) -> session.attempts.visibleProperty().set(shown));
@@ -239,7 +252,16 @@ final class MainWindow {
             case CLUSTER -> clusterTab;
             case ATTEMPTS -> attemptsTab;
         };
+        if (tab != attemptsTab) {
+            workArea.getSelectionModel().select(taskTab);
+        }
         tab.getTabPane().getSelectionModel().select(tab);
+    }
+
+    /** Puts the task's tab in front (from the Attempts tab), so the editor can take the cursor. */
+    void showTask() {
+        buildWorkArea();
+        workArea.getSelectionModel().select(taskTab);
     }
 
     /** The editor view (building the work area if need be). */

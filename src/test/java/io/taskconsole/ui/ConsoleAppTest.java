@@ -226,7 +226,10 @@ class ConsoleAppTest {
             assertThat(server.client().configMaps().inNamespace("orchestrator")
                     .withName("auth-service-task-1001-run-1-files").get()).isNotNull();
 
-            robot.interact(() -> console.window().side.getSelectionModel().select(console.window().attemptsTab));
+            // The outcome's banner leads to the attempts, which get the main area's whole width.
+            robot.clickOn(robot.lookup("#notice-bar .button").match(node -> "Show attempts".equals(((javafx.scene.control.Button) node).getText()))
+                    .queryAs(javafx.scene.control.Button.class));
+            assertThat(console.window().attemptsTab.isSelected()).as("the Attempts tab after 'Show attempts'").isTrue();
             waitFor("attempt 1 in the list", () -> console.attempts.attempts().size() == 1);
             robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
             waitFor("attempt 1's files from its ConfigMap", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
@@ -343,7 +346,7 @@ class ConsoleAppTest {
                 : tree.getRoot().getChildren().stream().map(item -> item.getValue().id()).toList()).get()
                 .containsAll(List.of("AC-1", "AC-7")));
 
-        robot.clickOn(robot.lookup(".tab-label").match(node -> "Attempts".equals(((javafx.scene.control.Labeled) node).getText()))
+        robot.clickOn(robot.lookup("#work-area-tabs .tab-label").match(node -> "Attempts".equals(((javafx.scene.control.Labeled) node).getText()))
                 .queryAs(javafx.scene.Node.class));
 
         waitFor("the attempts pane", () -> console.window().attemptsTab.getContent() != null);

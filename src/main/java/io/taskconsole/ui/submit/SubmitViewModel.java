@@ -72,6 +72,8 @@ public final class SubmitViewModel {
     private final LatestOnly measures = LatestOnly.oneAtATime();
     private final Debouncer templateSave;
     private Runnable afterSubmission = () -> { };
+    /** Buttons on the outcome's banner, such as "Show attempts": the window decides where they lead. */
+    private List<Notice.Action> outcomeActions = List.of();
     private Cancellation cancel;
     private boolean loadingTemplate;
 
@@ -174,6 +176,11 @@ public final class SubmitViewModel {
     /** The workspace's prompt template; blank means the core's built-in one. */
     public StringProperty promptTemplateProperty() {
         return promptTemplate;
+    }
+
+    /** Buttons the banner that reports a submission's outcome offers, e.g. one that opens the attempts. */
+    public void outcomeActions(List<Notice.Action> actions) {
+        this.outcomeActions = List.copyOf(actions);
     }
 
     public void afterSubmission(Runnable action) {
@@ -321,12 +328,12 @@ public final class SubmitViewModel {
                     lastOutcome.set(outcome);
                     String sentence = outcome.describe();
                     if (outcome.succeeded()) {
-                        notices.accept(Notice.success(sentence));
+                        notices.accept(new Notice(Notice.Level.SUCCESS, sentence, "", outcomeActions));
                     } else if (outcome.error().kind() == TaskConsoleException.Kind.CANCELLED) {
                         log.info("Cancelled");
-                        notices.accept(Notice.info(sentence));
+                        notices.accept(new Notice(Notice.Level.INFO, sentence, "", outcomeActions));
                     } else {
-                        notices.accept(new Notice(Notice.Level.ERROR, sentence, "", List.of()));
+                        notices.accept(new Notice(Notice.Level.ERROR, sentence, "", outcomeActions));
                     }
                     afterSubmission.run();
                 })
