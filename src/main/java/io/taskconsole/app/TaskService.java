@@ -3,6 +3,8 @@ package io.taskconsole.app;
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.cluster.AccessReviews;
 import io.taskconsole.cluster.AttemptConfigMaps;
+import io.taskconsole.compare.Comparison;
+import io.taskconsole.compare.FileComparer;
 import io.taskconsole.cluster.ConnectionCheck;
 import io.taskconsole.cluster.KubeConnector;
 import io.taskconsole.cluster.KubeTarget;
@@ -13,6 +15,7 @@ import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.HelmLocator;
 import io.taskconsole.helm.HelmRunner;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.markdown.CriteriaDocument;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.submit.AppVersion;
 import io.taskconsole.submit.AttemptContext;
@@ -38,6 +41,8 @@ import io.taskconsole.task.TaskFolder;
 import io.taskconsole.task.TaskId;
 import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
+import io.taskconsole.transcript.AcceptanceReport;
+import io.taskconsole.transcript.AgentLogs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -337,6 +342,63 @@ public final class TaskService {
             return "(submitted from elsewhere: no local log)";
         }
         return new AttemptHistory(draft.folder()).readLog(attempt.logFile());
+    }
+
+    // ---- compare ----
+
+    /** Attempt {@code number} ({@code 0}: the latest) of the task in {@code target}, or why there is none. */
+    public AttemptSummary attempt(TaskDraft draft, KubeTarget target, int number) {
+        AttemptsOverview overview = attempts(draft, target, true);
+        return overview.attempts().stream().filter(a -> number <= 0 || a.number() == number).findFirst()
+                .orElseThrow(() -> TaskConsoleException.badInput("Task " + draft.info().id() + " has no "
+                        + (number <= 0 ? "attempt" : "attempt " + number) + " in " + RetryPlan.where(target)
+                        + (overview.clusterProblem() == null ? "" : " (" + overview.clusterProblem() + ")"),
+                        "Run 'task-console attempts' on the task to list its attempts, or name the context and"
+                                + " namespace they were sent to."));
+    }
+
+    /** Two attempts' files, as their ConfigMaps hold them, compared file by file. */
+    public Comparison compareAttempts(TaskDraft draft, AttemptSummary older, AttemptSummary newer) {
+        return FileComparer.compare(label(older), attemptFiles(draft, older), label(newer), attemptFiles(draft, newer));
+    }
+
+    /** What the drafts would send now (to {@code target}) against what {@code attempt} sent. */
+    public Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, KubeTarget target, PromptTemplate template) {
+        return FileComparer.compare(label(attempt), attemptFiles(draft, attempt), "drafts",
+                generated(draft, target, template).files());
+    }
+
+    /** What a retry of {@code attempt} would send against what it sent: only {@code metadata.yaml} differs. */
+    public Comparison previewRetry(TaskDraft draft, AttemptSummary attempt) {
+        Map<String, byte[]> sent = attemptFiles(draft, attempt);
+        AttemptContext context = new AttemptContext(nextLocalAttempt(draft), attempt.number(), submittedBy,
+                clock.instant(), AppVersion.get(), attempt.context(), attempt.namespace());
+        return FileComparer.compare(label(attempt), sent, "retry", AttemptFilesGenerator.forRetry(draft, sent, context).files());
+    }
+
+    private static String label(AttemptSummary attempt) {
+        return "attempt-" + attempt.number();
+    }
+
+    /** The agent's log of {@code attempt} as kept in the task's history, or empty when none was kept. */
+    public Optional<List<String>> agentLog(TaskDraft draft, int attempt) {
+        return AgentLogs.inHistory(new AttemptHistory(draft.folder()).folder()).agentLog(attempt);
+    }
+
+    /** The criteria ids of the drafts, children included: what an acceptance report is read against. */
+    public static List<String> criteriaIds(TaskDraft draft) {
+        return new CriteriaDocument(new CriteriaExtractor().extract(draft.files())).ids();
+    }
+
+    /**
+     * The acceptance report of {@code attempt}, read from the agent log kept in the task's history and
+     * checked against the drafts' criteria ids; empty while no log with a final result was kept.
+     */
+    public Optional<AcceptanceReport> acceptanceReport(TaskDraft draft, int attempt) {
+        List<String> ids = criteriaIds(draft);
+        return agentLog(draft, attempt)
+                .flatMap(AgentLogs::finalResult)
+                .map(result -> AcceptanceReport.parse(result.text(), ids));
     }
 
     // ---- describe ----

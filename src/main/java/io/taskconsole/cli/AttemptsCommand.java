@@ -5,6 +5,7 @@ import io.taskconsole.app.AttemptsOverview;
 import io.taskconsole.app.TaskService;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFolder;
+import io.taskconsole.transcript.AcceptanceReport;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,14 +56,14 @@ final class AttemptsCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(spec);
         TaskDraft draft = TaskFolder.load(taskDir);
-        team.checkNotHalfGiven();
+        TaskService service = TaskService.forSystem();
         AttemptsOverview overview = team.given()
                 ? team.client(cluster, false).attempts(draft.info().service(), draft.info().id())
-                : TaskService.forSystem().attempts(draft, cluster.target(), true);
+                : service.attempts(draft, cluster.target(), true);
         overview.settled().forEach(sentence -> terminal.err().println("task-console: " + sentence));
         terminal.err().flush();
         if (output != Output.table) {
-            Map<String, Object> doc = document(draft, overview);
+            Map<String, Object> doc = document(draft, overview, service);
             terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));
             terminal.out().flush();
             return overview.clusterProblem() == null ? TaskConsoleCli.OK : TaskConsoleCli.FAILED;
@@ -71,15 +73,15 @@ final class AttemptsCommand implements Callable<Integer> {
                     + (team.given() ? "at " + team.server : "in namespace " + cluster.target().namespace()));
             return TaskConsoleCli.OK;
         }
-        String format = "%-8s %-20s %-28s %-40s %-10s %s%n";
+        String format = "%-8s %-20s %-28s %-40s %-10s %-12s %s%n";
         if (!overview.attempts().isEmpty()) {
-            terminal.out().printf(format, "ATTEMPT", "SUBMITTED", "WHERE", "RELEASE", "HELM", "JOB");
+            terminal.out().printf(format, "ATTEMPT", "SUBMITTED", "WHERE", "RELEASE", "HELM", "JOB", "REPORT");
         }
         for (AttemptSummary a : overview.attempts()) {
             terminal.out().printf(format, a.number(), a.submittedAt() == null ? "-" : TIME.format(a.submittedAt()),
                     (a.context() == null ? "(current)" : a.context()) + "/" + a.namespace(), a.release(),
                     a.helmStatus() != null ? a.helmStatus() : a.result() == null ? "-" : a.result().label(),
-                    a.job().label());
+                    a.job().label(), service.acceptanceReport(draft, a.number()).map(AcceptanceReport::count).orElse("-"));
         }
         terminal.out().flush();
         if (overview.clusterProblem() != null) {
@@ -97,7 +99,7 @@ final class AttemptsCommand implements Callable<Integer> {
      * The attempts as data. Field names are part of the CLI's interface: add, never rename.
      * {@code job} is Kubernetes' word in lower case, or {@code unknown} when the cluster was not asked.
      */
-    static Map<String, Object> document(TaskDraft draft, AttemptsOverview overview) {
+    static Map<String, Object> document(TaskDraft draft, AttemptsOverview overview, TaskService service) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("task_id", draft.info().id().value());
         doc.put("service", draft.info().service().value());
@@ -114,9 +116,23 @@ final class AttemptsCommand implements Callable<Integer> {
             row.put("helm_status", a.helmStatus());
             row.put("job", a.job().name().toLowerCase(java.util.Locale.ROOT));
             row.put("duration_seconds", a.duration() == null ? null : a.duration().toSeconds());
+            Optional<AcceptanceReport> report = service.acceptanceReport(draft, a.number());
+            row.put("report", report.map(AttemptsCommand::report).orElse(null));
             attempts.add(row);
         }
         doc.put("attempts", attempts);
+        return doc;
+    }
+
+    /** An attempt's acceptance report: {@code state} parsed, malformed or absent, and the counts when parsed. */
+    private static Map<String, Object> report(AcceptanceReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("state", report.state().name().toLowerCase(java.util.Locale.ROOT));
+        doc.put("met", report.parsed() ? report.met() : null);
+        doc.put("out_of", report.parsed() ? report.outOf() : null);
+        doc.put("problem", report.problem());
+        doc.put("unknown_ids", report.unknownIds());
+        doc.put("unreported_ids", report.unreported());
         return doc;
     }
 }

@@ -1,5 +1,6 @@
 package io.taskconsole.markdown;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,20 @@ public final class CriteriaDocument {
 
     public List<Criterion> criteria() {
         return criteria;
+    }
+
+    /** Every criterion's id, children after their parent: the ids an acceptance report lists. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        collectIds(criteria, ids);
+        return ids;
+    }
+
+    private static void collectIds(List<Criterion> list, List<String> ids) {
+        for (Criterion criterion : list) {
+            ids.add(criterion.id());
+            collectIds(criterion.children(), ids);
+        }
     }
 
     /** The content of {@code acceptance-criteria.md}. */

@@ -1,6 +1,7 @@
 package io.taskconsole.submit;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.markdown.CriteriaDocument;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.task.AtomicFiles;
 import io.taskconsole.task.TaskDraft;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 public final class PromptTemplate {
 
     public static final String OVERRIDE_PATH = ".task-console/prompt-template.md";
+    /** The info string of the report block; {@code transcript.AcceptanceReport} reads the same. */
+    public static final String REPORT_FENCE = "acceptance-report";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
 
     private final String template;
@@ -103,6 +106,18 @@ public final class PromptTemplate {
         return template;
     }
 
+    /**
+     * The acceptance report the agent is asked to end with, one line per criterion id to fill in
+     * (format: docs/acceptance-report.md; read back by {@code transcript.AcceptanceReport}).
+     */
+    static String reportBlock(List<String> ids) {
+        StringBuilder block = new StringBuilder("```" + REPORT_FENCE + "\n");
+        for (String id : ids) {
+            block.append(id).append(": met|not met|partial - one line of evidence\n");
+        }
+        return block.append("```\n").toString();
+    }
+
     public String render(TaskDraft draft, List<Criterion> criteria) {
         StringBuilder extra = new StringBuilder();
         int n = 4;
@@ -111,8 +126,8 @@ public final class PromptTemplate {
                 extra.append(n++).append(". `").append(file.name()).append("`: supporting material.\n");
             }
         }
-        String ids = criteria.isEmpty() ? "there are none: say so in your report"
-                : String.join(", ", criteria.stream().map(Criterion::id).toList());
+        List<String> allIds = new CriteriaDocument(criteria).ids();
+        String ids = allIds.isEmpty() ? "there are none: say so in your report" : String.join(", ", allIds);
         Map<String, String> values = Map.of(
                 "taskId", draft.info().id().toString(),
                 "title", draft.info().title().isEmpty() ? "(untitled)" : draft.info().title(),
@@ -120,7 +135,8 @@ public final class PromptTemplate {
                 "agent", draft.info().agent(),
                 "model", draft.info().model(),
                 "extraFiles", extra.toString(),
-                "criteriaIds", ids);
+                "criteriaIds", ids,
+                "reportBlock", reportBlock(allIds));
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -72,7 +72,7 @@ class SizeCasesTest {
 
     @Test
     @BadInputCase(id = "size-many-small-files", area = "Sizes", input = "2,000 small extra files of 600 bytes",
-            shows = "files: The task's files total 1.49 MiB, 502.5 KiB over the 1 MiB ConfigMap limit (metadata.yaml <size>, "
+            shows = "files: The task's files total 1.49 MiB, 502.7 KiB over the 1 MiB ConfigMap limit (metadata.yaml <size>, "
                     + "prompt.md <size>, note-0000.md 600 B, note-0001.md 600 B, note-0002.md 600 B and 2000 more files). Shorten the largest files or move big material (logs, data) into the repository and link to it",
             outcome = "The message names the five largest files, not all 2,000.")
     void manySmallFiles() {

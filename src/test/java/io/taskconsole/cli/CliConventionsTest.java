@@ -53,6 +53,7 @@ class CliConventionsTest {
         assertThat(longOptions("retry")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--attempt", "--skip-preflight")));
         assertThat(longOptions("serve")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, Set.of("--port", "--bind",
                 "--tokens", "--max-concurrent-helm", "--queue", "--grace-period", "--data-dir")));
+        assertThat(longOptions("diff")).isEqualTo(union(COMMON, TARGET, Set.of("--metadata", "--stat", "--prompt-template")));
 
         CliRun attempts = CliRun.of("attempts", "--help");
         assertThat(attempts.out()).doesNotContain("--wait", "--timeout", "--storage-class", "--chart", "--helm");
@@ -102,7 +103,7 @@ class CliConventionsTest {
         Path script = Files.writeString(dir.resolve("task-console.bash"), CliRun.of("completion", "bash").out());
 
         assertThat(bashComplete(bash.get(), script, "task-console", ""))
-                .contains("submit", "retry", "render", "attempts", "criteria", "import-taskmaster", "serve", "completion");
+                .contains("submit", "retry", "render", "attempts", "diff", "criteria", "import-taskmaster", "serve", "completion");
         assertThat(bashComplete(bash.get(), script, "task-console", "attempts", "--"))
                 .contains("--output", "--context", "--namespace").doesNotContain("--wait", "--timeout", "--helm");
         assertThat(bashComplete(bash.get(), script, "task-console", "attempts", "-o", ""))
@@ -118,7 +119,7 @@ class CliConventionsTest {
         Path script = Files.writeString(dir.resolve("task-console.fish"), CliRun.of("completion", "fish").out());
 
         assertThat(fishComplete(fish.get(), script, "task-console "))
-                .contains("submit", "retry", "render", "attempts", "criteria", "import-taskmaster", "serve", "completion");
+                .contains("submit", "retry", "render", "attempts", "diff", "criteria", "import-taskmaster", "serve", "completion");
         assertThat(fishComplete(fish.get(), script, "task-console attempts --"))
                 .contains("--output", "--context", "--namespace").doesNotContain("--wait", "--timeout", "--helm");
         assertThat(fishComplete(fish.get(), script, "task-console submit --"))

@@ -36,7 +36,8 @@ class PromptTemplateTest {
         assertThat(prompt).startsWith("# Task 1001: Rate-limit failed logins\n")
                 .contains("**auth-service**")
                 .contains("4. `notes.md`: supporting material.")
-                .contains("AC-1, AC-2, AC-3")
+                .contains("(AC-1, AC-2, AC-3)")
+                .contains("```acceptance-report\nAC-1: met|not met|partial - one line of evidence\n")
                 .contains("`task-1001`")
                 .doesNotContain("{{");
     }

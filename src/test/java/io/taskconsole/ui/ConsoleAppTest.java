@@ -268,7 +268,8 @@ class ConsoleAppTest {
         waitFor("a one-line reason instead of the files", () -> robot.lookup("#attempt-files-status").queryLabeled().isVisible()
                 && robot.lookup("#attempt-files-status").queryLabeled().getText().startsWith("Files unavailable: "));
         assertThat(robot.lookup("#attempt-files-status").queryLabeled().getText()).doesNotContain("\n");
-        assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs()).hasSize(1);
+        assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                .as("the log, transcript and drafts tabs, no file tabs").hasSize(3);
         assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText().lines()
                 .filter(l -> l.contains("helm upgrade --install"))).as("helm's command, once").hasSize(1);
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "11-attempt-files-unreachable-light"));

@@ -38,6 +38,8 @@ public final class RecordingSubmitTools implements SubmitTools {
 
     public final List<String> calls = new ArrayList<>();
     public int generatedCount;
+    /** What {@link #generated} returns instead of its two-file default, when set. */
+    public AttemptFiles generatedFiles;
     public final List<AttemptSummary> attempts = new ArrayList<>();
     public final Map<Integer, String> logs = new HashMap<>();
     public List<Problem> problems = List.of();
@@ -71,6 +73,9 @@ public final class RecordingSubmitTools implements SubmitTools {
     @Override
     public AttemptFiles generated(TaskDraft draft, Target target) {
         generatedCount++;
+        if (generatedFiles != null) {
+            return generatedFiles;
+        }
         return new AttemptFiles(Map.of(AttemptFiles.PROMPT_MD, utf8("# Prompt for " + draft.info().id()),
                 AttemptFiles.METADATA_YAML, utf8("attempt: 1\n")));
     }
@@ -135,6 +140,23 @@ public final class RecordingSubmitTools implements SubmitTools {
             throw filesProblem;
         }
         return attemptFiles.getOrDefault(attempt.number(), Map.of());
+    }
+
+    @Override
+    public io.taskconsole.compare.Comparison previewRetry(TaskDraft draft, AttemptSummary attempt) {
+        Map<String, byte[]> sent = new java.util.LinkedHashMap<>();
+        attemptFiles.getOrDefault(attempt.number(), Map.of()).forEach((name, text) -> sent.put(name, utf8(text)));
+        Map<String, byte[]> retry = new java.util.LinkedHashMap<>(sent);
+        retry.put(AttemptFiles.METADATA_YAML, utf8("attempt: next\nprevious_attempt: " + attempt.number() + "\n"));
+        return io.taskconsole.compare.FileComparer.compare("attempt-" + attempt.number(), sent, "retry", retry);
+    }
+
+    /** Kept agent logs by attempt number. */
+    public final Map<Integer, List<String>> agentLogs = new HashMap<>();
+
+    @Override
+    public java.util.Optional<List<String>> agentLog(TaskDraft draft, AttemptSummary attempt) {
+        return java.util.Optional.ofNullable(agentLogs.get(attempt.number()));
     }
 
     @Override

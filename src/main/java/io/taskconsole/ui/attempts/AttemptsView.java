@@ -1,5 +1,7 @@
 package io.taskconsole.ui.attempts;
 
+import io.taskconsole.ui.compare.DiffView;
+import io.taskconsole.ui.transcript.TranscriptView;
 import atlantafx.base.theme.Styles;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.ui.dialogs.Dialogs;
@@ -35,6 +37,9 @@ import javafx.scene.layout.VBox;
 public final class AttemptsView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
+
+    /** The log, transcript and drafts-diff tabs, always there before the attempt's files. */
+    private static final int FIXED_TABS = 3;
 
     private final AttemptsViewModel model;
     private final Dialogs dialogs;
@@ -122,6 +127,12 @@ public final class AttemptsView {
         files.setId("attempt-files");
         files.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         files.getTabs().add(new Tab("log", log));
+        Tab transcript = new Tab("transcript", new TranscriptView(model.transcript()).node());
+        transcript.setId("attempt-transcript-tab");
+        Tab drafts = new Tab("drafts vs this", new DiffView(model.draftsDiff()).node());
+        drafts.setId("attempt-diff-tab");
+        drafts.setTooltip(new Tooltip("What 'Submit edits' would send differently from this attempt"));
+        files.getTabs().addAll(transcript, drafts);
         Label filesStatus = new Label();
         filesStatus.setId("attempt-files-status");
         filesStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -145,10 +156,9 @@ public final class AttemptsView {
     }
 
 
-    /** One read-only tab per file the attempt sent, after the log tab. */
+    /** One read-only tab per file the attempt sent, after the log, transcript and diff tabs. */
     private void showFiles(java.util.Map<String, String> sent) {
-        Tab logTab = files.getTabs().get(0);
-        files.getTabs().retainAll(logTab);
+        files.getTabs().retainAll(files.getTabs().subList(0, FIXED_TABS).stream().toList());
         sent.forEach((name, text) -> {
             TextArea area = new TextArea(text);
             area.setEditable(false);

@@ -1,5 +1,15 @@
 package io.taskconsole.ui.attempts;
 
+import io.taskconsole.app.TaskService;
+import io.taskconsole.compare.Comparison;
+import io.taskconsole.compare.FileComparer;
+import io.taskconsole.compare.FileDiff;
+import io.taskconsole.ui.compare.DiffViewModel;
+import io.taskconsole.ui.transcript.TranscriptViewModel;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.app.RetryPlan;
 import io.taskconsole.cluster.KubeTarget;
@@ -47,6 +57,12 @@ public final class AttemptsViewModel {
     private final ObjectProperty<Map<String, String>> files = new SimpleObjectProperty<>(this, "files", Map.of());
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
+    private final DiffViewModel draftsDiff = new DiffViewModel();
+    private final TranscriptViewModel transcript = new TranscriptViewModel();
+    /** What a retry of the selected attempt would change, once read; {@code null} until then. */
+    private final ObjectProperty<Comparison> retryPreview = new SimpleObjectProperty<>(this, "retryPreview");
+    private final LatestOnly compares = LatestOnly.parallel();
+    private final LatestOnly transcripts = LatestOnly.parallel();
     private BackgroundExecutor.Cancellable poller;
     private final LatestOnly refreshes = LatestOnly.parallel();
     private final LatestOnly logReads = LatestOnly.parallel();
@@ -120,6 +136,20 @@ public final class AttemptsViewModel {
         return filesStatus;
     }
 
+    /** The drafts compared with the selected attempt: what "Submit edits" would change. */
+    public DiffViewModel draftsDiff() {
+        return draftsDiff;
+    }
+
+    /** The selected attempt's agent transcript, from the log kept in the task's history. */
+    public TranscriptViewModel transcript() {
+        return transcript;
+    }
+
+    public ReadOnlyObjectProperty<Comparison> retryPreviewProperty() {
+        return retryPreview;
+    }
+
     private boolean filesFailed(AttemptSummary attempt) {
         return attempt != null && filesFailedFor != null && filesFailedFor == attempt.number();
     }
@@ -141,6 +171,7 @@ public final class AttemptsViewModel {
             log.set("");
             return;
         }
+        loadTranscript(draft.get(), attempt);
         executor.task(() -> logText(attempt, tools.attemptLog(draft.get(), attempt)))
                 .latestIn(logReads)
                 .onSuccess(log::set)
@@ -156,6 +187,7 @@ public final class AttemptsViewModel {
                     filesLoading = false;
                     files.set(found);
                     filesStatus.set(found.isEmpty() ? "Attempt " + attempt.number() + " sent no files." : "");
+                    compare(draft.get(), attempt, found);
                 })
                 .onFailure(e -> {
                     filesLoading = false;
@@ -164,6 +196,50 @@ public final class AttemptsViewModel {
                     filesStatus.set("Files unavailable: " + reason + (reason.endsWith(".") ? "" : ".")
                             + " Refresh tries again.");
                 })
+                .start();
+    }
+
+    /**
+     * On a worker thread: the drafts against what {@code attempt} sent (the files already read), and
+     * what a retry of it would change, so the Retry question can say so.
+     */
+    private void compare(TaskDraft draft, AttemptSummary attempt, Map<String, String> sent) {
+        retryPreview.set(null);
+        draftsDiff.showNothing("Comparing the drafts with attempt " + attempt.number() + "…");
+        SubmitTools.Target target = submit.templateTarget();
+        record Compared(Comparison drafts, Comparison retry) {
+        }
+        executor.task(() -> {
+            Map<String, byte[]> bytes = new LinkedHashMap<>();
+            sent.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+            Comparison drafts = FileComparer.compare("attempt-" + attempt.number(), bytes, "drafts",
+                    tools.generated(draft, target).files());
+            return new Compared(drafts, tools.previewRetry(draft, attempt));
+        })
+                .latestIn(compares)
+                .onSuccess(c -> {
+                    draftsDiff.show(c.drafts());
+                    retryPreview.set(c.retry());
+                })
+                .onFailure(e -> draftsDiff.showNothing(Notice.error("Comparing the drafts with attempt "
+                        + attempt.number(), e).message()))
+                .start();
+    }
+
+    private void loadTranscript(TaskDraft draft, AttemptSummary attempt) {
+        transcript.showNothing("Reading attempt " + attempt.number() + "'s agent log…");
+        executor.task(() -> tools.agentLog(draft, attempt))
+                .latestIn(transcripts)
+                .onSuccess(log -> {
+                    if (log.isPresent()) {
+                        transcript.show(log.get(), TaskService.criteriaIds(draft));
+                    } else {
+                        transcript.showNothing("No agent log of attempt " + attempt.number()
+                                + " is kept on this machine: it is kept once the attempt's log has been followed.");
+                    }
+                })
+                .onFailure(e -> transcript.showNothing(Notice.error("Reading attempt " + attempt.number()
+                        + "'s agent log", e).message()))
                 .start();
     }
 
@@ -221,8 +297,22 @@ public final class AttemptsViewModel {
         boolean differs = !RetryPlan.where(went).equals(RetryPlan.where(selected));
         String text = "Send attempt " + attempt.number() + "'s files again as attempt " + next + "?\n"
                 + "Attempt " + attempt.number() + " went to " + RetryPlan.where(went) + "; the retry goes there too"
-                + (differs ? ",\nunless you choose the selected target: " + RetryPlan.where(selected) + "." : ".");
+                + (differs ? ",\nunless you choose the selected target: " + RetryPlan.where(selected) + "." : ".")
+                + "\n" + retryChanges(attempt);
         return new RetryQuestion(text, differs);
+    }
+
+    /** What the retry changes from {@code attempt}'s files, once read; else that it could not be told. */
+    private String retryChanges(AttemptSummary attempt) {
+        Comparison preview = retryPreview.get();
+        if (preview == null || !preview.oldLabel().equals("attempt-" + attempt.number())) {
+            return "(What it changes from attempt " + attempt.number() + "'s files could not be read yet.)";
+        }
+        if (preview.identical()) {
+            return "It sends attempt " + attempt.number() + "'s files unchanged.";
+        }
+        return "Changed from attempt " + attempt.number() + ": " + String.join(", ", preview.changed().stream()
+                .map(FileDiff::describe).toList()) + "; every other file is sent as it was.";
     }
 
     /**

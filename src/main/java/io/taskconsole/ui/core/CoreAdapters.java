@@ -199,6 +199,16 @@ public final class CoreAdapters {
         }
 
         @Override
+        public io.taskconsole.compare.Comparison previewRetry(TaskDraft draft, AttemptSummary attempt) {
+            return service.get().previewRetry(draft, attempt);
+        }
+
+        @Override
+        public java.util.Optional<java.util.List<String>> agentLog(TaskDraft draft, AttemptSummary attempt) {
+            return service.get().agentLog(draft, attempt.number());
+        }
+
+        @Override
         public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
             return service.get().attemptLog(draft, attempt);
         }

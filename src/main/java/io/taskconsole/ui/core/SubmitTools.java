@@ -1,5 +1,7 @@
 package io.taskconsole.ui.core;
 
+import io.taskconsole.compare.Comparison;
+import java.util.Optional;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.app.AttemptsOverview;
 import io.taskconsole.app.RetryPlan;
@@ -61,6 +63,12 @@ public interface SubmitTools {
 
     /** The files {@code attempt} sent, read back from its ConfigMap where it went. */
     Map<String, String> attemptFiles(TaskDraft draft, AttemptSummary attempt);
+
+    /** What a retry of {@code attempt} would send against what it sent (reads its ConfigMap). */
+    Comparison previewRetry(TaskDraft draft, AttemptSummary attempt);
+
+    /** The agent's log of {@code attempt} as kept in the task's history, or empty when none was kept. */
+    Optional<List<String>> agentLog(TaskDraft draft, AttemptSummary attempt);
 
     /** The attempt's local helm log, or a line saying why there is none. */
     String attemptLog(TaskDraft draft, AttemptSummary attempt);

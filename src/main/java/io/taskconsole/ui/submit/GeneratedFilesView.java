@@ -31,7 +31,7 @@ public final class GeneratedFilesView {
         template.getStyleClass().add("monospace");
         template.setAccessibleText("Prompt template of this workspace");
         template.textProperty().bindBidirectional(model.promptTemplateProperty());
-        Label hint = new Label("Placeholders: {{taskId}} {{title}} {{service}} {{agent}} {{model}} {{extraFiles}} {{criteriaIds}}");
+        Label hint = new Label("Placeholders: {{taskId}} {{title}} {{service}} {{agent}} {{model}} {{extraFiles}} {{criteriaIds}} {{reportBlock}}");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         Button reset = new Button("Reset to built-in");
         reset.setTooltip(new Tooltip("Use the prompt template that ships with Task Console"));

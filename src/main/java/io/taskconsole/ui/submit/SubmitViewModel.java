@@ -196,7 +196,7 @@ public final class SubmitViewModel {
     }
 
     /** For work that needs only the prompt template: never fails on a half-typed cluster setting. */
-    private SubmitTools.Target templateTarget() {
+    public SubmitTools.Target templateTarget() {
         return new SubmitTools.Target(cluster.settingsOrDefaults(), templateText());
     }
 

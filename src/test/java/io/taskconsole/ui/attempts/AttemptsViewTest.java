@@ -93,7 +93,7 @@ class AttemptsViewTest {
 
         waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
         assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).isEqualTo("# Prompt 2");
-        assertThat(robot.lookup("#attempt-files").queryAs(TabPane.class).getTabs()).hasSize(3);
+        assertThat(robot.lookup("#attempt-files").queryAs(TabPane.class).getTabs()).as("log, transcript, drafts diff and the two files").hasSize(5);
         assertThat(status.isVisible()).isFalse();
         assertThat(tools.calls).containsExactly("files 2", "files 2");
 

@@ -130,7 +130,8 @@ class SubmitViewModelTest {
         AttemptSummary first = attempts.attempts().get(1);
         AttemptsViewModel.RetryQuestion question = attempts.retryQuestion(first);
         assertThat(question.text()).isEqualTo("Send attempt 1's files again as attempt 3?\n"
-                + "Attempt 1 went to kind-dev / orchestrator; the retry goes there too.");
+                + "Attempt 1 went to kind-dev / orchestrator; the retry goes there too.\n"
+                + "(What it changes from attempt 1's files could not be read yet.)");
         assertThat(question.selectedDiffers()).isFalse();
 
         attempts.retry(first, false);
