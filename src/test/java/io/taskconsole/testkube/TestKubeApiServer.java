@@ -187,6 +187,11 @@ public final class TestKubeApiServer implements AutoCloseable {
         dispatcher.clearFaults();
     }
 
+    /** The containers' logs this server serves; write to them to have a container log something. */
+    public PodLogs podLogs() {
+        return dispatcher.podLogs();
+    }
+
     /** Creates the namespace unless it exists. */
     public void createNamespace(String name) {
         try {
