@@ -42,6 +42,7 @@ final class KubeApiDispatcher extends Dispatcher {
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final PodLogs podLogs = new PodLogs();
+    private final OpenWatches watches = new OpenWatches();
 
     KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
@@ -65,6 +66,10 @@ final class KubeApiDispatcher extends Dispatcher {
 
     void clearFaults() {
         faults.clear();
+    }
+
+    OpenWatches watches() {
+        return watches;
     }
 
     PodLogs podLogs() {
@@ -293,7 +298,7 @@ final class KubeApiDispatcher extends Dispatcher {
             return status(405, "method " + api.method() + " is not supported here", api);
         }
         if (response.getWebSocketListener() != null) {
-            return response;
+            return response.withWebSocketUpgrade(watches.track(response.getWebSocketListener(), api));
         }
         int code = response.code();
         String body = response.getBody() == null ? "" : response.getBody().readUtf8();
