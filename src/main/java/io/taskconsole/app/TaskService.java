@@ -305,6 +305,23 @@ public final class TaskService {
         }
     }
 
+    /**
+     * How {@code attempt} stands now (Job, pods, Events, reasons): one look through {@link #watchAttempt},
+     * waiting at most {@code timeout} for the cluster to answer.
+     */
+    public AttemptState attemptState(TaskDraft draft, AttemptSummary attempt, Duration timeout) {
+        java.util.concurrent.CompletableFuture<AttemptState> first = new java.util.concurrent.CompletableFuture<>();
+        try (AttemptWatch watch = watchAttempt(draft, attempt, first::complete)) {
+            return first.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw TaskConsoleException.failed("The cluster did not tell how attempt " + attempt.number()
+                    + " stands within " + timeout.toSeconds() + "s", "Try again; check the connection to the cluster.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TaskConsoleException.cancelled("Reading attempt " + attempt.number() + "'s status");
+        }
+    }
+
     /** What a face gets back from {@link #readLogs}: how the Job stands once the log was read. */
     public record LogsRead(JobPhase phase) {
     }

@@ -44,14 +44,31 @@ final class AttemptsCommand implements Callable<Integer> {
             description = "table, json or yaml (default: ${DEFAULT-VALUE}); json and yaml keep their field names across versions.")
     Output output;
 
+    @Option(names = {"-w", "--watch"},
+            description = "Keep the table on screen, updated as the Jobs change, until every attempt is finished (or Ctrl-C).")
+    boolean watch;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Terminal terminal = new Terminal(spec);
+        if (watch && output != Output.table) {
+            throw io.taskconsole.TaskConsoleException.badInput("--watch draws a table; it cannot be combined with -o "
+                    + output, "Leave out -o, or --watch.");
+        }
         TaskDraft draft = TaskFolder.load(taskDir);
-        AttemptsOverview overview = TaskService.forSystem().attempts(draft, cluster.target(), true);
+        TaskService service = TaskService.forSystem();
+        AttemptsOverview overview = service.attempts(draft, cluster.target(), true);
+        if (watch && overview.clusterProblem() == null && !overview.attempts().isEmpty()) {
+            try {
+                return new AttemptsWatch(terminal.out(), System.console() != null).run(service, draft, overview);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return TaskConsoleCli.FAILED;
+            }
+        }
         if (output != Output.table) {
             Map<String, Object> doc = document(draft, overview);
             terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));
