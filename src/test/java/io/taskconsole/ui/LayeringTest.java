@@ -17,7 +17,8 @@ class LayeringTest {
     @Test
     void coreNeverImportsJavaFx() {
         noClasses().that().resideInAnyPackage("io.taskconsole.task..", "io.taskconsole.markdown..",
-                        "io.taskconsole.cluster..", "io.taskconsole.helm..", "io.taskconsole.submit..", "io.taskconsole.cli..")
+                        "io.taskconsole.cluster..", "io.taskconsole.helm..", "io.taskconsole.submit..", "io.taskconsole.cli..",
+                        "io.taskconsole.follow..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "io.taskconsole.ui..")
                 .check(classes);
     }
