@@ -104,10 +104,13 @@ public final class AttemptLogs implements AutoCloseable {
 
     private void showCopies(List<Path> copies, LogFollower.Sink sink, JobPhase phase) throws IOException {
         if (copies.isEmpty()) {
-            sink.note(phase == JobPhase.PENDING || phase == JobPhase.RUNNING
-                    ? "The attempt's Job has no pod yet: no log."
-                    : "The log of container " + container + " can no longer be fetched: the attempt's pods are gone"
-                    + " and no copy was kept on this machine.");
+            sink.note(switch (phase) {
+                case PENDING, RUNNING -> "The attempt's Job has no pod yet: no log.";
+                case MISSING -> "Job " + names.jobName() + " is not in the cluster (helm failed before creating it, or"
+                        + " Kubernetes deleted it after it finished) and no copy of its log was kept on this machine.";
+                default -> "The log of container " + container + " can no longer be fetched: the attempt's pods are"
+                        + " gone and no copy was kept on this machine.";
+            });
             return;
         }
         for (Path copy : copies) {
