@@ -164,10 +164,7 @@ public final class AttemptLogs implements AutoCloseable {
     }
 
     private void pause() {
-        try {
-            Thread.sleep(POD_WAIT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!LogFollower.sleep(POD_WAIT)) {
             closed = true;
         }
     }

@@ -275,11 +275,19 @@ public final class LogFollower implements AutoCloseable {
     }
 
     private void pause(Duration wait) {
+        if (!sleep(wait)) {
+            closed = true;
+        }
+    }
+
+    /** Sleeps; {@code false} when interrupted (the interrupt kept), so the reader stops. */
+    static boolean sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closed = true;
+            return false;
         }
     }
 

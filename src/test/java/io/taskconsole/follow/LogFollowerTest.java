@@ -72,6 +72,17 @@ class LogFollowerTest {
         assertThat(lines).as("lines so far (hang guard)").hasSizeGreaterThanOrEqualTo(count);
     }
 
+    /** Follows on another thread, as a face does; the future ends with the Job's phase. */
+    private CompletableFuture<JobPhase> following(AttemptLogs follow) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return follow.read(true, sink);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private AttemptLogs attemptLogs() {
         return new AttemptLogs(SERVER.client(), ns, names, history, null);
     }
@@ -84,13 +95,7 @@ class LogFollowerTest {
         logs.append(ns, pod, "agent", "line 1", "line 2", "line 3");
 
         try (AttemptLogs follow = attemptLogs()) {
-            CompletableFuture<JobPhase> done = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return follow.read(true, sink);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<JobPhase> done = following(follow);
             awaitLines(3);
             logs.append(ns, pod, "agent", "line 4 is a longer line that the connection drops in the middle of");
             logs.cutNextFollow(ns, pod, "agent");
@@ -137,13 +142,7 @@ class LogFollowerTest {
         kube.podStatus(first, "Failed", List.of(), List.of(JobPods.terminated("agent", "Error", 1, null)));
 
         try (AttemptLogs follow = attemptLogs()) {
-            CompletableFuture<JobPhase> done = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return follow.read(true, sink);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<JobPhase> done = following(follow);
             awaitLines(1);
             kube.startPod(names.jobName(), second);
             kube.podStatus(second, "Running", List.of(), List.of(JobPods.running("agent")));
