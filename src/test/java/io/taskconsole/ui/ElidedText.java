@@ -30,7 +30,9 @@ public final class ElidedText {
         }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
             String drawn = drawnText(labeled);
-            if (drawn != null && !drawn.equals(labeled.getText())) {
+            // A menu's "_File" is drawn as "File" with its mnemonic underlined: that is the whole text.
+            String own = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_(?!_)", "") : labeled.getText();
+            if (drawn != null && !drawn.replace("\n", " ").equals(own) && !drawn.equals(own)) {
                 String name = labeled.getId() != null ? "#" + labeled.getId() : labeled.getClass().getSimpleName();
                 elided.add(name + " \"" + labeled.getText() + "\" drawn as \"" + drawn + "\"");
             }

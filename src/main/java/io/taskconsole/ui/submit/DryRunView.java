@@ -26,6 +26,7 @@ public final class DryRunView {
         tabs.setId("dry-run-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Label empty = new Label("Dry run (Ctrl+Shift+D) renders the ConfigMap and helm template here, without a cluster.");
+        empty.setWrapText(true);
         root.getChildren().addAll(empty, tabs);
         tabs.visibleProperty().bind(model.dryRunProperty().isNotNull());
         empty.visibleProperty().bind(tabs.visibleProperty().not());

@@ -1,6 +1,7 @@
 package io.taskconsole.ui.tasks;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The left column: filter box, task list, and the workspace it shows. */
@@ -51,6 +53,9 @@ public final class TaskListView {
                 () -> model.workspaceProperty().get() == null ? "" : model.workspaceProperty().get().toString(),
                 model.workspaceProperty()));
         workspace.setTooltip(new Tooltip("The workspace folder (File ▸ Open workspace…, Ctrl+O)"));
+        // A long path wraps instead of ending in "…": which folder this is matters more than one line.
+        workspace.setWrapText(true);
+        workspace.setMinHeight(Region.USE_PREF_SIZE);
 
         TextField filter = new TextField();
         filter.setId("task-filter");
@@ -79,6 +84,12 @@ public final class TaskListView {
                 Label main = new Label(entry.label());
                 Label sub = new Label(entry.problem() == null ? entry.service() : entry.problem());
                 sub.getStyleClass().addAll(Styles.TEXT_SMALL, entry.problem() == null ? Styles.TEXT_MUTED : Styles.DANGER);
+                // Titles wrap in a narrow column rather than lose their end to "…".
+                for (Label label : List.of(main, sub)) {
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
+                    label.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+                }
                 setGraphic(new VBox(1, main, sub));
                 setText(null);
                 setTooltip(new Tooltip(entry.folder().toString()));
