@@ -43,7 +43,15 @@ import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
 import io.taskconsole.transcript.AcceptanceReport;
 import io.taskconsole.transcript.AgentLogs;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.taskconsole.cluster.KubeErrors;
+import io.taskconsole.follow.AttemptLogs;
+import io.taskconsole.follow.AttemptState;
+import io.taskconsole.follow.AttemptWatch;
+import io.taskconsole.follow.LogFollower;
+import io.taskconsole.submit.JobPhase;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -399,6 +407,78 @@ public final class TaskService {
         return agentLog(draft, attempt)
                 .flatMap(AgentLogs::finalResult)
                 .map(result -> AcceptanceReport.parse(result.text(), ids));
+    }
+
+    // ---- follow an attempt ----
+
+    /**
+     * Watches {@code attempt}'s Job, pods and Events (see {@link AttemptWatch}): {@code listener} gets
+     * each new state on a watch thread, until the attempt is over or the returned watch is closed.
+     */
+    public AttemptWatch watchAttempt(TaskDraft draft, AttemptSummary attempt, Consumer<AttemptState> listener) {
+        KubeConnector.Connection connection = connector.connect(where(attempt));
+        try {
+            return AttemptWatch.start(connection.client(), connection.namespace(), names(draft, attempt), listener)
+                    .closing(connection);
+        } catch (KubernetesClientException e) {
+            connection.close();
+            throw KubeErrors.translate(e, connection, "watch", "jobs", names(draft, attempt).jobName());
+        }
+    }
+
+    /**
+     * How {@code attempt} stands now (Job, pods, Events, reasons): one look through {@link #watchAttempt},
+     * waiting at most {@code timeout} for the cluster to answer.
+     */
+    public AttemptState attemptState(TaskDraft draft, AttemptSummary attempt, Duration timeout) {
+        java.util.concurrent.CompletableFuture<AttemptState> first = new java.util.concurrent.CompletableFuture<>();
+        try (AttemptWatch watch = watchAttempt(draft, attempt, first::complete)) {
+            return first.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw TaskConsoleException.failed("The cluster did not tell how attempt " + attempt.number()
+                    + " stands within " + timeout.toSeconds() + "s", "Try again; check the connection to the cluster.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TaskConsoleException.cancelled("Reading attempt " + attempt.number() + "'s status");
+        }
+    }
+
+    /** What a face gets back from {@link #readLogs}: how the Job stands once the log was read. */
+    public record LogsRead(JobPhase phase) {
+    }
+
+    /**
+     * Reads one container's log of {@code attempt} ({@code container} {@code null}: the agent's) to
+     * {@code sink}, from the cluster and the copy kept in {@code .history/}; with {@code follow}, until the
+     * attempt is over or {@code cancel} is cancelled. Blocks: faces call it off their UI thread.
+     */
+    public LogsRead readLogs(TaskDraft draft, AttemptSummary attempt, String container, boolean follow,
+                             LogFollower.Sink sink, Cancellation cancel) {
+        ResourceNames names = names(draft, attempt);
+        try (KubeConnector.Connection connection = connector.connect(where(attempt));
+             AttemptLogs logs = new AttemptLogs(connection.client(), connection.namespace(), names,
+                     new AttemptHistory(draft.folder()).folder(), container)) {
+            cancel.onCancel(logs::close);
+            try {
+                return new LogsRead(logs.read(follow, sink));
+            } catch (KubernetesClientException e) {
+                throw KubeErrors.translate(e, connection, "get", "pods/log", names.jobName());
+            } catch (IllegalArgumentException e) {
+                throw TaskConsoleException.badInput(e.getMessage(), "Name one of them with --container.");
+            } catch (java.io.IOException e) {
+                throw TaskConsoleException.failed("Cannot keep the log's copy in " + new AttemptHistory(draft.folder())
+                        .folder() + ": " + e.getMessage(), "Check free disk space and the folder's permissions.", e);
+            }
+        }
+    }
+
+    private static KubeTarget where(AttemptSummary attempt) {
+        return new KubeTarget(attempt.kubeconfig() == null ? null : Path.of(attempt.kubeconfig()),
+                attempt.context(), attempt.namespace());
+    }
+
+    private static ResourceNames names(TaskDraft draft, AttemptSummary attempt) {
+        return new ResourceNames(draft.info().service(), draft.info().id(), attempt.number());
     }
 
     // ---- describe ----

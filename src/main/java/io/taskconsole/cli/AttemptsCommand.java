@@ -49,12 +49,25 @@ final class AttemptsCommand implements Callable<Integer> {
             description = "table, json or yaml (default: ${DEFAULT-VALUE}); json and yaml keep their field names across versions.")
     Output output;
 
+    @Option(names = {"-w", "--watch"},
+            description = "Keep the table on screen, updated as the Jobs change, until every attempt is finished (or Ctrl-C).")
+    boolean watch;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Terminal terminal = new Terminal(spec);
+        if (watch && output != Output.table) {
+            throw io.taskconsole.TaskConsoleException.badInput("--watch draws a table; it cannot be combined with -o "
+                    + output, "Leave out -o, or --watch.");
+        }
+        team.checkNotHalfGiven();
+        if (watch && team.given()) {
+            throw io.taskconsole.TaskConsoleException.badInput("--watch follows the cluster itself; it cannot be combined with --server",
+                    "Leave out --watch, or list the attempts with the cluster options instead of --server.");
+        }
         TaskDraft draft = TaskFolder.load(taskDir);
         TaskService service = TaskService.forSystem();
         AttemptsOverview overview = team.given()
@@ -62,6 +75,14 @@ final class AttemptsCommand implements Callable<Integer> {
                 : service.attempts(draft, cluster.target(), true);
         overview.settled().forEach(sentence -> terminal.err().println("task-console: " + sentence));
         terminal.err().flush();
+        if (watch && overview.clusterProblem() == null && !overview.attempts().isEmpty()) {
+            try {
+                return new AttemptsWatch(terminal.out(), System.console() != null).run(service, draft, overview);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return TaskConsoleCli.FAILED;
+            }
+        }
         if (output != Output.table) {
             Map<String, Object> doc = document(draft, overview, service);
             terminal.out().print(output == Output.json ? JSON.writeValueAsString(doc) + "\n" : YAML.writeValueAsString(doc));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "task-console", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Write, render and dispatch tasks for an AI coding agent to Kubernetes.",
-        subcommands = {SubmitCommand.class, RetryCommand.class, RenderCommand.class, AttemptsCommand.class, DiffCommand.class,
+        subcommands = {SubmitCommand.class, RetryCommand.class, RenderCommand.class, AttemptsCommand.class, DiffCommand.class, LogsCommand.class,
                 CriteriaCommand.class, ImportTaskMasterCommand.class, ServeCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaskConsoleCli {

@@ -39,6 +39,7 @@ class SubmitterChartTest {
         expected.put("secrets", Set.of("create", "get", "list", "update", "delete"));
         expected.put("pods", Set.of("get", "list", "watch"));
         expected.put("pods/log", Set.of("get"));
+        expected.put("events", Set.of("list", "watch"));
         assertThat(grants).isEqualTo(expected);
     }
 

@@ -46,7 +46,9 @@ class CliConventionsTest {
 
     @Test
     void eachCommandListsOnlyTheOptionsItUses() {
-        assertThat(longOptions("attempts")).isEqualTo(union(COMMON, TARGET, TEAM, Set.of("--output")));
+        assertThat(longOptions("attempts")).isEqualTo(union(COMMON, TARGET, TEAM, Set.of("--output", "--watch")));
+        assertThat(longOptions("logs")).isEqualTo(union(COMMON, TARGET,
+                Set.of("--attempt", "--follow", "--container", "--raw")));
         assertThat(longOptions("render")).isEqualTo(union(COMMON, TARGET, CHART,
                 Set.of("--out", "--attempt", "--template", "--prompt-template")));
         assertThat(longOptions("submit")).isEqualTo(union(COMMON, TARGET, CHART, INSTALL, TEAM, Set.of("--prompt-template", "--skip-preflight")));

@@ -82,6 +82,35 @@ class JobStatusShownTest {
                         "1 running succeeded auth-service-task-1001-run-1");
     }
 
+    @Test
+    void theAttemptsListFollowsAJobLiveWhileItIsShown() throws Exception {
+        RealCoreModels console = RealCoreModels.onTestApiServer(temp, SERVER, "jobs-live");
+        String namespace = console.namespace();
+        console.submit.submit();
+        assertThat(console.submit.lastOutcomeProperty().get().succeeded()).as(console.log.text()).isTrue();
+        AttemptsViewModel attempts = new AttemptsViewModel(console.core.submit(), console.executor, console.editor,
+                console.cluster, console.submit);
+        java.util.concurrent.LinkedBlockingQueue<io.taskconsole.follow.AttemptState> reported =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        attempts.liveStates().addListener((javafx.collections.MapChangeListener<Integer, io.taskconsole.follow.AttemptState>)
+                change -> reported.add(change.getValueAdded()));
+        attempts.visibleProperty().set(true);
+        assertThat(reported.poll(30, java.util.concurrent.TimeUnit.SECONDS)).as("the watch's first report")
+                .extracting(io.taskconsole.follow.AttemptState::phase).isEqualTo(JobPhase.PENDING);
+
+        writeStatus(namespace, 1, new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
+                .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").build()).build());
+
+        io.taskconsole.follow.AttemptState state;
+        do {
+            state = reported.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(state).as("a report of the failure (hang guard)").isNotNull();
+        } while (state.phase() != JobPhase.FAILED);
+        assertThat(attempts.attempts()).extracting(a -> a.number() + " " + a.job().label()).containsExactly("1 Failed");
+        assertThat(state.problems()).anyMatch(p -> p.contains("`job.backoffLimit`"));
+        attempts.visibleProperty().set(false);
+    }
+
     private static void writeStatus(String namespace, int attempt, io.fabric8.kubernetes.api.model.batch.v1.JobStatus status) {
         Job job = SERVER.client().batch().v1().jobs().inNamespace(namespace)
                 .withName("auth-service-task-1001-run-" + attempt).get();

@@ -10,6 +10,9 @@ import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.ApiCall;
 import io.taskconsole.testkube.FaultRule;
+import io.taskconsole.testkube.JobPods;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.testkube.ToolResult;
@@ -63,7 +66,24 @@ class SubmitterRoleCoversTheAppTest {
         assertThat(cli(common, "retry", task.folder().toString())).isZero();
         assertThat(cli(target, "attempts", task.folder().toString())).isZero();
         new ConnectionCheck(KubeConnector.fromSystem()).check(new KubeTarget(kubeconfig, null, namespace));
-        List<ApiCall> calls = SERVER.requests().stream()
+        List<ApiCall> made = new ArrayList<>(SERVER.requests());
+
+        // Following: attempt 2 failed (its pod, log and status written as the controllers would; those
+        // calls are the test's own and not counted), so 'logs' reads the log, then watches the Job, its
+        // pods and the Events to tell why.
+        String job = "auth-service-task-1001-run-2";
+        JobPods kube = new JobPods(SERVER, namespace);
+        kube.startPod(job, job + "-rbac1");
+        SERVER.podLogs().append(namespace, job + "-rbac1", "agent", "cannot push");
+        kube.podStatus(job + "-rbac1", "Failed", List.of(), List.of(JobPods.terminated("agent", "Error", 1, null)));
+        kube.jobStatus(job, new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
+                .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").build()).build());
+        SERVER.clearRequests();
+        assertThat(cli(target, "logs", task.folder().toString(), "--attempt", "2")).isEqualTo(1);
+        assertThat(cli(target, "logs", task.folder().toString(), "--attempt", "1")).isZero();
+        made.addAll(SERVER.requests());
+
+        List<ApiCall> calls = made.stream()
                 .filter(ApiCall::isResourceCall)
                 .filter(c -> namespace.equals(c.namespace()))
                 // Reading the namespace object itself is cluster-scoped and optional (next test).
@@ -77,7 +97,7 @@ class SubmitterRoleCoversTheAppTest {
                         .as("the Role allows %s", call).isTrue());
         assertThat(calls.stream().map(ApiCall::rbacResource).distinct())
                 .as("the calls reach every kind of object the Role is there for")
-                .contains("configmaps", "persistentvolumeclaims", "jobs", "secrets");
+                .contains("configmaps", "persistentvolumeclaims", "jobs", "secrets", "pods", "pods/log", "events");
         assertThat(calls).as("the preflight reads the API key Secret, by name")
                 .anyMatch(c -> c.verb().equals("get") && "anthropic-api-key".equals(c.name()));
     }

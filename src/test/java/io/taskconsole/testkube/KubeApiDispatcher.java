@@ -43,6 +43,8 @@ final class KubeApiDispatcher extends Dispatcher {
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final Reviews reviews = new Reviews();
     private final List<HeldRequests> holds = new CopyOnWriteArrayList<>();
+    private final PodLogs podLogs = new PodLogs();
+    private final OpenWatches watches = new OpenWatches();
 
     KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
@@ -79,6 +81,14 @@ final class KubeApiDispatcher extends Dispatcher {
         });
     }
 
+    OpenWatches watches() {
+        return watches;
+    }
+
+    PodLogs podLogs() {
+        return podLogs;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         ApiRequest api = ApiRequest.parse(request.getMethod(), request.getPath());
@@ -107,6 +117,9 @@ final class KubeApiDispatcher extends Dispatcher {
         Optional<ApiResourceType> type = catalog.find(api.apiGroup(), api.apiVersion(), api.resource());
         if (type.isEmpty()) {
             return status(404, "the server could not find the requested resource", api);
+        }
+        if (api.resource().equals("pods") && "log".equals(api.subresource()) && api.verb().equals("get")) {
+            return podLog(api);
         }
         if (api.verb().equals("watch") && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             return status(405, "the test API server serves watches only over WebSocket (as fabric8 asks for them), "
@@ -164,6 +177,54 @@ final class KubeApiDispatcher extends Dispatcher {
         }
         MockResponse response = crud.dispatch(withJsonBody(request, api.method(), request.getPath(), body));
         return finish(response, api, type);
+    }
+
+    /**
+     * A container's log, refused the way the API server refuses it: no such pod, no container named
+     * where the pod has several, a container the pod does not have, one that has not started yet.
+     */
+    private MockResponse podLog(ApiRequest api) {
+        MockResponse stored = crud.handleGet("/api/v1/namespaces/" + api.namespace() + "/pods/" + api.name());
+        if (stored.code() == 404) {
+            return status(404, "pods \"" + api.name() + "\" not found", api);
+        }
+        JsonNode pod = parse(stored.getBody().readUtf8());
+        List<String> containers = names(pod.path("spec").path("containers"));
+        List<String> initContainers = names(pod.path("spec").path("initContainers"));
+        String container = api.query().get("container");
+        if (container == null || container.isEmpty()) {
+            if (containers.size() != 1) {
+                return status(400, "a container name must be specified for pod " + api.name() + ", choose one of: "
+                        + containers + " or one of the init containers: " + initContainers, api);
+            }
+            container = containers.get(0);
+        }
+        if (!containers.contains(container) && !initContainers.contains(container)) {
+            return status(400, "container " + container + " is not valid for pod " + api.name(), api);
+        }
+        if (!podLogs.has(api.namespace(), api.name(), container)) {
+            for (String list : List.of("initContainerStatuses", "containerStatuses")) {
+                for (JsonNode s : pod.path("status").path(list)) {
+                    JsonNode waiting = s.path("state").path("waiting");
+                    if (s.path("name").asString("").equals(container) && waiting.isObject()) {
+                        return status(400, "container \"" + container + "\" in pod \"" + api.name()
+                                + "\" is waiting to start: " + waiting.path("reason").asString("ContainerCreating"), api);
+                    }
+                }
+            }
+        }
+        byte[] body = podLogs.body(api.namespace(), api.name(), container, api.query());
+        MockResponse response = new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                .setBody(body);
+        // A follow with nothing new would have the client ask again at once; a real one would wait.
+        return "true".equals(api.query().get("follow")) && body.length == 0
+                ? response.setBodyDelay(java.time.Duration.ofMillis(100)) : response;
+    }
+
+    private static List<String> names(JsonNode containers) {
+        List<String> names = new java.util.ArrayList<>();
+        containers.forEach(c -> names.add(c.path("name").asString("")));
+        return names;
     }
 
     private MockResponse nonResource(ApiRequest api, String host) {
@@ -258,7 +319,7 @@ final class KubeApiDispatcher extends Dispatcher {
             return status(405, "method " + api.method() + " is not supported here", api);
         }
         if (response.getWebSocketListener() != null) {
-            return response;
+            return response.withWebSocketUpgrade(watches.track(response.getWebSocketListener(), api));
         }
         int code = response.code();
         String body = response.getBody() == null ? "" : response.getBody().readUtf8();

@@ -249,6 +249,32 @@ public final class TestKubeApiServer implements AutoCloseable {
                 .withNamespace(namespace).endMetadata().withType("Opaque").withStringData(data).build()).createOr(r -> r.update());
     }
 
+    /**
+     * Drops the open watches of {@code resource} (plural, such as {@code pods}) in {@code namespace}, as a
+     * restarted API server or a proxy's timeout does; the client must watch again. Returns how many.
+     */
+    public int dropWatches(String resource, String namespace) {
+        return dispatcher.watches().drop(resource, namespace, false);
+    }
+
+    /** How many watches of {@code resource} in {@code namespace} are open now. */
+    public int openWatches(String resource, String namespace) {
+        return dispatcher.watches().count(resource, namespace);
+    }
+
+    /**
+     * Ends the open watches of {@code resource} in {@code namespace} with {@code 410 Gone} (their resource
+     * version expired, as after a compaction); the client must list again. Returns how many.
+     */
+    public int expireWatches(String resource, String namespace) {
+        return dispatcher.watches().drop(resource, namespace, true);
+    }
+
+    /** The containers' logs this server serves; write to them to have a container log something. */
+    public PodLogs podLogs() {
+        return dispatcher.podLogs();
+    }
+
     /** Creates the namespace unless it exists. */
     public void createNamespace(String name) {
         try {

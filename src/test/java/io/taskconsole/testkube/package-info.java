@@ -24,6 +24,11 @@
  *       patches go to the mock as they are;</li>
  *   <li>creating an object in a namespace that does not exist answers 404, as a cluster does;</li>
  *   <li>error answers carry a Kubernetes {@code Status} body with reason and message;</li>
+ *   <li>containers' logs at {@code /api/v1/namespaces/{ns}/pods/{pod}/log} ({@code container},
+ *       {@code follow}, {@code sinceTime} cut to seconds, {@code tailLines}, {@code timestamps}), written by
+ *       the test through {@link io.taskconsole.testkube.PodLogs}, refused as the API server refuses them;
+ *       {@link io.taskconsole.testkube.JobPods} plays the Job controller and the kubelet (pods, states,
+ *       Events);</li>
  *   <li>every call is recorded as an {@link io.taskconsole.testkube.ApiCall} (RBAC verb, group,
  *       resource, namespace, name, client), and {@link io.taskconsole.testkube.FaultRule}s make
  *       chosen calls fail (403 like RBAC, or any status), including {@code kubectl auth can-i}.</li>
@@ -51,6 +56,9 @@
  *       enforced; only fault rules refuse calls. TokenReview and SubjectAccessReview are answered
  *       from what a test registers ({@code addUserToken}, {@code grantNonResource}), not from
  *       stored Roles or bindings.</li>
+ *   <li><b>No held-open log follow</b>: the mock web server answers with whole bodies, so a
+ *       {@code follow=true} log request gets the lines so far and then ends, as a dropped connection
+ *       does; the client reconnects (see {@link io.taskconsole.testkube.PodLogs}).</li>
  *   <li><b>Watches only over WebSocket</b> (as fabric8 asks for them); client-go's HTTP-stream
  *       watches ({@code kubectl get -w}, {@code kubectl wait}) answer 405.</li>
  *   <li><b>Approximate merges</b>: strategic-merge patches guess merge keys from the data

@@ -21,7 +21,7 @@ class LayeringTest {
     void coreNeverImportsJavaFx() {
         noClasses().that().resideInAnyPackage("io.taskconsole.task..", "io.taskconsole.markdown..",
                         "io.taskconsole.cluster..", "io.taskconsole.helm..", "io.taskconsole.submit..", "io.taskconsole.cli..",
-                        "io.taskconsole.transcript..", "io.taskconsole.compare..")
+                        "io.taskconsole.transcript..", "io.taskconsole.compare..", "io.taskconsole.follow..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "io.taskconsole.ui..")
                 .check(classes);
     }

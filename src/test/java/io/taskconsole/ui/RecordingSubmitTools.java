@@ -142,6 +142,21 @@ public final class RecordingSubmitTools implements SubmitTools {
         return attemptFiles.getOrDefault(attempt.number(), Map.of());
     }
 
+    /** The listeners of the watches the console opened, by attempt; a test reports states through them. */
+    public final Map<Integer, java.util.function.Consumer<io.taskconsole.follow.AttemptState>> watching =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public AutoCloseable watchAttempt(TaskDraft draft, AttemptSummary attempt,
+                                      java.util.function.Consumer<io.taskconsole.follow.AttemptState> listener) {
+        calls.add("watch " + attempt.number());
+        watching.put(attempt.number(), listener);
+        return () -> {
+            calls.add("unwatch " + attempt.number());
+            watching.remove(attempt.number(), listener);
+        };
+    }
+
     @Override
     public io.taskconsole.compare.Comparison previewRetry(TaskDraft draft, AttemptSummary attempt) {
         Map<String, byte[]> sent = new java.util.LinkedHashMap<>();

@@ -88,7 +88,7 @@ public final class AttemptsView {
         table.getColumns().add(column("Time", a -> a.submittedAt() == null ? "" : TIME.format(a.submittedAt()), 115));
         table.getColumns().add(column("Context", AttemptsViewModel::where, 110));
         table.getColumns().add(column("helm", a -> a.exitCode() == null ? "—" : a.exitCode() == 0 ? "ok" : "exit " + a.exitCode(), 60));
-        table.getColumns().add(column("Job", a -> a.job().label(), 75));
+        table.getColumns().add(column("Job", a -> (AttemptsViewModel.running(a) ? "▶ " : "") + a.job().label(), 85));
         table.getColumns().add(column("Took", a -> human(a.duration()), 50));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
         model.selectedProperty().addListener((o, a, b) -> {

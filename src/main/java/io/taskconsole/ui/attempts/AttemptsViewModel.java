@@ -22,8 +22,15 @@ import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
 import java.time.Duration;
+import io.taskconsole.follow.AttemptState;
+import io.taskconsole.submit.JobPhase;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javafx.collections.ObservableMap;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,12 +45,12 @@ import javafx.collections.ObservableList;
 
 /**
  * The attempts of the open task, newest first: local history merged with the Jobs the cluster
- * reports. While the list is visible it refreshes every few seconds so Job status moves from
- * Pending to Running to Succeeded or Failed without a click.
+ * reports. While the list is visible each unfinished attempt is watched (its Job, pods and Events),
+ * so Job status moves from Pending to Running to Succeeded or Failed without a click; the watches'
+ * reports arrive on their own threads and are applied here on the FX thread, several at a time.
  */
 public final class AttemptsViewModel {
 
-    public static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final SubmitTools tools;
     private final BackgroundExecutor executor;
@@ -64,6 +71,12 @@ public final class AttemptsViewModel {
     private final LatestOnly compares = LatestOnly.parallel();
     private final LatestOnly transcripts = LatestOnly.parallel();
     private BackgroundExecutor.Cancellable poller;
+    private final ObservableMap<Integer, AttemptState> live = FXCollections.observableHashMap();
+    /** Open watches by attempt number; only touched on the FX thread. */
+    private final Map<Integer, AutoCloseable> watches = new HashMap<>();
+    /** States reported since the last apply, by attempt; watch threads add, the FX thread takes. */
+    private final Map<Integer, AttemptState> arrived = new LinkedHashMap<>();
+    private boolean applyQueued;
     private final LatestOnly refreshes = LatestOnly.parallel();
     private final LatestOnly logReads = LatestOnly.parallel();
     private final LatestOnly fileReads = LatestOnly.parallel();
@@ -80,6 +93,7 @@ public final class AttemptsViewModel {
         this.cluster = cluster;
         this.submit = submit;
         editor.folderProperty().addListener((o, a, b) -> {
+            stopWatching();
             attempts.clear();
             selected.set(null);
             refresh(false);
@@ -95,10 +109,8 @@ public final class AttemptsViewModel {
         visible.addListener((o, a, shown) -> {
             if (shown) {
                 refresh(true);
-                poller = executor.every(() -> executor.ui().execute(() -> refresh(true)), REFRESH);
-            } else if (poller != null) {
-                poller.cancel();
-                poller = null;
+            } else {
+                stopWatching();
             }
         });
     }
@@ -114,6 +126,16 @@ public final class AttemptsViewModel {
     /** The view sets this while the attempts list is on screen. */
     public BooleanProperty visibleProperty() {
         return visible;
+    }
+
+    /** The latest state each watched attempt reported (Job, pods, Events, reasons), by attempt number. */
+    public ObservableMap<Integer, AttemptState> liveStates() {
+        return live;
+    }
+
+    /** Whether the attempt's Job has yet to end: the list marks it. */
+    public static boolean running(AttemptSummary attempt) {
+        return attempt.job() == JobPhase.PENDING || attempt.job() == JobPhase.RUNNING;
     }
 
     /** Where the list came from, or why the cluster's part is missing. */
@@ -270,6 +292,9 @@ public final class AttemptsViewModel {
                     if (!sameAttempt || filesFailed(shown) && !filesLoading) {
                         loadFiles(shown);
                     }
+                    if (askCluster && found.clusterProblem() == null) {
+                        watchUnfinished(draft.get());
+                    }
                     String count = found.attempts().isEmpty() ? "No attempts yet." : found.attempts().size() + " attempt(s).";
                     // A submission settled after a crash is told here once; its record keeps the sentence.
                     String settled = found.settled().isEmpty() ? "" : String.join(" ", found.settled()) + " ";
@@ -278,6 +303,100 @@ public final class AttemptsViewModel {
                 })
                 .onFailure(e -> status.set(Notice.error("Listing attempts", e).message()))
                 .start();
+    }
+
+    /** Starts a watch, off the FX thread, on each listed attempt that is still running and not yet watched. */
+    private void watchUnfinished(TaskDraft draft) {
+        if (!visible.get()) {
+            return;
+        }
+        for (AttemptSummary attempt : attempts) {
+            int number = attempt.number();
+            if (!running(attempt) || watches.containsKey(number)) {
+                continue;
+            }
+            watches.put(number, () -> { });
+            executor.task(() -> tools.watchAttempt(draft, attempt, this::arrive))
+                    .onSuccess(watch -> {
+                        if (watches.get(number) != null && visible.get()) {
+                            watches.put(number, watch);
+                        } else {
+                            close(watch);
+                        }
+                    })
+                    .onFailure(e -> {
+                        watches.remove(number);
+                        status.set(Notice.error("Watching attempt " + number, e).message());
+                    })
+                    .start();
+        }
+    }
+
+    /** On a watch thread: keeps the state and asks the FX thread once to apply all that arrived. */
+    private void arrive(AttemptState state) {
+        synchronized (arrived) {
+            arrived.put(state.attempt(), state);
+            if (applyQueued) {
+                return;
+            }
+            applyQueued = true;
+        }
+        executor.ui().execute(this::applyArrived);
+    }
+
+    private void applyArrived() {
+        List<AttemptState> states;
+        synchronized (arrived) {
+            states = new ArrayList<>(arrived.values());
+            arrived.clear();
+            applyQueued = false;
+        }
+        if (!visible.get()) {
+            return;
+        }
+        Integer keep = selected.get() == null ? null : selected.get().number();
+        replacingRows = true;
+        try {
+            for (AttemptState state : states) {
+                live.put(state.attempt(), state);
+                for (int i = 0; i < attempts.size(); i++) {
+                    AttemptSummary a = attempts.get(i);
+                    if (a.number() == state.attempt() && a.job() != state.phase()) {
+                        attempts.set(i, withJob(a, state));
+                    }
+                }
+                if (state.over()) {
+                    watches.remove(state.attempt());
+                }
+            }
+            if (keep != null) {
+                attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);
+            }
+        } finally {
+            replacingRows = false;
+        }
+    }
+
+    private static AttemptSummary withJob(AttemptSummary a, AttemptState state) {
+        Duration took = a.duration();
+        if (!a.local() && state.over() && state.duration(null) != null) {
+            took = state.duration(null);
+        }
+        return new AttemptSummary(a.number(), a.submittedAt(), a.kubeconfig(), a.context(), a.namespace(), a.release(),
+                a.command(), a.exitCode(), a.result(), a.message(), a.helmStatus(), state.phase(), took, a.logFile());
+    }
+
+    private void stopWatching() {
+        watches.values().forEach(AttemptsViewModel::close);
+        watches.clear();
+    }
+
+    private static void close(AutoCloseable watch) {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            // a watch that fails to close holds no more than a connection the client pool reclaims
+        }
     }
 
     /**

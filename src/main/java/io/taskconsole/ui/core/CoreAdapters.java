@@ -186,6 +186,12 @@ public final class CoreAdapters {
         }
 
         @Override
+        public AutoCloseable watchAttempt(TaskDraft draft, AttemptSummary attempt,
+                                          java.util.function.Consumer<io.taskconsole.follow.AttemptState> listener) {
+            return service.get().watchAttempt(draft, attempt, listener);
+        }
+
+        @Override
         public AttemptsOverview attempts(TaskDraft draft, Target target, boolean askCluster) {
             return service.get().attempts(draft, target.kube(), askCluster);
         }

@@ -15,7 +15,9 @@ import io.taskconsole.submit.Problem;
 import io.taskconsole.submit.PromptTemplate;
 import io.taskconsole.submit.SubmitSettings;
 import io.taskconsole.task.TaskDraft;
+import io.taskconsole.follow.AttemptState;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +74,12 @@ public interface SubmitTools {
 
     /** The attempt's local helm log, or a line saying why there is none. */
     String attemptLog(TaskDraft draft, AttemptSummary attempt);
+
+    /**
+     * Watches {@code attempt}'s Job, pods and Events: {@code listener} gets each new state on a watch
+     * thread until the attempt is over or the returned handle is closed. Blocks while it connects.
+     */
+    AutoCloseable watchAttempt(TaskDraft draft, AttemptSummary attempt, Consumer<AttemptState> listener);
 
     /** Where and how to submit (every setting the CLI has), and the workspace's prompt template. */
     record Target(SubmitSettings settings, String promptTemplate) {

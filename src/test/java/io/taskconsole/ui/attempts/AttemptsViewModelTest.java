@@ -157,6 +157,39 @@ class AttemptsViewModelTest {
                 .endsWith(failedLog).containsOnlyOnce(command);
     }
 
+    @Test
+    void unfinishedAttemptsAreWatchedWhileShownAndTheirReportsChangeTheListLive() throws Exception {
+        tools.attempts.clear();
+        tools.attempts.add(withJob(summary(3, "helm upgrade", 0), JobPhase.RUNNING));
+        tools.attempts.add(withJob(summary(2, "helm upgrade", 0), JobPhase.SUCCEEDED));
+
+        attempts.visibleProperty().set(true);
+        assertThat(tools.calls).contains("watch 3").doesNotContain("watch 2");
+        attempts.visibleProperty().set(false);
+        assertThat(tools.calls).as("hidden: no watch stays open").contains("unwatch 3");
+        attempts.visibleProperty().set(true);
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+        assertThat(AttemptsViewModel.running(attempts.attempts().get(0))).isTrue();
+
+        Thread watchThread = new Thread(() -> tools.watching.get(3).accept(new io.taskconsole.follow.AttemptState(3,
+                "search-task-42-run-3", JobPhase.FAILED, "BackoffLimitExceeded", null, null, null, null,
+                java.util.List.of(), java.util.List.of(), Map.of())), "watch");
+        watchThread.start();
+        watchThread.join();
+
+        AttemptSummary row = attempts.attempts().get(0);
+        assertThat(row.number()).isEqualTo(3);
+        assertThat(row.job()).isEqualTo(JobPhase.FAILED);
+        assertThat(AttemptsViewModel.running(row)).isFalse();
+        assertThat(attempts.selectedProperty().get()).as("the attempt stays selected").isSameAs(row);
+        assertThat(attempts.liveStates().get(3).problems()).anyMatch(p -> p.contains("`job.backoffLimit`"));
+    }
+
+    private static AttemptSummary withJob(AttemptSummary a, JobPhase job) {
+        return new AttemptSummary(a.number(), a.submittedAt(), a.kubeconfig(), a.context(), a.namespace(), a.release(),
+                a.command(), a.exitCode(), a.result(), a.message(), "deployed", job, a.duration(), a.logFile());
+    }
+
     private static AttemptSummary attempt(int n) {
         return summary(n, "helm upgrade", 0);
     }
