@@ -390,7 +390,18 @@ public final class TaskService {
 
     /** The agent's log of {@code attempt} as kept in the task's history, or empty when none was kept. */
     public Optional<List<String>> agentLog(TaskDraft draft, int attempt) {
-        return AgentLogs.inHistory(new AttemptHistory(draft.folder()).folder()).agentLog(attempt);
+        Path history = new AttemptHistory(draft.folder()).folder();
+        // The copy 'logs' (or the console) kept while following the agent container, else one put there by hand.
+        Optional<io.taskconsole.follow.LogCopy> followed = io.taskconsole.follow.LogCopy.newest(history, attempt, "agent");
+        if (followed.isPresent()) {
+            try {
+                return Optional.of(followed.get().text());
+            } catch (java.io.IOException e) {
+                throw TaskConsoleException.failed("Cannot read the kept agent log " + followed.get().path() + ": "
+                        + e.getMessage(), "Check the file's permissions; the cluster may still have the pod's log.", e);
+            }
+        }
+        return AgentLogs.inHistory(history).agentLog(attempt);
     }
 
     /** The criteria ids of the drafts, children included: what an acceptance report is read against. */

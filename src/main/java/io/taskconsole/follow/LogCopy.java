@@ -34,6 +34,36 @@ public final class LogCopy {
                 .resolve(namespace + "-run-" + attempt + "-" + pod + "-" + container + ".log"));
     }
 
+    /**
+     * The newest copy of {@code container}'s log of attempt {@code attempt}, whatever its namespace and
+     * pod (a restart makes a new pod; its log is the one that saw the end).
+     */
+    public static java.util.Optional<LogCopy> newest(Path historyFolder, int attempt, String container) {
+        Path logs = historyFolder.resolve("logs");
+        if (!Files.isDirectory(logs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(
+                ".+-run-" + attempt + "-.+-" + java.util.regex.Pattern.quote(container) + "\\.log");
+        try (java.util.stream.Stream<Path> files = Files.list(logs)) {
+            return files.filter(f -> name.matcher(f.getFileName().toString()).matches())
+                    // A kept log is a plain file: a link could make a reader show any file of the machine.
+                    .filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .max(java.util.Comparator.comparing(LogCopy::modified))
+                    .map(LogCopy::new);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
     public Path path() {
         return file;
     }

@@ -116,6 +116,24 @@ class LogsAndWatchCliTest {
         assertThat(afterTtl.err()).contains("can no longer be fetched").contains(copy.toString());
     }
 
+    /** The agent's log followed by 'logs' is the one the acceptance report is read from, after the pod is gone too. */
+    @Test
+    void theFollowedAgentLogGivesTheAttemptsItsAcceptanceReport() throws Exception {
+        ResourceNames first = attempt(1);
+        String pod = first.jobName() + "-ok77";
+        kube.startPod(first.jobName(), pod);
+        SERVER.podLogs().append(ns, pod, "agent", io.taskconsole.transcript.TranscriptFixture.lines().toArray(String[]::new));
+        kube.podStatus(pod, "Succeeded", List.of(), List.of(JobPods.terminated("agent", "Completed", 0, null)));
+        kube.jobStatus(first.jobName(), new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
+                .withType("Complete").withStatus("True").build()).build());
+        assertThat(logs("--attempt", "1").exitCode()).isZero();
+        SERVER.client().pods().inNamespace(ns).withName(pod).delete();
+
+        CliRun attempts = CliRun.of("attempts", task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "-n", ns);
+
+        assertThat(attempts.out().lines().skip(1).findFirst().orElseThrow()).as(attempts.toString()).endsWith("6/9 met");
+    }
+
     @Test
     void logsFollowWaitsForTheAttemptToEnd() throws Exception {
         ResourceNames names = attempt(1);
