@@ -10,6 +10,8 @@ import io.taskconsole.submit.Cancellation;
 import io.taskconsole.submit.JobPhase;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFolder;
+import io.taskconsole.transcript.TranscriptParser;
+import io.taskconsole.transcript.TranscriptText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -39,8 +41,8 @@ final class LogsCommand implements Callable<Integer> {
             description = "fetch-source, prepare-workspace or agent (default: agent).")
     String container;
 
-    @Option(names = "--raw", description = "The lines exactly as the container wrote them (Claude Code's stream-json);"
-            + " this build has no transcript view yet, so every log is printed this way.")
+    @Option(names = "--raw", description = "The lines exactly as the container wrote them (Claude Code's stream-json),"
+            + " instead of the agent's readable transcript.")
     boolean raw;
 
     @Mixin
@@ -66,11 +68,18 @@ final class LogsCommand implements Callable<Integer> {
                         ? "Task " + draft.info().id() + " has no attempts in namespace " + cluster.target().namespace()
                         : "Task " + draft.info().id() + " has no attempt " + attempt + " in namespace "
                         + cluster.target().namespace(), "'task-console attempts " + taskDir + "' lists them."));
-        // The transcript renderer (issue 14's other half) is not in this build: the lines are printed as written.
+        // The agent writes one stream-json event per line: shown as a transcript unless --raw; the init
+        // containers write plain text, shown as written.
+        boolean agent = container == null || container.equals("agent");
+        TranscriptParser transcript = raw || !agent ? null : new TranscriptParser();
         LogFollower.Sink sink = new LogFollower.Sink() {
             @Override
             public void line(String text) {
-                terminal.out().println(text);
+                if (transcript == null) {
+                    terminal.out().println(text);
+                } else {
+                    transcript.accept(text).forEach(entry -> TranscriptText.lines(entry).forEach(terminal.out()::println));
+                }
                 terminal.out().flush();
             }
 

@@ -92,11 +92,11 @@ class LogsAndWatchCliTest {
                 .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded")
                 .withMessage("Job has reached the specified backoff limit").build()).build());
 
-        CliRun succeeded = logs("--attempt", "1");
+        CliRun succeeded = logs("--attempt", "1", "--raw");
         assertThat(succeeded.exitCode()).as(succeeded.toString()).isZero();
         assertThat(succeeded.out()).isEqualTo("{\"type\":\"system\",\"subtype\":\"init\"}\ndone\n");
 
-        CliRun failed = logs();
+        CliRun failed = logs("--raw");
         assertThat(failed.exitCode()).as("the latest attempt, 2, failed: " + failed).isEqualTo(1);
         assertThat(failed.out()).isEqualTo("cannot reach the repository\n");
         assertThat(failed.err()).contains("attempt 2 failed")
@@ -111,7 +111,7 @@ class LogsAndWatchCliTest {
         assertThat(Files.readAllLines(copy)).hasSize(2).last().asString().endsWith(" done");
 
         SERVER.client().pods().inNamespace(ns).withName(okPod).delete();
-        CliRun afterTtl = logs("--attempt", "1");
+        CliRun afterTtl = logs("--attempt", "1", "--raw");
         assertThat(afterTtl.out()).as("the copy, once the pod is gone").isEqualTo(succeeded.out());
         assertThat(afterTtl.err()).contains("can no longer be fetched").contains(copy.toString());
     }
@@ -126,7 +126,13 @@ class LogsAndWatchCliTest {
         kube.podStatus(pod, "Succeeded", List.of(), List.of(JobPods.terminated("agent", "Completed", 0, null)));
         kube.jobStatus(first.jobName(), new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
                 .withType("Complete").withStatus("True").build()).build());
-        assertThat(logs("--attempt", "1").exitCode()).isZero();
+        CliRun transcript = logs("--attempt", "1");
+        assertThat(transcript.exitCode()).as(transcript.toString()).isZero();
+        List<io.taskconsole.transcript.TranscriptEntry> entries = io.taskconsole.transcript.TranscriptParser.parseAll(
+                io.taskconsole.transcript.TranscriptFixture.lines());
+        assertThat(transcript.out()).as("the readable transcript, not stream-json")
+                .startsWith(io.taskconsole.transcript.TranscriptText.header(entries.get(0)))
+                .contains(io.taskconsole.transcript.TranscriptText.header(entries.get(entries.size() - 1)));
         SERVER.client().pods().inNamespace(ns).withName(pod).delete();
 
         CliRun attempts = CliRun.of("attempts", task.folder().toString(), "--kubeconfig", kubeconfig.toString(), "-n", ns);
@@ -143,7 +149,7 @@ class LogsAndWatchCliTest {
         kube.podStatus(pod, "Running", List.of(), List.of(JobPods.running("agent")));
         SERVER.podLogs().append(ns, pod, "agent", "working");
 
-        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> logs("-f"));
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> logs("-f", "--raw"));
         SERVER.podLogs().append(ns, pod, "agent", "still working");
         assertThat(run).as("still following").isNotDone();
         SERVER.podLogs().append(ns, pod, "agent", "finished");
