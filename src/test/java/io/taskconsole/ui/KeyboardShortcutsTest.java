@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class KeyboardShortcutsTest {
     @TempDir
     Path temp;
     Console console;
-    TextArea taskMd;
+    CodeArea taskMd;
 
     @Start
     void start(Stage stage) {
@@ -43,9 +43,9 @@ class KeyboardShortcutsTest {
     void cursorInTheEditor(FxRobot robot) {
         waitFor("the sample task", () -> console.editor.isOpen()
                 && robot.lookup("#editor-task-md").tryQuery().isPresent());
-        taskMd = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+        taskMd = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
         robot.clickOn(taskMd);
-        robot.interact(() -> taskMd.positionCaret(taskMd.getText().indexOf('\n')));
+        robot.interact(() -> taskMd.moveTo(taskMd.getText().indexOf('\n')));
         waitFor("the editor to have the focus", taskMd::isFocused);
     }
 

@@ -13,17 +13,14 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.TextAreaSkin;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,6 +37,7 @@ public final class EditorView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Map<DocumentModel, Tab> tabByDoc = new HashMap<>();
+    private final Map<DocumentModel, MarkdownArea> areaByDoc = new HashMap<>();
     private final Label words = new Label();
     private final ProgressBar meter = new ProgressBar(0);
     private final Label size = new Label();
@@ -73,9 +71,9 @@ public final class EditorView {
     }
 
     public void focusEditor() {
-        Tab tab = tabs.getSelectionModel().getSelectedItem();
-        if (tab != null && tab.getContent() instanceof TextArea area) {
-            area.requestFocus();
+        MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
+        if (area != null) {
+            area.focus();
         }
     }
 
@@ -191,6 +189,7 @@ public final class EditorView {
 
     private void syncTabs() {
         tabByDoc.keySet().retainAll(model.documents());
+        areaByDoc.keySet().retainAll(model.documents());
         java.util.List<Tab> ordered = new java.util.ArrayList<>();
         for (DocumentModel doc : model.documents()) {
             ordered.add(tabByDoc.computeIfAbsent(doc, this::tabFor));
@@ -204,16 +203,11 @@ public final class EditorView {
     }
 
     private Tab tabFor(DocumentModel doc) {
-        TextArea area = new TextArea();
-        area.setId("editor-" + doc.name().replace('.', '-'));
-        area.getStyleClass().add("markdown-editor");
-        area.setWrapText(true);
-        area.setAccessibleText("Markdown of " + doc.name());
-        area.textProperty().bindBidirectional(doc.textProperty());
-        area.caretPositionProperty().addListener((o, a, pos) -> doc.caretLineProperty().set(lineOf(doc.text(), pos.intValue())));
+        MarkdownArea area = new MarkdownArea(doc);
+        areaByDoc.put(doc, area);
         Tab tab = new Tab();
         tab.setUserData(doc);
-        tab.setContent(area);
+        tab.setContent(area.node());
         tab.textProperty().bind(Bindings.when(doc.dirtyProperty()).then("● " + doc.name()).otherwise(doc.name()));
         tab.setTooltip(new Tooltip(doc.name() + " — Ctrl+PgDn / Ctrl+PgUp switch files"));
         return tab;
@@ -222,48 +216,11 @@ public final class EditorView {
     private void reveal(EditorViewModel.Jump jump) {
         DocumentModel doc = model.document(jump.file()).orElse(null);
         Tab tab = tabByDoc.get(doc);
-        if (tab == null || !(tab.getContent() instanceof TextArea area)) {
+        MarkdownArea area = areaByDoc.get(doc);
+        if (tab == null || area == null) {
             return;
         }
         tabs.getSelectionModel().select(tab);
-        int offset = offsetOfLine(area.getText(), jump.line());
-        area.requestFocus();
-        area.positionCaret(offset);
-        area.selectRange(offset, lineEnd(area.getText(), offset));
-        if (area.getSkin() instanceof TextAreaSkin skin) {
-            Rectangle2D bounds = skin.getCharacterBounds(offset);
-            if (bounds != null) {
-                area.setScrollTop(Math.max(0, area.getScrollTop() + bounds.getMinY() - 40));
-            }
-        }
-    }
-
-    static int lineOf(String text, int position) {
-        int line = 1;
-        int end = Math.min(position, text.length());
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    static int offsetOfLine(String text, int line) {
-        int current = 1;
-        for (int i = 0; i < text.length() && current < line; i++) {
-            if (text.charAt(i) == '\n') {
-                current++;
-                if (current == line) {
-                    return i + 1;
-                }
-            }
-        }
-        return line <= 1 ? 0 : text.length();
-    }
-
-    private static int lineEnd(String text, int offset) {
-        int end = text.indexOf('\n', offset);
-        return end < 0 ? text.length() : end;
+        area.reveal(jump.line());
     }
 }
