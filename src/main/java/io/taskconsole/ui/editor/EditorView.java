@@ -203,7 +203,7 @@ public final class EditorView {
     }
 
     private Tab tabFor(DocumentModel doc) {
-        MarkdownArea area = new MarkdownArea(doc);
+        MarkdownArea area = new MarkdownArea(doc, model);
         areaByDoc.put(doc, area);
         Tab tab = new Tab();
         tab.setUserData(doc);

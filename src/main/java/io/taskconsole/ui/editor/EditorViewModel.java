@@ -3,11 +3,14 @@ package io.taskconsole.ui.editor;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskInfo;
+import io.taskconsole.markdown.Highlights;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.BackgroundTask;
 import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.core.MarkdownTools;
 import io.taskconsole.ui.core.TaskStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +47,8 @@ public final class EditorViewModel {
     }
 
     private final TaskStore store;
+    /** Null where the editor shows plain text (view-model tests that have no editor view). */
+    private final MarkdownTools markdown;
     private final BackgroundExecutor executor;
     private final Notices notices;
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
@@ -62,10 +67,25 @@ public final class EditorViewModel {
     private final LatestOnly diskChecks = LatestOnly.parallel();
     private final List<Runnable> whenSaved = new ArrayList<>();
 
-    public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
+    public EditorViewModel(TaskStore store, MarkdownTools markdown, BackgroundExecutor executor, Notices notices) {
         this.store = store;
+        this.markdown = markdown;
         this.executor = executor;
         this.notices = notices;
+    }
+
+    /** An editor without syntax highlighting, for tests of saving and loading. */
+    public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
+        this(store, null, executor, notices);
+    }
+
+    /**
+     * The syntax highlighting of {@code text}, worked out on a worker; empty when this editor
+     * highlights nothing. The caller starts it (in its latest-wins slot) and applies the result.
+     */
+    Optional<BackgroundTask<Highlights>> highlighting(String text) {
+        return markdown == null ? Optional.empty() : Optional.of(executor.task(() -> markdown.highlight(text))
+                .onFailure(error -> notices.log("Highlighting the Markdown in the editor", error)));
     }
 
     public ReadOnlyObjectProperty<Path> folderProperty() {

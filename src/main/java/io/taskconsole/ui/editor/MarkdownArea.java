@@ -22,7 +22,9 @@ final class MarkdownArea {
     /** True while one side is being set from the other, so the change is not echoed back. */
     private boolean syncing;
 
-    MarkdownArea(DocumentModel doc) {
+    private final SyntaxStyling styling;
+
+    MarkdownArea(DocumentModel doc, EditorViewModel model) {
         this.doc = doc;
         this.area = new CodeArea(doc.text());
         this.scroll = new VirtualizedScrollPane<>(area);
@@ -50,6 +52,11 @@ final class MarkdownArea {
             }
         });
         area.currentParagraphProperty().addListener((o, a, paragraph) -> doc.caretLineProperty().set(paragraph + 1));
+        styling = new SyntaxStyling(area, model);
+    }
+
+    SyntaxStyling styling() {
+        return styling;
     }
 
     private void replaceAllFromModel(String text) {

@@ -1,0 +1,170 @@
+package io.taskconsole.ui;
+
+import static io.taskconsole.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.ui.common.Theme;
+import io.taskconsole.ui.core.CoreAdapters;
+import io.taskconsole.ui.editor.DocumentModel;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Markdown editor in the real console: highlighting, and what a PM does with the text. */
+@ExtendWith(ApplicationExtension.class)
+class MarkdownEditorTest {
+
+    static final String SPEC = """
+            ---
+            owner: auth team
+            ---
+            # Rate-limit failed logins
+            ## Context *now*
+
+            Users report **credential stuffing** and ~~nothing~~ `POST /api/login`.
+            See [the runbook](https://wiki.example/runbook) and ![flow](docs/flow.png).
+
+            > Keep the public API unchanged.
+
+            - [ ] After 5 failed logins the account gets `429`
+            - [x] Redis is available
+            1. first step
+
+            ```go
+            func limit() {}
+            ```
+
+            | Limit | Default |
+            |-------|---------|
+            | account | 5 |
+
+            <details>hidden</details>
+            """;
+
+    @TempDir
+    Path temp;
+    Console console;
+    CodeArea taskMd;
+
+    @Start
+    void start(Stage stage) {
+        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console.onExit(() -> { });
+        console.start(stage);
+    }
+
+    @BeforeEach
+    void openTheSample(FxRobot robot) {
+        waitFor("the sample task", () -> console.editor.isOpen()
+                && robot.lookup("#editor-task-md").tryQuery().isPresent());
+        taskMd = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
+    }
+
+    @AfterEach
+    void lightAgain(FxRobot robot) {
+        robot.interact(() -> console.theme.choiceProperty().set(Theme.LIGHT));
+    }
+
+    @Test
+    void eachConstructGetsItsStyleClassOnTheRightSpan(FxRobot robot) throws Exception {
+        robot.interact(() -> taskMd().textProperty().set(SPEC));
+        waitFor("the highlighting", () -> classesAt("Rate-limit failed logins").contains("md-h1"));
+
+        assertThat(classesAt("Rate-limit failed logins")).contains("md-heading", "md-h1");
+        assertThat(classesAt("# Rate")).contains("md-marker");
+        assertThat(classesAt("Context")).contains("md-h2").doesNotContain("md-h1");
+        assertThat(classesAt("now")).contains("md-h2", "md-emphasis");
+        assertThat(classesAt("credential stuffing")).containsExactly("md-strong");
+        assertThat(classesAt("Users report")).isEmpty();
+        assertThat(classesAt("nothing")).containsExactly("md-strike");
+        assertThat(classesAt("POST /api/login")).containsExactly("md-code");
+        assertThat(classesAt("the runbook")).containsExactly("md-link");
+        assertThat(classesAt("https://wiki.example/runbook")).contains("md-link", "md-url");
+        assertThat(classesAt("flow]")).containsExactly("md-image");
+        assertThat(classesAt("docs/flow.png")).contains("md-image", "md-url");
+        assertThat(classesAt("Keep the public")).contains("md-quote");
+        assertThat(classesAt("[ ]")).containsExactly("md-task-box");
+        assertThat(classesAt("[x]")).containsExactly("md-task-box", "md-task-done");
+        assertThat(classesAt("- [ ]")).containsExactly("md-list-marker");
+        assertThat(classesAt("1. first")).containsExactly("md-list-marker");
+        assertThat(classesAt("go\n")).contains("md-code-block", "md-code-info");
+        assertThat(classesAt("func limit")).containsExactly("md-code-block");
+        assertThat(classesAt("Limit")).contains("md-table", "md-table-head");
+        assertThat(classesAt("account | 5")).containsExactly("md-table");
+        assertThat(classesAt("| account")).contains("md-table", "md-marker");
+        assertThat(classesAt("owner: auth")).containsExactly("md-front-matter");
+        assertThat(classesAt("<details>")).containsExactly("md-html");
+
+        // and the drawn text carries them: the heading is bigger, in the accent colour
+        waitFor("the styled heading drawn", () -> onFx(() -> drawnText(" Rate-limit failed logins") != null),
+                () -> onFx(() -> "drawn: " + taskMd.lookupAll(".text").stream()
+                        .map(n -> n instanceof Text t ? t.getText() + t.getStyleClass() : n.toString()).toList()));
+        Text heading = onFx(() -> drawnText(" Rate-limit failed logins"));
+        Text prose = onFx(() -> drawnText("Users report "));
+        assertThat(heading.getStyleClass()).contains("md-h1");
+        assertThat(heading.getFont().getSize()).isGreaterThan(prose.getFont().getSize());
+        assertThat(heading.getFill()).isNotEqualTo(prose.getFill());
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "20-editor-highlighting-light"));
+
+        robot.interact(() -> console.theme.choiceProperty().set(Theme.DARK));
+        waitFor("the dark theme", () -> console.theme.darkProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "21-editor-highlighting-dark"));
+    }
+
+    /** Typed text is highlighted as it is typed, and typing into a fence keeps the fence's contents code. */
+    @Test
+    void whatIsTypedIsHighlighted(FxRobot robot) throws Exception {
+        robot.interact(() -> taskMd().textProperty().set("# Spec\n\n```\ncode\n```\n\nEnd.\n"));
+        waitFor("the highlighting", () -> classesAt("Spec").contains("md-h1"));
+        robot.clickOn(taskMd);
+        robot.interact(() -> taskMd.moveTo(taskMd.getText().indexOf("code") + 4));
+        robot.write("\n## not a heading");
+        robot.interact(() -> taskMd.moveTo(taskMd.getLength()));
+        robot.write("\n## Typed heading");
+
+        waitFor("the typed heading highlighted", () -> classesAt("Typed heading").contains("md-h2"));
+        assertThat(classesAt("## not a heading")).containsExactly("md-code-block");
+        assertThat(classesAt("End.")).isEmpty();
+    }
+
+    private DocumentModel taskMd() {
+        return console.editor.document("task.md").orElseThrow();
+    }
+
+    /** The style classes of the first character of {@code part}, as the area holds them. */
+    private Collection<String> classesAt(String part) throws Exception {
+        return onFx(() -> {
+            int at = taskMd.getText().indexOf(part);
+            assertThat(at).as("'%s' in the editor", part).isGreaterThanOrEqualTo(0);
+            return taskMd.getStyleOfChar(at);
+        });
+    }
+
+    /** The text node drawing exactly {@code content} (one styled run), or null. */
+    private Text drawnText(String content) {
+        for (Node node : taskMd.lookupAll(".text")) {
+            if (node instanceof Text text && text.getText().equals(content)) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get();
+    }
+}
