@@ -98,7 +98,7 @@ final class MainWindow {
             return;
         }
         tasks = new TaskListView(console.tasks);
-        editor = new EditorView(console.editor, console.submit.configMapSizeProperty());
+        editor = new EditorView(console.editor, console.submit.configMapSizeProperty(), console.criteria.criteria());
         preview = new PreviewView(console.preview, console.editor);
         root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
         buildColumns();

@@ -141,6 +141,52 @@ class MarkdownEditorTest {
         assertThat(classesAt("End.")).isEmpty();
     }
 
+    /** Line numbers, the caret's marked; criteria lines marked; a click on a criterion flashes its line. */
+    @Test
+    void theGutterNumbersLinesAndMarksCriteriaAndAJumpFlashesTheLine(FxRobot robot) throws Exception {
+        waitFor("criteria", () -> console.criteria.totalProperty().get() > 0);
+        var first = console.criteria.criteria().get(0);
+        assertThat(first.source()).isEqualTo("task.md");
+        robot.interact(() -> console.criteria.reveal(first));
+        waitFor("the criterion's line to flash", () -> onFx(() -> flashing()));
+        assertThat(onFx(() -> taskMd.getCurrentParagraph() + 1)).isEqualTo(first.line());
+        waitFor("the criterion's marker", () -> onFx(() -> markerTexts().contains("Acceptance criterion " + first.id())));
+        assertThat(onFx(() -> gutterLineOf("Acceptance criterion " + first.id()))).isEqualTo(first.line());
+        waitFor("its number marked as the caret's line", () -> onFx(() -> currentLineNumber()).equals(String.valueOf(first.line())));
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "22-editor-criterion-jump-light"));
+        waitFor("the flash to end", () -> onFx(() -> !flashing()));
+
+        // a criterion removed from the text loses its marker
+        robot.interact(() -> taskMd().textProperty().set("# No criteria here\n"));
+        waitFor("the markers gone", () -> onFx(() -> markerTexts().isEmpty()));
+    }
+
+    /** The caret's line is highlighted in the flash colour (see console.css). */
+    private boolean flashing() {
+        return taskMd.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("flash"));
+    }
+
+    private java.util.List<String> markerTexts() {
+        return taskMd.lookupAll(".has-criterion").stream().map(Node::getAccessibleText).toList();
+    }
+
+    /** The line number beside the marker with {@code accessibleText}. */
+    private int gutterLineOf(String accessibleText) {
+        for (Node marker : taskMd.lookupAll(".has-criterion")) {
+            if (accessibleText.equals(marker.getAccessibleText())) {
+                javafx.scene.control.Label number = (javafx.scene.control.Label) marker.getParent().lookup(".lineno");
+                return Integer.parseInt(number.getText().strip());
+            }
+        }
+        return -1;
+    }
+
+    private String currentLineNumber() {
+        return taskMd.lookupAll(".lineno").stream()
+                .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current")))
+                .map(n -> ((javafx.scene.control.Label) n).getText().strip()).findFirst().orElse("");
+    }
+
     private DocumentModel taskMd() {
         return console.editor.document("task.md").orElseThrow();
     }

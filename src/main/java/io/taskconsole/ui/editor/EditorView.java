@@ -1,6 +1,10 @@
 package io.taskconsole.ui.editor;
 
+import io.taskconsole.markdown.Criterion;
 import io.taskconsole.submit.ConfigMapLimits;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyLongProperty;
 
@@ -44,15 +48,36 @@ public final class EditorView {
     private final Label saveState = new Label();
 
     private final ReadOnlyLongProperty configMapSize;
+    private final ObservableList<Criterion> criteria;
 
     /**
      * @param configMapSize the size of the ConfigMap the draft would be sent in, as validation
      *                      measures it (generated files included), for the meter
      */
     public EditorView(EditorViewModel model, ReadOnlyLongProperty configMapSize) {
+        this(model, configMapSize, FXCollections.observableArrayList());
+    }
+
+    /** @param criteria the task's acceptance criteria, marked in the gutter of the lines they are written on */
+    public EditorView(EditorViewModel model, ReadOnlyLongProperty configMapSize, ObservableList<Criterion> criteria) {
         this.model = model;
         this.configMapSize = configMapSize;
+        this.criteria = criteria;
         build();
+        criteria.addListener((ListChangeListener<Criterion>) change -> markCriteria());
+    }
+
+    private void markCriteria() {
+        Map<String, Map<Integer, String>> byFile = new HashMap<>();
+        collect(criteria, byFile);
+        areaByDoc.forEach((doc, area) -> area.markCriteria(byFile.getOrDefault(doc.name(), Map.of())));
+    }
+
+    private static void collect(List<Criterion> items, Map<String, Map<Integer, String>> byFile) {
+        for (Criterion criterion : items) {
+            byFile.computeIfAbsent(criterion.source(), f -> new HashMap<>()).putIfAbsent(criterion.line(), criterion.id());
+            collect(criterion.children(), byFile);
+        }
     }
 
     public Node node() {
@@ -205,6 +230,11 @@ public final class EditorView {
     private Tab tabFor(DocumentModel doc) {
         MarkdownArea area = new MarkdownArea(doc, model);
         areaByDoc.put(doc, area);
+        if (criteria != null) {
+            Map<String, Map<Integer, String>> byFile = new HashMap<>();
+            collect(criteria, byFile);
+            area.markCriteria(byFile.getOrDefault(doc.name(), Map.of()));
+        }
         Tab tab = new Tab();
         tab.setUserData(doc);
         tab.setContent(area.node());
