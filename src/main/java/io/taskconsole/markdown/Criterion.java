@@ -12,10 +12,18 @@ import java.util.List;
  * @param source   the file name it came from, e.g. {@code task.md}
  * @param line     1-based line of the item's list marker
  * @param children nested items
+ * @param spans    {@code text} as the preview shows it (code, emphasis, links), from the same syntax tree
  */
-public record Criterion(String id, String text, boolean checked, String source, int line, List<Criterion> children) {
+public record Criterion(String id, String text, boolean checked, String source, int line, List<Criterion> children,
+        List<Span> spans) {
 
     public Criterion {
         children = List.copyOf(children);
+        spans = List.copyOf(spans);
+    }
+
+    /** A criterion whose text is shown as written, for criteria that were never Markdown (tests, imports). */
+    public Criterion(String id, String text, boolean checked, String source, int line, List<Criterion> children) {
+        this(id, text, checked, source, line, children, text.isEmpty() ? List.of() : List.of(Span.plain(text)));
     }
 }

@@ -144,7 +144,7 @@ final class FileCriteriaFinder {
         boolean checked = item instanceof TaskListItem task && task.isItemDoneMarker();
         BasedSequence marker = item.getOpeningMarker();
         int offset = marker.isNull() ? item.getStartOffset() : marker.getStartOffset();
-        into.add(new CriterionDraft(text, checked, source, markdown.lineOfOffset(offset), children));
+        into.add(new CriterionDraft(text, ItemSource.spans(item, markdown.document()), checked, source, markdown.lineOfOffset(offset), children));
     }
 
     private static boolean isContainer(Node node) {

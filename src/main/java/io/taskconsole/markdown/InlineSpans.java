@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
@@ -36,19 +37,31 @@ final class InlineSpans {
     private static final String HARD_BREAK = "\n";
 
     private final Document document;
+    private final boolean keepComments;
+    /** Set when a comment was left out, so the spaces on both sides of it become one, as in the text. */
+    private boolean afterDroppedComment;
     private final List<Span> spans = new ArrayList<>();
     /** The run being collected: text of one look, made a span when the look changes (no quadratic joins). */
     private final StringBuilder run = new StringBuilder();
     private Set<Style> runStyles = Set.of();
     private String runLink = "";
 
-    private InlineSpans(Document document) {
+    private InlineSpans(Document document, boolean keepComments) {
         this.document = document;
+        this.keepComments = keepComments;
     }
 
     /** The spans of {@code parent}'s inline children; references are looked up in {@code document}. */
     static List<Span> of(Node parent, Document document) {
-        InlineSpans collector = new InlineSpans(document);
+        return collect(parent, new InlineSpans(document, true));
+    }
+
+    /** As {@link #of}, without inline HTML comments: a criterion's text leaves them out. */
+    static List<Span> withoutComments(Node parent, Document document) {
+        return collect(parent, new InlineSpans(document, false));
+    }
+
+    private static List<Span> collect(Node parent, InlineSpans collector) {
         collector.children(parent, Set.of(), "");
         collector.endRun();
         return List.copyOf(collector.spans);
@@ -90,6 +103,8 @@ final class InlineSpans {
             image(image, image.getUrl().unescape(), styles, link);
         } else if (node instanceof ImageRef ref) {
             imageRef(ref, styles, link);
+        } else if (node instanceof HtmlInlineComment && !keepComments) {
+            afterDroppedComment = true;
         } else if (node instanceof HtmlInlineBase) {
             // Shown as typed, so a tag in a task description is visible instead of silently acting or vanishing.
             add(oneLine(node.getChars().toString()), styles, link);
@@ -170,6 +185,12 @@ final class InlineSpans {
     }
 
     private void add(CharSequence text, Set<Style> styles, String link) {
+        if (afterDroppedComment) {
+            afterDroppedComment = false;
+            if (endsInSpace()) {
+                text = text.toString().stripLeading();
+            }
+        }
         if (text.isEmpty()) {
             return;
         }
@@ -179,6 +200,11 @@ final class InlineSpans {
         runStyles = styles;
         runLink = link;
         run.append(text);
+    }
+
+    private boolean endsInSpace() {
+        CharSequence last = run.length() > 0 ? run : spans.isEmpty() ? "" : spans.get(spans.size() - 1).text();
+        return last.length() == 0 || Character.isWhitespace(last.charAt(last.length() - 1));
     }
 
     private void endRun() {

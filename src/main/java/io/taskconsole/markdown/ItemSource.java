@@ -3,6 +3,7 @@ package io.taskconsole.markdown;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
@@ -20,12 +21,26 @@ final class ItemSource {
     }
 
     static String of(ListItem item) {
+        Paragraph paragraph = firstParagraph(item);
+        return paragraph == null ? "" : of(paragraph);
+    }
+
+    /**
+     * The same paragraph as the preview renders it, so the criteria list shows {@code `code`} as code
+     * rather than backticks. Inline HTML comments are left out here too.
+     */
+    static List<Span> spans(ListItem item, Document document) {
+        Paragraph paragraph = firstParagraph(item);
+        return paragraph == null ? List.of() : InlineSpans.withoutComments(paragraph, document);
+    }
+
+    private static Paragraph firstParagraph(ListItem item) {
         for (Node node = item.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Paragraph paragraph) {
-                return of(paragraph);
+                return paragraph;
             }
         }
-        return "";
+        return null;
     }
 
     private static String of(Paragraph paragraph) {

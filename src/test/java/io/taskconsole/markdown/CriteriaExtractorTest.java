@@ -48,6 +48,25 @@ class CriteriaExtractorTest {
     }
 
     @Test
+    void aCriterionCarriesItsInlineMarkdownAsThePreviewShowsIt() {
+        List<Criterion> criteria = extractor.extract(List.of(new TaskFile(TaskFile.TASK_MD, """
+                ## Acceptance criteria
+                - [ ] Answers `429 Too Many Requests` after **five** tries <!-- from the RFC --> per [IP][limits]
+
+                [limits]: https://example.com/limits
+                """)));
+
+        Criterion criterion = criteria.get(0);
+        assertThat(criterion.text())
+                .isEqualTo("Answers `429 Too Many Requests` after **five** tries per [IP][limits]");
+        assertThat(criterion.spans()).extracting(Span::text)
+                .containsExactly("Answers ", "429 Too Many Requests", " after ", "five", " tries per ", "IP");
+        assertThat(criterion.spans().get(1).styles()).containsExactly(Span.Style.CODE);
+        assertThat(criterion.spans().get(3).styles()).containsExactly(Span.Style.BOLD);
+        assertThat(criterion.spans().get(5).link()).isEqualTo("https://example.com/limits");
+    }
+
+    @Test
     void ignoresOtherFiles() {
         TaskFile notes = new TaskFile("notes.md", "## Acceptance criteria\n- [ ] from notes\n");
 

@@ -17,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -47,7 +48,10 @@ public final class ClusterView {
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
         ColumnConstraints labels = new ColumnConstraints();
+        // A narrow pane squeezes the fields, never the labels: "…" in place of "Namespace" tells nobody anything.
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(0);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 

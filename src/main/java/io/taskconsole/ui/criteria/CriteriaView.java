@@ -2,6 +2,7 @@ package io.taskconsole.ui.criteria;
 
 import atlantafx.base.theme.Styles;
 import io.taskconsole.markdown.Criterion;
+import io.taskconsole.ui.preview.SpanFlow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /** The acceptance criteria as a tree: id, checked state, text; click to go to the line. */
 public final class CriteriaView {
@@ -110,17 +112,18 @@ public final class CriteriaView {
             id.getStyleClass().addAll("criterion-id", Styles.TEXT_BOLD);
             Label box = new Label(c.checked() ? "☑" : "☐");
             box.getStyleClass().add(c.checked() ? Styles.SUCCESS : Styles.TEXT_MUTED);
-            Label text = new Label(c.text());
-            text.setWrapText(true);
+            // The preview's inline looks, so `LOGIN_MAX_FAILURES` reads as code here too, not as backticks.
+            TextFlow text = SpanFlow.of(c.spans(), "criterion-text");
             int depth = tree.getTreeItemLevel(getTreeItem());
-            text.maxWidthProperty().bind(tree.widthProperty().subtract(110 + 18 * depth));
+            text.prefWidthProperty().bind(tree.widthProperty().subtract(110 + 18 * depth));
+            text.maxWidthProperty().bind(text.prefWidthProperty());
             id.setMinWidth(Region.USE_PREF_SIZE);
             Label where = new Label(c.source() + ":" + c.line());
             where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             HBox line = new HBox(6, box, id, new VBox(1, text, where));
             setGraphic(line);
             setText(null);
-            setAccessibleText(c.id() + (c.checked() ? " checked: " : ": ") + c.text());
+            setAccessibleText(c.id() + (c.checked() ? " checked: " : ": ") + SpanFlow.plainText(c.spans()));
         }
     }
 }

@@ -255,29 +255,7 @@ final class BlockNodes {
         return inGraphic;
     }
 
-    /** A wrapping flow of {@code spans}; links carry their target as a tooltip and nothing else. */
     static TextFlow flow(List<Span> spans, String style) {
-        TextFlow flow = new TextFlow();
-        flow.getStyleClass().add(style);
-        flow.setMinWidth(0);
-        for (Span span : spans) {
-            Text text = new Text(span.has(Span.Style.IMAGE) ? "[image: " + span.text() + "]" : span.text());
-            text.getStyleClass().add("md-text");
-            for (Span.Style look : span.styles()) {
-                text.getStyleClass().add(switch (look) {
-                    case BOLD -> "md-bold";
-                    case ITALIC -> "md-italic";
-                    case CODE -> "md-code";
-                    case STRIKE -> "md-strike";
-                    case LINK -> "md-link";
-                    case IMAGE -> "md-image";
-                });
-            }
-            if (!span.link().isEmpty()) {
-                Tooltip.install(text, new Tooltip(span.link()));
-            }
-            flow.getChildren().add(text);
-        }
-        return flow;
+        return SpanFlow.of(spans, style);
     }
 }
