@@ -310,6 +310,7 @@ public final class Console {
                 Ctrl+N  New task        Ctrl+I  Import               Ctrl+O  Open workspace
                 Ctrl+PgDn / Ctrl+PgUp  Switch files                  Ctrl+E  Focus editor
                 Ctrl+F  Find in log     Ctrl+Shift+K  Check connection
+                In the editor: Ctrl+F  Find   Ctrl+H  Replace   F3 / Shift+F3  Next / previous match
                 Ctrl+Shift+L  Light / dark                           F5  Refresh tasks
                 (Cmd instead of Ctrl on macOS)""");
     }

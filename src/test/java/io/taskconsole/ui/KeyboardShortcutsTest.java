@@ -96,6 +96,9 @@ class KeyboardShortcutsTest {
     @Test
     void ctrlFPutsTheCursorInTheLogSearch(FxRobot robot) {
         robot.interact(() -> console.window().bottom.getSelectionModel().select(console.window().problemsTab));
+        // outside the editor: there Ctrl+F finds in the file (MarkdownEditorTest)
+        robot.clickOn("#task-list");
+        waitFor("the focus out of the editor", () -> !taskMd.isFocused());
 
         robot.push(KeyCode.CONTROL, KeyCode.F);
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -185,6 +186,68 @@ class MarkdownEditorTest {
         return taskMd.lookupAll(".lineno").stream()
                 .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current")))
                 .map(n -> ((javafx.scene.control.Label) n).getText().strip()).findFirst().orElse("");
+    }
+
+    /** Ctrl+F in the editor: the options narrow the matches, "n of m" follows F3 and Shift+F3. */
+    @Test
+    void findCountsMatchesWithItsOptionsAndF3StepsThroughThem(FxRobot robot) throws Exception {
+        robot.interact(() -> taskMd().textProperty().set("Login login LOGIN logins\nlogin again\n"));
+        robot.clickOn(taskMd);
+        robot.interact(() -> taskMd.moveTo(0));
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        waitFor("the find field to have the focus", () -> robot.lookup("#find-field").query().isFocused());
+        robot.write("login");
+
+        waitFor("five matches", () -> findCount().equals("1 of 5"));
+        assertThat(onFx(taskMd::getSelectedText)).isEqualTo("Login");
+        robot.clickOn("#find-whole-word");
+        waitFor("whole words only", () -> findCount().endsWith("of 4"));
+        robot.clickOn("#find-match-case");
+        waitFor("whole words in this case only", () -> findCount().endsWith("of 2"));
+        robot.push(KeyCode.F3);
+        waitFor("the next match", () -> findCount().equals("2 of 2"));
+        assertThat(onFx(() -> taskMd.getSelection().getStart())).isEqualTo("Login login LOGIN logins\n".length());
+        robot.push(KeyCode.SHIFT, KeyCode.F3);
+        waitFor("the previous match", () -> findCount().equals("1 of 2"));
+        assertThat(onFx(() -> taskMd.getSelection().getStart())).isEqualTo("Login ".length());
+
+        robot.clickOn("#find-regex");
+        robot.interact(() -> robot.lookup("#find-field").queryAs(javafx.scene.control.TextField.class).setText("log(in"));
+        waitFor("the regex error", () -> findCount().startsWith("Not a valid regular expression"));
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "23-editor-find-light"));
+    }
+
+    /** Ctrl+H, a regex with a group, Replace all: one Ctrl+Z in the editor puts every match back. */
+    @Test
+    void replaceAllWithARegexIsOneUndoStep(FxRobot robot) throws Exception {
+        String before = "- AC-1 first\n- AC-2 second\n- AC-12 third\n";
+        robot.interact(() -> taskMd().textProperty().set(before));
+        robot.clickOn(taskMd);
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        waitFor("the replace field", () -> robot.lookup("#replace-field").query().isVisible());
+        robot.clickOn("#find-regex");
+        robot.interact(() -> {
+            robot.lookup("#find-field").queryAs(javafx.scene.control.TextField.class).setText("AC-(\\d+)");
+            robot.lookup("#replace-field").queryAs(javafx.scene.control.TextField.class).setText("criterion $1");
+        });
+        waitFor("three matches", () -> findCount().endsWith("of 3"));
+        robot.clickOn("#replace-all");
+
+        String after = "- criterion 1 first\n- criterion 2 second\n- criterion 12 third\n";
+        waitFor("every match replaced", () -> onFx(taskMd::getText).equals(after));
+        assertThat(taskMd().text()).isEqualTo(after);
+        robot.clickOn(taskMd);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor("one undo to restore all", () -> onFx(taskMd::getText).equals(before));
+        assertThat(taskMd().text()).isEqualTo(before);
+    }
+
+    private String findCount() throws Exception {
+        return onFx(() -> robotLabel("#find-count"));
+    }
+
+    private String robotLabel(String id) {
+        return ((javafx.scene.control.Label) console.stage().getScene().lookup(id)).getText();
     }
 
     private DocumentModel taskMd() {

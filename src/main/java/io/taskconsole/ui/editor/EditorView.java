@@ -25,17 +25,26 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * The centre: one tab per Markdown file, a plain text area each, and a status line with the word
+ * The centre: one tab per Markdown file, a {@link MarkdownArea} each (highlighted, numbered), a find
+ * bar over them (Ctrl+F, Ctrl+H while the editor has the focus), and a status line with the word
  * count, save state and the ConfigMap size meter (red past 1 MiB).
  */
 public final class EditorView {
+
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REPLACE = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
 
     private final EditorViewModel model;
     private final BorderPane root = new BorderPane();
@@ -48,6 +57,7 @@ public final class EditorView {
     private final Label saveState = new Label();
 
     private final ReadOnlyLongProperty configMapSize;
+    private final FindBar findBar = new FindBar(this::selectedArea);
     private final ObservableList<Criterion> criteria;
 
     /**
@@ -185,11 +195,37 @@ public final class EditorView {
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(3, 8, 3, 4));
         status.getStyleClass().add("editor-status");
+        root.setTop(findBar.node());
         root.setCenter(centre);
         root.setBottom(status);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKeys);
         markOver(overLimit.get());
         // The window builds this view after its first frame; a task may already be open by then.
         syncTabs();
+    }
+
+    /** Find and replace keys, wherever the focus is inside the editor (its text or the find bar). */
+    private void editorKeys(KeyEvent e) {
+        if (FIND.match(e)) {
+            findBar.open(false);
+        } else if (REPLACE.match(e)) {
+            findBar.open(true);
+        } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
+            findBar.step(e.isShiftDown() ? -1 : 1);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private CodeArea selectedArea() {
+        MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
+        return area == null ? null : area.area();
+    }
+
+    /** Opens the find bar on the file being edited (Ctrl+F in the editor). */
+    public void find(boolean withReplace) {
+        findBar.open(withReplace);
     }
 
     private void markOver(boolean over) {
