@@ -319,7 +319,7 @@ public final class BenchmarkReport {
         try {
             io.taskconsole.ui.FxResponsivenessBench.Figures f = io.taskconsole.ui.FxResponsivenessBench.run(
                     Files.createTempDirectory("taskconsole-bench-fx"), 200, 100_000);
-            report.append("The real console (`Console` with the real core) in this JVM on Xvfb. The longest FX-thread ")
+            report.append("The real console (`DesktopSession` with the real core) in this JVM on Xvfb. The longest FX-thread ")
                     .append("pause is the longest gap between two JavaFX pulses seen by an `AnimationTimer` ")
                     .append("(~17 ms when nothing blocks). Typing: ").append(f.typedChars())
                     .append(" characters inserted one every 50 ms at the caret in the middle of a 200 KB `task.md` ")

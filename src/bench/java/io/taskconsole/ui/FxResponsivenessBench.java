@@ -43,8 +43,8 @@ public final class FxResponsivenessBench {
         Platform.setImplicitExit(false);
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
-        Console console = onFx(() -> {
-            Console c = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"),
+        DesktopSession console = onFx(() -> {
+            DesktopSession c = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"),
                     CoreAdapters.real());
             c.onExit(() -> { });
             c.start(new Stage());
@@ -105,7 +105,7 @@ public final class FxResponsivenessBench {
         return new Figures(typedChars, typingPause, typingLong, logLines, ingestMs, logPause, (int) longGaps.get());
     }
 
-    private static CodeArea editorArea(Console console) {
+    private static CodeArea editorArea(DesktopSession console) {
         for (Node node : console.stage().getScene().getRoot().lookupAll(".markdown-editor")) {
             if (node instanceof CodeArea area && area.isVisible() && area.isEditable()
                     && area.getText().equals(console.editor.document(TaskFile.TASK_MD).orElseThrow().text())) {

@@ -2,6 +2,7 @@ package io.taskconsole.submit;
 
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.markdown.Criterion;
+import io.taskconsole.task.AtomicFiles;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskFolder;
@@ -64,6 +65,23 @@ public final class PromptTemplate {
             }
         }
         return defaultTemplate();
+    }
+
+    /**
+     * Keeps {@code text} as the workspace's template: a blank text or the default's removes the
+     * override, so the workspace follows the default as it changes between versions. Written
+     * atomically, never through a link.
+     *
+     * @return the override file, written or removed
+     */
+    public static Path saveForWorkspace(Path workspace, String text) throws IOException {
+        Path file = workspace.resolve(OVERRIDE_PATH);
+        if (text == null || text.isBlank() || text.equals(defaultText())) {
+            Files.deleteIfExists(file);
+        } else {
+            AtomicFiles.writeString(file, text);
+        }
+        return file;
     }
 
     private static String linkTarget(Path link) {

@@ -3,7 +3,8 @@ package io.taskconsole.ui;
 import atlantafx.base.theme.Styles;
 import io.taskconsole.ui.attempts.AttemptsView;
 import io.taskconsole.ui.cluster.ClusterView;
-import io.taskconsole.ui.common.AppSettings;
+import java.util.List;
+import java.util.Map;
 import io.taskconsole.ui.common.NoticeBar;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.criteria.CriteriaView;
@@ -20,20 +21,14 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,12 +37,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Lays the parts out and gives every main action a menu item with its shortcut, a toolbar button
- * with a tooltip, and an accessible name. Holds no state of its own; {@link Console} wires actions.
+ * Lays the parts out: menus and toolbar (generated from the {@link ActionTable}), task list, editor,
+ * preview, and the side and bottom panes, each pane's view made when its tab is first shown.
+ * Holds no state of its own; {@link MainActions} declares what the menus and toolbar do.
  */
 final class MainWindow {
 
-    private final Console console;
+    /** The panes an action can bring to the front. */
+    enum Pane { LOG, PROBLEMS, DRY_RUN, GENERATED, CRITERIA, OUTLINE, CLUSTER, ATTEMPTS }
+
+    private final DesktopSession session;
     private final BorderPane root = new BorderPane();
     // The work area: built by buildWorkArea() right after the window's first frame.
     TaskListView tasks;
@@ -76,14 +75,13 @@ final class MainWindow {
     final Tab outlineTab = new Tab("Outline");
     final Tab clusterTab = new Tab("Cluster");
     final Tab attemptsTab = new Tab("Attempts");
-    final Button submitButton = new Button("Submit");
     private final StackPane sidePlaceholder = new StackPane();
     private final StackPane bottomPlaceholder = new StackPane();
     private boolean layoutComplete;
 
-    MainWindow(Console console) {
-        this.console = console;
-        notices = new NoticeBar(console.notices);
+    MainWindow(DesktopSession session) {
+        this.session = session;
+        notices = new NoticeBar(session.notices);
         buildShell();
     }
 
@@ -97,10 +95,10 @@ final class MainWindow {
         if (editor != null) {
             return;
         }
-        tasks = new TaskListView(console.tasks);
-        editor = new EditorView(console.editor, console.submit.configMapSizeProperty(), console.criteria.criteria());
-        preview = new PreviewView(console.preview, console.editor);
-        root.setTop(new VBox(menuBar(), toolBar(), notices.node()));
+        tasks = new TaskListView(session.tasks);
+        editor = new EditorView(session.editor, session.submit.configMapSizeProperty(), session.criteria.criteria());
+        preview = new PreviewView(session.preview, session.editor);
+        root.setTop(new VBox(menuBar(), session.actions().toolBar(), notices.node()));
         buildColumns();
         root.setCenter(columns);
         root.setBottom(statusBar());
@@ -122,20 +120,20 @@ final class MainWindow {
         }
         layoutComplete = true;
         buildWorkArea();
-        console.submit.generatedShownProperty().bind(generatedTab.selectedProperty());
+        session.submit.generatedShownProperty().bind(generatedTab.selectedProperty());
         showOnFirstSelection(logTab, () -> {
-            log = new LogView(console.log, console.executor, console.notices);
-            log.cancelButton().setOnAction(e -> console.submit.cancel());
-            log.cancelButton().disableProperty().bind(console.submit.runningProperty().not());
+            log = new LogView(session.log, session.executor, session.notices, session.dialogs);
+            log.cancelButton().setOnAction(e -> session.submit.cancel());
+            log.cancelButton().disableProperty().bind(session.submit.runningProperty().not());
             return log.node();
         });
-        showOnFirstSelection(problemsTab, () -> (problems = new ProblemsView(console.submit)).node());
-        showOnFirstSelection(dryRunTab, () -> (dryRun = new DryRunView(console.submit)).node());
-        showOnFirstSelection(generatedTab, () -> (generated = new GeneratedFilesView(console.submit)).node());
-        showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(console.criteria)).node());
-        showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(console.preview)).node());
-        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(console.cluster)).node());
-        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(console.attempts)).node());
+        showOnFirstSelection(problemsTab, () -> (problems = new ProblemsView(session.submit)).node());
+        showOnFirstSelection(dryRunTab, () -> (dryRun = new DryRunView(session.submit)).node());
+        showOnFirstSelection(generatedTab, () -> (generated = new GeneratedFilesView(session.submit)).node());
+        showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(session.criteria)).node());
+        showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(session.preview)).node());
+        showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(session.cluster, session.dialogs)).node());
+        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(session.attempts, session.dialogs)).node());
         double[] columnDividers = columns.getDividerPositions();
         double centreDivider = centre.getDividerPositions()[0];
         columns.getItems().set(2, side);
@@ -184,8 +182,8 @@ final class MainWindow {
         editorAndPreview.getItems().addAll(editor.node(), preview.node());
         editorAndPreview.setId("editor-preview-split");
         problemsTab.textProperty().bind(Bindings.createStringBinding(
-                () -> console.submit.problems().isEmpty() ? "Problems" : "Problems (" + console.submit.problems().size() + ")",
-                console.submit.problems()));
+                () -> session.submit.problems().isEmpty() ? "Problems" : "Problems (" + session.submit.problems().size() + ")",
+                session.submit.problems()));
         bottom.getTabs().addAll(logTab, problemsTab, dryRunTab, generatedTab);
         bottom.setId("bottom-tabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -196,7 +194,7 @@ final class MainWindow {
         side.getTabs().addAll(criteriaTab, outlineTab, clusterTab, attemptsTab);
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        attemptsTab.selectedProperty().addListener((o, a, shown) -> console.attempts.visibleProperty().set(shown));
+        attemptsTab.selectedProperty().addListener((o, a, shown) -> session.attempts.visibleProperty().set(shown));
 
         // Explicit minimums: otherwise a SplitPane honours its children's content minimums and
         // a wide table or toolbar can squeeze the editor.
@@ -212,46 +210,72 @@ final class MainWindow {
         SplitPane.setResizableWithParent(tasks.node(), false);
         SplitPane.setResizableWithParent(sidePlaceholder, false);
 
-        tasks.newTaskButton().setOnAction(e -> console.newTask());
-        tasks.importButton().setOnAction(e -> console.importTasks());
+        tasks.newTaskButton().setOnAction(e -> session.actions().run("new-task"));
+        tasks.importButton().setOnAction(e -> session.actions().run("import-tasks"));
+        editor.addFileButton().setOnAction(e -> session.actions().run("add-file"));
     }
 
-    void restoreLayout(AppSettings settings) {
+    void restoreLayout(WindowState state) {
         buildWorkArea();
-        columns.setDividerPositions(settings.getDouble("layout.columns.0", 0.15), settings.getDouble("layout.columns.1", 0.70));
-        centre.setDividerPositions(settings.getDouble("layout.centre", 0.68));
-        editorAndPreview.setDividerPositions(settings.getDouble("layout.editor", 0.5));
+        state.restoreLayout(columns, centre, editorAndPreview);
     }
 
-    void rememberLayout(AppSettings settings) {
-        if (!workAreaBuilt()) {
-            return;
+    void rememberLayout(WindowState state) {
+        if (workAreaBuilt()) {
+            state.rememberLayout(columns, centre, editorAndPreview);
         }
-        double[] c = columns.getDividerPositions();
-        settings.putDouble("layout.columns.0", c[0]);
-        settings.putDouble("layout.columns.1", c[1]);
-        settings.putDouble("layout.centre", centre.getDividerPositions()[0]);
-        settings.putDouble("layout.editor", editorAndPreview.getDividerPositions()[0]);
+    }
+
+    /** Brings {@code pane} to the front of its tab pane, building the panes first if need be. */
+    void show(Pane pane) {
+        completeLayout();
+        Tab tab = switch (pane) {
+            case LOG -> logTab;
+            case PROBLEMS -> problemsTab;
+            case DRY_RUN -> dryRunTab;
+            case GENERATED -> generatedTab;
+            case CRITERIA -> criteriaTab;
+            case OUTLINE -> outlineTab;
+            case CLUSTER -> clusterTab;
+            case ATTEMPTS -> attemptsTab;
+        };
+        tab.getTabPane().getSelectionModel().select(tab);
+    }
+
+    /** The editor view (building the work area if need be). */
+    EditorView editor() {
+        buildWorkArea();
+        return editor;
+    }
+
+    /** The log view; made by {@link #show show(Pane.LOG)}. */
+    LogView logView() {
+        return log;
+    }
+
+    /** The attempts view; made by {@link #show show(Pane.ATTEMPTS)}. */
+    AttemptsView attemptsView() {
+        return attempts;
     }
 
     private Node statusBar() {
         Label workspace = new Label();
         workspace.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         workspace.textProperty().bind(Bindings.createStringBinding(() -> {
-            var info = console.editor.infoProperty().get();
+            var info = session.editor.infoProperty().get();
             return info == null ? "No task open" : "Task " + info.id() + " · " + info.service() + " · agent " + info.agent()
                     + " · model " + info.model();
-        }, console.editor.infoProperty()));
+        }, session.editor.infoProperty()));
         Label target = new Label();
         target.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> "→ " + (console.cluster.contextProperty().get() == null || console.cluster.contextProperty().get().isBlank()
-                        ? "current context" : console.cluster.contextProperty().get())
-                        + " / " + console.cluster.namespaceProperty().get(),
-                console.cluster.contextProperty(), console.cluster.namespaceProperty()));
+                () -> "→ " + (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
+                        ? "current context" : session.cluster.contextProperty().get())
+                        + " / " + session.cluster.namespaceProperty().get(),
+                session.cluster.contextProperty(), session.cluster.namespaceProperty()));
         Label running = new Label("● helm running");
         running.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
-        running.visibleProperty().bind(console.submit.runningProperty());
+        running.visibleProperty().bind(session.submit.runningProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, workspace, spacer, running, target);
@@ -260,64 +284,7 @@ final class MainWindow {
         return bar;
     }
 
-    private ToolBar toolBar() {
-        Button save = tool("Save", "Save all files now (Ctrl+S)", console::save);
-        save.setId("save");
-        Button validate = tool("Validate", "List every problem before submitting (Ctrl+Shift+V)", console::validate);
-        validate.setId("validate");
-        Button dry = tool("Dry run", "Render the ConfigMap and helm template without a cluster (Ctrl+Shift+D)", console::dryRun);
-        dry.setId("dry-run");
-        dry.disableProperty().bind(console.submit.busyProperty());
-        submitButton.setId("submit");
-        submitButton.getStyleClass().addAll(Styles.ACCENT, "submit-button");
-        submitButton.setTooltip(new Tooltip("Send the task as the next attempt (Ctrl+Enter)"));
-        submitButton.setAccessibleText("Submit the task to the cluster");
-        submitButton.setOnAction(e -> console.submitTask());
-        submitButton.disableProperty().bind(console.submit.runningProperty());
-        Button retry = tool("Retry…", "Send the selected attempt's files again (Ctrl+R)", console::retry);
-        retry.setId("toolbar-retry");
-        Button cancel = tool("Cancel", "Cancel the running submission (Ctrl+.)", console.submit::cancel);
-        cancel.setId("toolbar-cancel");
-        cancel.disableProperty().bind(console.submit.runningProperty().not());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button theme = tool("◐", "Switch light / dark (Ctrl+Shift+L)", console::toggleTheme);
-        theme.setId("toggle-theme");
-        theme.getStyleClass().add(Styles.FLAT);
-        ToolBar bar = new ToolBar(save, validate, dry, submitButton, retry, cancel, spacer, theme);
-        bar.setId("toolbar");
-        return bar;
-    }
-
-    private static Button tool(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setAccessibleText(tip);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     private MenuBar menuBar() {
-        Menu file = new Menu("_File", null,
-                item("New task…", "Shortcut+N", console::newTask),
-                item("Import from Task Master…", "Shortcut+I", console::importTasks),
-                item("Open workspace…", "Shortcut+O", console::chooseWorkspace),
-                item("Add file to task…", "Shortcut+Shift+N", () -> workArea().promptNewFile()),
-                new SeparatorMenuItem(),
-                item("Save", "Shortcut+S", console::save),
-                new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", console::requestClose));
-        Menu task = new Menu("_Task", null,
-                item("Validate", "Shortcut+Shift+V", console::validate),
-                item("Dry run", "Shortcut+Shift+D", console::dryRun),
-                item("Submit", "Shortcut+Enter", console::submitTask),
-                item("Retry selected attempt…", "Shortcut+R", console::retry),
-                item("Cancel submission", "Shortcut+PERIOD", console.submit::cancel),
-                new SeparatorMenuItem(),
-                item("Check connection", "Shortcut+Shift+K", () -> {
-                    side.getSelectionModel().select(clusterTab);
-                    console.cluster.checkConnection();
-                }));
         ToggleGroup themes = new ToggleGroup();
         Menu theme = new Menu("Theme");
         for (Theme t : Theme.values()) {
@@ -327,45 +294,11 @@ final class MainWindow {
                 case DARK -> "Primer Dark";
             });
             choice.setToggleGroup(themes);
-            choice.setSelected(console.theme.choiceProperty().get() == t);
-            choice.setOnAction(e -> console.theme.choiceProperty().set(t));
-            console.theme.choiceProperty().addListener((o, a, b) -> choice.setSelected(b == t));
+            choice.setSelected(session.theme.choiceProperty().get() == t);
+            choice.setOnAction(e -> session.theme.choiceProperty().set(t));
+            session.theme.choiceProperty().addListener((o, a, b) -> choice.setSelected(b == t));
             theme.getItems().add(choice);
         }
-        Menu view = new Menu("_View", null,
-                item("Next file", "Shortcut+PAGE_DOWN", () -> workArea().selectNextTab(1)),
-                item("Previous file", "Shortcut+PAGE_UP", () -> workArea().selectNextTab(-1)),
-                item("Focus editor", "Shortcut+E", () -> workArea().focusEditor()),
-                item("Find in log", "Shortcut+F", () -> {
-                    completeLayout();
-                    bottom.getSelectionModel().select(logTab);
-                    log.focusSearch();
-                }),
-                item("Attempts", "Shortcut+Shift+A", () -> side.getSelectionModel().select(attemptsTab)),
-                item("Refresh tasks", "F5", console.tasks::refresh),
-                new SeparatorMenuItem(),
-                item("Toggle light / dark", "Shortcut+Shift+L", console::toggleTheme),
-                theme);
-        Menu help = new Menu("_Help", null,
-                item("Keyboard shortcuts", "F1", console::showShortcuts),
-                item("Show log file", null, console::showLogFile),
-                item("About Task Console", null, console::showAbout));
-        MenuBar bar = new MenuBar(file, task, view, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private EditorView workArea() {
-        buildWorkArea();
-        return editor;
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
+        return session.actions().menuBar(Map.of(AppAction.MenuGroup.VIEW, List.of(theme)));
     }
 }

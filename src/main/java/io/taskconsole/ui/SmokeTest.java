@@ -10,28 +10,28 @@ import javafx.application.Platform;
 final class SmokeTest {
 
     static final Duration LIMIT = Duration.ofSeconds(60);
-    private final Console console;
+    private final DesktopSession session;
     private boolean done;
 
-    SmokeTest(Console console) {
-        this.console = console;
+    SmokeTest(DesktopSession session) {
+        this.session = session;
     }
 
     void run() {
-        console.notices.currentProperty().addListener((o, a, notice) -> {
+        session.notices.currentProperty().addListener((o, a, notice) -> {
             if (notice != null && notice.level() == io.taskconsole.ui.common.Notice.Level.ERROR) {
                 finish(1, "error shown: " + notice.message());
             }
         });
-        console.executor.schedule(() -> Platform.runLater(() -> finish(1,
+        session.executor.schedule(() -> Platform.runLater(() -> finish(1,
                 "the preview was not rendered within " + LIMIT.toSeconds() + " s")), LIMIT);
-        Platform.runLater(() -> console.whenPreviewShown(text -> {
-            if (!console.stage().isShowing() || !console.stage().getTitle().contains(Console.TITLE)) {
+        Platform.runLater(() -> session.whenPreviewShown(text -> {
+            if (!session.stage().isShowing() || !session.stage().getTitle().contains(DesktopSession.TITLE)) {
                 finish(1, "the main window is not showing");
-            } else if (console.editor.infoProperty().get() == null) {
+            } else if (session.editor.infoProperty().get() == null) {
                 finish(1, "no task is open");
             } else {
-                finish(0, "window shown, task " + console.editor.infoProperty().get().id() + " open, preview rendered ("
+                finish(0, "window shown, task " + session.editor.infoProperty().get().id() + " open, preview rendered ("
                         + text.strip().length() + " characters)");
             }
         }));
@@ -43,10 +43,10 @@ final class SmokeTest {
         }
         done = true;
         (code == 0 ? System.out : System.err).println("task-console smoke test " + (code == 0 ? "passed: " : "failed: ") + message);
-        console.onExit(() -> {
+        session.onExit(() -> {
             Platform.exit();
             System.exit(code);
         });
-        console.requestClose();
+        session.requestClose();
     }
 }

@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 
 /**
  * The desktop console's entry point. It installs the one uncaught-exception handler (log file plus
- * banner, never a stack-trace dialog), starts a {@link Console}, and runs the smoke test when asked.
+ * banner, never a stack-trace dialog), starts a {@link DesktopSession}, and runs the smoke test when asked.
  */
 public class TaskConsoleApp extends Application {
 
@@ -32,12 +32,12 @@ public class TaskConsoleApp extends Application {
             return;
         }
         Path configDir = AppSettings.defaultConfigDir();
-        Console console;
+        DesktopSession session;
         try {
-            console = new Console(options, configDir, CoreAdapters.real());
-            installErrorHandler(console);
-            console.reportStartup(StartupMarkers.fromSystem());
-            console.start(stage);
+            session = new DesktopSession(options, configDir, CoreAdapters.real());
+            installErrorHandler(session);
+            session.reportStartup(StartupMarkers.fromSystem());
+            session.start(stage);
         } catch (RuntimeException e) {
             new AppLog(configDir.resolve("logs").resolve("task-console.log")).error("Startup failed", e);
             System.err.println("task-console: the window could not start: " + Notice.error("Starting", e).message());
@@ -46,14 +46,14 @@ public class TaskConsoleApp extends Application {
             return;
         }
         if (options.smokeTest()) {
-            new SmokeTest(console).run();
+            new SmokeTest(session).run();
         }
     }
 
-    private static void installErrorHandler(Console console) {
+    private static void installErrorHandler(DesktopSession session) {
         Thread.UncaughtExceptionHandler handler = (thread, error) -> {
-            console.appLog().error("Uncaught on " + thread.getName(), error);
-            Platform.runLater(() -> console.notices.accept(Notice.error("Something unexpected", error)));
+            session.appLog().error("Uncaught on " + thread.getName(), error);
+            Platform.runLater(() -> session.notices.accept(Notice.error("Something unexpected", error)));
         };
         Thread.setDefaultUncaughtExceptionHandler(handler);
         Thread.currentThread().setUncaughtExceptionHandler(handler);

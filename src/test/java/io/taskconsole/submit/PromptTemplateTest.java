@@ -93,11 +93,8 @@ class PromptTemplateTest {
 
     @Test
     void aWorkspaceTemplateThatIsALinkIsRefusedNamingItsTarget() throws IOException {
-        Path secret = workspace.resolveSibling(workspace.getFileName() + "-id_rsa");
-        Files.writeString(secret, "PRIVATE KEY");
+        Path secret = overrideLinkedTo("-id_rsa", "PRIVATE KEY");
         Path override = workspace.resolve(PromptTemplate.OVERRIDE_PATH);
-        Files.createDirectories(override.getParent());
-        Files.createSymbolicLink(override, secret);
 
         assertThatThrownBy(() -> PromptTemplate.forWorkspace(workspace))
                 .isInstanceOfSatisfying(TaskConsoleException.class, e -> {
@@ -106,5 +103,41 @@ class PromptTemplateTest {
                             + " is a symbolic link to " + secret + ": Task Console does not read templates through links");
                 });
         Files.delete(secret);
+    }
+
+    @Test
+    void savingKeepsAnEditedTemplateAndTheDefaultOrABlankOneRemovesTheOverride() throws IOException {
+        Path override = PromptTemplate.saveForWorkspace(workspace, "Do {{taskId}} carefully.");
+
+        assertThat(override).isEqualTo(workspace.resolve(PromptTemplate.OVERRIDE_PATH));
+        assertThat(PromptTemplate.forWorkspace(workspace).template()).isEqualTo("Do {{taskId}} carefully.");
+
+        PromptTemplate.saveForWorkspace(workspace, PromptTemplate.defaultText());
+        assertThat(override).doesNotExist();
+
+        PromptTemplate.saveForWorkspace(workspace, "Mine.");
+        PromptTemplate.saveForWorkspace(workspace, "  \n");
+        assertThat(override).doesNotExist();
+        assertThat(PromptTemplate.forWorkspace(workspace).template()).isEqualTo(PromptTemplate.defaultText());
+    }
+
+    @Test
+    void savingNeverWritesThroughALink() throws IOException {
+        Path elsewhere = overrideLinkedTo("-bashrc", "export PATH");
+
+        assertThatThrownBy(() -> PromptTemplate.saveForWorkspace(workspace, "Mine."))
+                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+        assertThat(Files.readString(elsewhere)).isEqualTo("export PATH");
+        Files.delete(elsewhere);
+    }
+
+    /** Makes the workspace's template override a link to a new file beside the workspace holding {@code content}. */
+    private Path overrideLinkedTo(String suffix, String content) throws IOException {
+        Path outside = workspace.resolveSibling(workspace.getFileName() + suffix);
+        Files.writeString(outside, content);
+        Path override = workspace.resolve(PromptTemplate.OVERRIDE_PATH);
+        Files.createDirectories(override.getParent());
+        Files.createSymbolicLink(override, outside);
+        return outside;
     }
 }

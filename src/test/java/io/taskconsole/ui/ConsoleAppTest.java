@@ -46,11 +46,11 @@ class ConsoleAppTest {
 
     @TempDir
     Path temp;
-    Console console;
+    DesktopSession console;
 
     @Start
     void start(Stage stage) {
-        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
         console.onExit(() -> { });
         console.start(stage);
     }

@@ -14,7 +14,7 @@ final class ConsoleHelm {
     private ConsoleHelm() {
     }
 
-    static void use(FxRobot robot, Console console) {
+    static void use(FxRobot robot, DesktopSession console) {
         String helm = ToolBinaries.helm().toString();
         robot.interact(() -> console.cluster.helmPathProperty().set(helm));
     }

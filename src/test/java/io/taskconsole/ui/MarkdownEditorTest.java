@@ -57,12 +57,12 @@ class MarkdownEditorTest {
 
     @TempDir
     Path temp;
-    Console console;
+    DesktopSession console;
     CodeArea taskMd;
 
     @Start
     void start(Stage stage) {
-        console = new Console(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
+        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
         console.onExit(() -> { });
         console.start(stage);
     }

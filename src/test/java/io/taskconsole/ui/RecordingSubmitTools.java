@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RecordingSubmitTools implements SubmitTools {
 
+    /** Every prompt template the view model saved, in order. */
+    public final java.util.List<String> savedTemplates = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public final List<String> calls = new ArrayList<>();
     public int generatedCount;
     public final List<AttemptSummary> attempts = new ArrayList<>();
@@ -152,6 +155,11 @@ public final class RecordingSubmitTools implements SubmitTools {
     @Override
     public Path promptTemplateFile(Path workspace) {
         return workspace.resolve(".task-console/prompt-template.md");
+    }
+
+    @Override
+    public void savePromptTemplate(Path workspace, String text) {
+        savedTemplates.add(text);
     }
 
     private static byte[] utf8(String text) {

@@ -33,9 +33,9 @@ class RecoveryTest {
     void aKilledConsoleReopensTheSameTaskWithTheTypedText(FxRobot robot) throws Exception {
         Path config = temp.resolve("config");
         Path workspace = temp.resolve("my-tasks");
-        Console[] a = {null};
+        DesktopSession[] a = {null};
         robot.interact(() -> {
-            a[0] = new Console(new StartupOptions(false, workspace), config, CoreAdapters.real());
+            a[0] = new DesktopSession(new StartupOptions(false, workspace), config, CoreAdapters.real());
             a[0].onExit(() -> { });
             a[0].start(first);
         });
@@ -55,9 +55,9 @@ class RecoveryTest {
             first.hide();
         });
 
-        Console[] b = {null};
+        DesktopSession[] b = {null};
         robot.interact(() -> {
-            b[0] = new Console(new StartupOptions(false, null), config, CoreAdapters.real());
+            b[0] = new DesktopSession(new StartupOptions(false, null), config, CoreAdapters.real());
             b[0].onExit(() -> { });
             b[0].start(new Stage());
         });
@@ -73,9 +73,9 @@ class RecoveryTest {
 
     @Test
     void aFileChangedByAnotherProgramIsReloaded(FxRobot robot) throws Exception {
-        Console[] c = {null};
+        DesktopSession[] c = {null};
         robot.interact(() -> {
-            c[0] = new Console(new StartupOptions(false, temp.resolve("ws")), temp.resolve("config"), CoreAdapters.real());
+            c[0] = new DesktopSession(new StartupOptions(false, temp.resolve("ws")), temp.resolve("config"), CoreAdapters.real());
             c[0].onExit(() -> { });
             c[0].start(first);
         });

@@ -2,6 +2,8 @@ package io.taskconsole.ui.attempts;
 
 import atlantafx.base.theme.Styles;
 import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.ui.dialogs.Dialogs;
+import java.util.List;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,10 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -38,14 +37,16 @@ public final class AttemptsView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
     private final AttemptsViewModel model;
+    private final Dialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final TableView<AttemptSummary> table = new TableView<>();
     private final Button retry = new Button("Retry");
     private final TextArea log = new TextArea();
     private final TabPane files = new TabPane();
 
-    public AttemptsView(AttemptsViewModel model) {
+    public AttemptsView(AttemptsViewModel model, Dialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         build();
     }
 
@@ -61,21 +62,13 @@ public final class AttemptsView {
             return;
         }
         AttemptsViewModel.RetryQuestion question = model.retryQuestion(attempt);
-        ButtonType where = new ButtonType("Retry where it went", ButtonBar.ButtonData.OK_DONE);
-        ButtonType selected = new ButtonType("Retry to the selected target", ButtonBar.ButtonData.OTHER);
-        Alert alert = question.selectedDiffers()
-                ? new Alert(Alert.AlertType.CONFIRMATION, question.text(), where, selected, ButtonType.CANCEL)
-                : new Alert(Alert.AlertType.CONFIRMATION, question.text(), new ButtonType("Retry",
-                        ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        alert.setTitle("Retry attempt " + attempt.number());
-        alert.setHeaderText("Retry attempt " + attempt.number() + "?");
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        alert.getDialogPane().setId("retry-confirmation");
-        alert.showAndWait()
-                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE || b == selected)
-                .ifPresent(b -> model.retry(attempt, b == selected));
+        List<String> answers = question.selectedDiffers()
+                ? List.of("Retry where it went", "Retry to the selected target", "Cancel")
+                : List.of("Retry", "Cancel");
+        dialogs.choose("retry-confirmation", "Retry attempt " + attempt.number(), "Retry attempt " + attempt.number() + "?",
+                        question.text(), answers)
+                .filter(i -> i < answers.size() - 1)
+                .ifPresent(i -> model.retry(attempt, i == 1));
     }
 
     private void build() {

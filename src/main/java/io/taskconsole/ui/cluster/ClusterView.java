@@ -1,9 +1,10 @@
 package io.taskconsole.ui.cluster;
 
+import io.taskconsole.ui.dialogs.Dialogs;
+import java.io.File;
 import io.taskconsole.submit.SubmitSettings;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,18 +19,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 
 /** The cluster settings: kubeconfig, context, namespace, connection check, helm and chart. */
 public final class ClusterView {
 
     private final ClusterViewModel model;
+    private final Dialogs dialogs;
     private final ScrollPane root = new ScrollPane();
     private final Button check = new Button("Check connection");
 
-    public ClusterView(ClusterViewModel model) {
+    public ClusterView(ClusterViewModel model, Dialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         build();
     }
 
@@ -67,13 +68,10 @@ public final class ClusterView {
         browse.setTooltip(new Tooltip("Choose a kubeconfig file"));
         browse.setAccessibleText("Choose a kubeconfig file");
         browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Kubeconfig");
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
+            dialogs.openFile("Kubeconfig", "Kubeconfig files", "*").ifPresent(file -> {
                 model.kubeconfigProperty().set(file.toString());
                 model.loadContexts();
-            }
+            });
         });
         HBox.setHgrow(kubeconfig, Priority.ALWAYS);
 
@@ -136,10 +134,7 @@ public final class ClusterView {
         chartBrowse.setTooltip(new Tooltip("Choose a chart folder"));
         chartBrowse.setAccessibleText("Choose a chart folder");
         chartBrowse.setOnAction(e -> {
-            File dir = new DirectoryChooser().showDialog(root.getScene().getWindow());
-            if (dir != null) {
-                model.chartProperty().set(dir.toString());
-            }
+            dialogs.chooseDirectory("Chart folder", null).ifPresent(dir -> model.chartProperty().set(dir.toString()));
         });
         HBox.setHgrow(chart, Priority.ALWAYS);
 

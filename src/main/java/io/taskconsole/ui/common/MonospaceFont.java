@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class MonospaceFont {
 
     static final String SELECTORS = ".monospace, .markdown-editor, .log-list .log-text, "
-            + ".markdown-preview .md-code, .markdown-preview .md-mono";
+            + ".md-inline .md-code, .markdown-preview .md-mono";
 
     private MonospaceFont() {
     }

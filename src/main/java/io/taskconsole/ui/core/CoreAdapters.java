@@ -213,5 +213,10 @@ public final class CoreAdapters {
         public Path promptTemplateFile(Path workspace) {
             return workspace.resolve(PromptTemplate.OVERRIDE_PATH);
         }
+
+        @Override
+        public void savePromptTemplate(Path workspace, String text) throws java.io.IOException {
+            PromptTemplate.saveForWorkspace(workspace, text);
+        }
     }
 }

@@ -53,6 +53,9 @@ public interface SubmitTools {
     /** Where the workspace's override of the prompt template lives. */
     Path promptTemplateFile(Path workspace);
 
+    /** Keeps {@code text} as the workspace's template (the default's text or a blank one removes the override). */
+    void savePromptTemplate(Path workspace, String text) throws java.io.IOException;
+
     /** This task's attempts: local history merged with what the cluster reports. */
     AttemptsOverview attempts(TaskDraft draft, Target target, boolean askCluster);
 

@@ -23,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -55,6 +54,7 @@ public final class EditorView {
     private final ProgressBar meter = new ProgressBar(0);
     private final Label size = new Label();
     private final Label saveState = new Label();
+    private final Button add = new Button("+");
 
     private final ReadOnlyLongProperty configMapSize;
     private final FindBar findBar = new FindBar(this::selectedArea);
@@ -112,19 +112,9 @@ public final class EditorView {
         }
     }
 
-    /** Asks for a file name and adds it to the task. */
-    public void promptNewFile() {
-        if (!model.isOpen()) {
-            return;
-        }
-        TextInputDialog dialog = new TextInputDialog("notes.md");
-        dialog.setTitle("Add a file");
-        dialog.setHeaderText("A Markdown file that goes to the agent with task.md");
-        dialog.setContentText("File name:");
-        if (root.getScene() != null) {
-            dialog.initOwner(root.getScene().getWindow());
-        }
-        dialog.showAndWait().ifPresent(model::addFile);
+    /** The "+" beside the file tabs; the window wires it to the Add file action. */
+    public Button addFileButton() {
+        return add;
     }
 
     private void build() {
@@ -156,12 +146,10 @@ public final class EditorView {
         tabs.visibleProperty().bind(Bindings.isNotEmpty(model.documents()));
         empty.visibleProperty().bind(tabs.visibleProperty().not());
 
-        Button add = new Button("+");
         add.setId("add-file");
         add.getStyleClass().add(Styles.FLAT);
         add.setTooltip(new Tooltip("Add a Markdown file to the task"));
         add.setAccessibleText("Add a Markdown file to the task");
-        add.setOnAction(e -> promptNewFile());
         add.disableProperty().bind(tabs.visibleProperty().not());
 
         words.setId("word-count");

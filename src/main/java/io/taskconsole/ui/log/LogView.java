@@ -6,7 +6,8 @@ import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.task.AtomicFiles;
-import java.io.File;
+import io.taskconsole.ui.dialogs.Dialogs;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.FileChooser;
 
 /**
  * The log panel: a virtualized list of styled lines (only visible rows exist as nodes), a search
@@ -46,6 +46,7 @@ public final class LogView {
     private final LogViewModel model;
     private final BackgroundExecutor executor;
     private final Notices notices;
+    private final Dialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final ListView<LogLine> list = new ListView<>();
     private final TextField search = new TextField();
@@ -54,7 +55,8 @@ public final class LogView {
     private final Button cancel = new Button("Cancel");
     private boolean autoScrolling;
 
-    public LogView(LogViewModel model, BackgroundExecutor executor, Notices notices) {
+    public LogView(LogViewModel model, BackgroundExecutor executor, Notices notices, Dialogs dialogs) {
+        this.dialogs = dialogs;
         this.model = model;
         this.executor = executor;
         this.notices = notices;
@@ -216,16 +218,13 @@ public final class LogView {
     }
 
     private void save() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save log");
-        chooser.setInitialFileName("helm-output.log");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        Path file = dialogs.saveFile("Save log", "helm-output.log").orElse(null);
         if (file == null) {
             return;
         }
         String text = model.text();
         executor.task(() -> {
-            AtomicFiles.writeString(file.toPath(), text);
+            AtomicFiles.writeString(file, text);
             return file;
         }).onSuccess(f -> notices.accept(Notice.success("Saved the log to " + f + ".")))
                 .onFailure(notices.failed("Saving the log to " + file))

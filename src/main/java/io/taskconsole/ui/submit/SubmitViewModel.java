@@ -7,7 +7,6 @@ import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.Cancellation;
 import io.taskconsole.submit.DryRun;
 import io.taskconsole.submit.Problem;
-import io.taskconsole.task.AtomicFiles;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.BackgroundExecutor;
@@ -18,7 +17,6 @@ import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -435,11 +433,7 @@ public final class SubmitViewModel {
         Path file = tools.promptTemplateFile(dir);
         String text = promptTemplate.get();
         executor.task(() -> {
-            if (text == null || text.isBlank() || text.equals(tools.defaultPromptTemplate())) {
-                Files.deleteIfExists(file);
-            } else {
-                AtomicFiles.writeString(file, text);
-            }
+            tools.savePromptTemplate(dir, text);
             return file;
         }).onFailure(notices.failed("Saving the prompt template " + file)).start();
     }

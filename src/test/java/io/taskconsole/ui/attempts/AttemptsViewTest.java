@@ -11,6 +11,7 @@ import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.dialogs.RecordingDialogs;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.submit.AttemptResult;
 import io.taskconsole.submit.JobPhase;
@@ -49,6 +50,8 @@ class AttemptsViewTest {
     static Path temp;
     final RecordingSubmitTools tools = new RecordingSubmitTools();
     AttemptsViewModel model;
+    final RecordingDialogs dialogs = new RecordingDialogs();
+    AttemptsView view;
 
     @Start
     void start(Stage stage) {
@@ -65,7 +68,7 @@ class AttemptsViewTest {
         // While the cluster is unreachable the list comes back unchanged: Job status stays unknown.
         tools.attempts.add(attempt(2, JobPhase.UNKNOWN));
         model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
-        AttemptsView view = new AttemptsView(model);
+        view = new AttemptsView(model, dialogs);
         stage.setScene(new Scene((Parent) view.node(), 800, 600));
         stage.show();
         model.refresh(true);
@@ -98,6 +101,19 @@ class AttemptsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tools.calls).as("loaded files are not fetched again").containsExactly("files 2", "files 2");
         assertThat(robot.lookup("#attempt-file-prompt-md").tryQuery()).isPresent();
+    }
+
+    @Test
+    void retryAsksFirstAndSendsNothingWhenTheUserCancels(FxRobot robot) {
+        waitFor("both attempts", () -> robot.lookup("#attempts").queryAs(TableView.class).getItems().size() == 2);
+
+        robot.interact(view::confirmRetry);
+        assertThat(dialogs.asked).singleElement().asString().startsWith("choose retry-confirmation: ").contains("attempt 2");
+        assertThat(tools.calls).noneMatch(c -> c.startsWith("retry"));
+
+        dialogs.answer(0);
+        robot.interact(view::confirmRetry);
+        waitFor("the retry", () -> tools.calls.stream().anyMatch(c -> c.startsWith("retry 2")));
     }
 
     @Test

@@ -59,7 +59,7 @@ class KubeconfigFromHomeTest {
         models.cluster.helmPathProperty().set(ToolBinaries.helm().toString());
         models.cluster.chartProperty().set(CHART);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene((Parent) new ClusterView(models.cluster).node(), 520, 640));
+        stage.setScene(new Scene((Parent) new ClusterView(models.cluster, new io.taskconsole.ui.dialogs.RecordingDialogs()).node(), 520, 640));
         stage.show();
     }
 

@@ -2,7 +2,7 @@ package io.taskconsole.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskconsole.ui.Console;
+import io.taskconsole.ui.DesktopSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -36,7 +36,7 @@ class MonospaceFontTest {
         editor.getStyleClass().add("markdown-editor");
         code.getStyleClass().add("monospace");
         Scene scene = new Scene(new VBox(editor, code), 400, 300);
-        scene.getStylesheets().add(Objects.requireNonNull(Console.class.getResource("console.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(DesktopSession.class.getResource("console.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
@@ -62,7 +62,7 @@ class MonospaceFontTest {
     @Test
     void theOverrideCoversEveryMonospacedRuleOfConsoleCss() throws Exception {
         String css;
-        try (var in = Objects.requireNonNull(Console.class.getResourceAsStream("console.css"))) {
+        try (var in = Objects.requireNonNull(DesktopSession.class.getResourceAsStream("console.css"))) {
             css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Set<String> monospaced = new TreeSet<>();

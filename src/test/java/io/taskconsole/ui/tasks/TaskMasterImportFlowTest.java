@@ -7,6 +7,7 @@ import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.core.CoreAdapters;
+import io.taskconsole.ui.dialogs.ImportDialog;
 import io.taskconsole.task.TaskMasterImport;
 import java.nio.file.Files;
 import java.nio.file.Path;

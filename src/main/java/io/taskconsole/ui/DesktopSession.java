@@ -7,46 +7,39 @@ import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.FxThread;
 import io.taskconsole.ui.common.MonospaceFont;
-import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.common.OsThemeDetector;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.common.ThemeController;
 import io.taskconsole.ui.core.Core;
 import io.taskconsole.ui.criteria.CriteriaViewModel;
+import io.taskconsole.ui.dialogs.Dialogs;
+import io.taskconsole.ui.dialogs.FxDialogs;
 import io.taskconsole.ui.editor.EditorViewModel;
 import io.taskconsole.ui.log.LogViewModel;
 import io.taskconsole.ui.preview.PreviewViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
-import io.taskconsole.ui.tasks.NewTaskDialog;
 import io.taskconsole.ui.tasks.TaskEntry;
 import io.taskconsole.ui.tasks.TaskListViewModel;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * One running console: its settings, executor, view models and window. The window's first frame is
- * only a themed window saying the workspace is opening; the menus, toolbar and work area follow, and
- * the side panes and the cluster look-ups once the task is in the editor.
+ * One session of the desktop app: its settings, executor and view models, the window with its
+ * {@link MainActions action table}, {@link WindowState} and {@link io.taskconsole.ui.dialogs.Dialogs dialogs},
+ * the order they start in, and closing. The window's first frame is only a themed window saying
+ * the workspace is opening; the menus, toolbar and work area follow, and the side panes and the
+ * cluster look-ups once the task is in the editor.
  * Tests start several on one JVM (a "restart"), so nothing here is static.
  */
-public final class Console {
+public final class DesktopSession {
 
     public static final String TITLE = "Task Console";
     static final Duration DISK_CHECK = Duration.ofSeconds(2);
@@ -68,6 +61,9 @@ public final class Console {
     final SubmitViewModel submit;
     final AttemptsViewModel attempts;
     private final Core core;
+    final Dialogs dialogs;
+    private final WindowState windowState;
+    private ActionTable actions;
     private MainWindow window;
     private Stage stage;
     private BackgroundExecutor.Cancellable diskWatch;
@@ -77,16 +73,18 @@ public final class Console {
     private Runnable onExit = Platform::exit;
     private StartupMarkers markers = StartupMarkers.off();
 
-    public Console(StartupOptions options, Path configDir, Core core) {
+    public DesktopSession(StartupOptions options, Path configDir, Core core) {
         this.options = options;
         this.core = core;
         this.settings = AppSettings.load(configDir);
         this.appLog = new AppLog(configDir.resolve("logs").resolve("task-console.log"));
+        this.windowState = new WindowState(settings);
+        this.dialogs = new FxDialogs(() -> stage);
         this.executor = BackgroundExecutor.forApp(new FxThread());
         this.notices = new Notices(appLog);
         this.theme = new ThemeController(executor, new OsThemeDetector(), notices);
         this.tasks = new TaskListViewModel(core.tasks(), executor, notices);
-        this.editor = new EditorViewModel(core.tasks(), core.markdown(), executor, notices);
+        this.editor = new EditorViewModel(core.tasks(), executor, notices);
         this.preview = new PreviewViewModel(core.markdown(), executor, notices, editor);
         this.criteria = new CriteriaViewModel(core.markdown(), executor, notices, editor);
         this.cluster = new ClusterViewModel(core.cluster(), executor);
@@ -113,11 +111,11 @@ public final class Console {
         window = new MainWindow(this);
         Scene scene = new Scene(window.root(), 1360, 860);
         scene.getStylesheets().add(Objects.requireNonNull(
-                Console.class.getResource("console.css"), "console.css").toExternalForm());
+                DesktopSession.class.getResource("console.css"), "console.css").toExternalForm());
         MonospaceFont.stylesheetFor(System.getProperty("os.name")).ifPresent(scene.getStylesheets()::add);
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        restoreWindow();
+        windowState.restore(stage);
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();
@@ -171,9 +169,9 @@ public final class Console {
         }
         secondaryStarted = true;
         window.completeLayout();
-        window.restoreLayout(settings);
+        window.restoreLayout(windowState);
         Platform.runLater(() -> {
-            window.restoreLayout(settings);
+            window.restoreLayout(windowState);
             cluster.loadContexts();
             cluster.locateHelm();
         });
@@ -184,7 +182,6 @@ public final class Console {
         Path workspace = dir.toAbsolutePath().normalize();
         boolean firstRun = settings.get("sample.created").isEmpty();
         executor.task(() -> {
-            Files.createDirectories(workspace);
             if (options.smokeTest() || (firstRun && core.tasks().list(workspace).isEmpty())) {
                 core.tasks().createSample(workspace);
             }
@@ -222,7 +219,7 @@ public final class Console {
             if (!editorReady) {
                 editorReady = true;
                 if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                    window.editor.focusEditor();
+                    window.editor().focusEditor();
                 }
                 Platform.runLater(() -> {
                     markers.reached("editor-ready");
@@ -232,111 +229,12 @@ public final class Console {
         });
     }
 
-    // ---- actions (menus, toolbar, shortcuts) ----
-
-    void save() {
-        editor.saveNow(() -> notices.accept(Notice.success("Saved.")));
-    }
-
-    void validate() {
-        window.completeLayout();
-        window.bottom.getSelectionModel().select(window.problemsTab);
-        submit.validate();
-    }
-
-    void dryRun() {
-        window.completeLayout();
-        window.bottom.getSelectionModel().select(window.dryRunTab);
-        submit.dryRun();
-    }
-
-    void submitTask() {
-        window.completeLayout();
-        window.bottom.getSelectionModel().select(window.logTab);
-        submit.submit();
-    }
-
-    void retry() {
-        window.completeLayout();
-        window.side.getSelectionModel().select(window.attemptsTab);
-        window.bottom.getSelectionModel().select(window.logTab);
-        window.attempts.confirmRetry();
-    }
-
-    void toggleTheme() {
-        theme.choiceProperty().set(theme.darkProperty().get() ? Theme.LIGHT : Theme.DARK);
-        settings.put(AppSettings.THEME, theme.choiceProperty().get().name().toLowerCase(java.util.Locale.ROOT));
-        saveSettingsLater();
-    }
-
-    void newTask() {
-        if (tasks.workspaceProperty().get() == null) {
-            return;
+    /** The window's one action table (menus, toolbar, shortcuts help); made once, when the menus are first built. */
+    ActionTable actions() {
+        if (actions == null) {
+            actions = new MainActions(this).table();
         }
-        NewTaskDialog.ask(stage, tasks.suggestedId()).ifPresent(input ->
-                tasks.create(input.id(), input.service(), input.title(), draft -> { }));
-    }
-
-    void importTasks() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import from Task Master");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Task Master tasks.json", "*.json"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            Path json = file.toPath();
-            tasks.readTaskMaster(json, found -> io.taskconsole.ui.tasks.ImportDialog.ask(stage, json, found)
-                    .ifPresent(choice -> tasks.importTaskMaster(json, choice.tasks(), choice.service())));
-        }
-    }
-
-    void chooseWorkspace() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Workspace: the folder that holds your task folders");
-        Path current = tasks.workspaceProperty().get();
-        if (current != null && Files.isDirectory(current)) {
-            chooser.setInitialDirectory(current.toFile());
-        }
-        File dir = chooser.showDialog(stage);
-        if (dir != null) {
-            editor.saveNow();
-            openWorkspace(dir.toPath(), false);
-        }
-    }
-
-    void showShortcuts() {
-        info("Keyboard shortcuts", """
-                Ctrl+S  Save            Ctrl+Shift+V  Validate       Ctrl+Shift+D  Dry run
-                Ctrl+Enter  Submit      Ctrl+R  Retry                Ctrl+.  Cancel
-                Ctrl+N  New task        Ctrl+I  Import               Ctrl+O  Open workspace
-                Ctrl+PgDn / Ctrl+PgUp  Switch files                  Ctrl+E  Focus editor
-                Ctrl+F  Find in log     Ctrl+Shift+K  Check connection
-                In the editor: Ctrl+F  Find   Ctrl+H  Replace   F3 / Shift+F3  Next / previous match
-                Ctrl+Shift+L  Light / dark                           F5  Refresh tasks
-                (Cmd instead of Ctrl on macOS)""");
-    }
-
-    void showLogFile() {
-        notices.accept(new Notice(Notice.Level.INFO, "Task Console's log file: " + appLog.file(), "", List.of(
-                new Notice.Action("Copy path", () -> {
-                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                    content.putString(appLog.file().toString());
-                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-                }))));
-    }
-
-    void showAbout() {
-        info("About Task Console", "Task Console " + io.taskconsole.submit.AppVersion.get()
-                + "\nWrite a task for an AI coding agent, preview it and dispatch it to Kubernetes."
-                + "\nSettings: " + settings.file() + "\nLog: " + appLog.file());
-    }
-
-    private void info(String title, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.initOwner(stage);
-        alert.getDialogPane().getStyleClass().add("monospace");
-        alert.show();
+        return actions;
     }
 
     /** Closes the window; asks first while a submission runs; saves drafts and settings first. */
@@ -345,16 +243,10 @@ public final class Console {
             return;
         }
         if (submit.runningProperty().get()) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+            if (!dialogs.confirm("quit-confirmation", "A submission is running", "Quit while a submission is running?",
                     "helm is still running for this task. Quitting cancels it; the attempt's ConfigMap stays "
                             + "and the next submission takes the next number.",
-                    new ButtonType("Cancel submission and quit", ButtonBar.ButtonData.OK_DONE),
-                    new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE));
-            ask.setTitle("A submission is running");
-            ask.setHeaderText("Quit while a submission is running?");
-            ask.initOwner(stage);
-            ask.getDialogPane().setId("quit-confirmation");
-            if (ask.showAndWait().map(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE).orElse(true)) {
+                    "Cancel submission and quit", "Keep running")) {
                 return;
             }
             submit.cancel();
@@ -394,48 +286,20 @@ public final class Console {
         onExit.run();
     }
 
-    private void saveSettingsLater() {
+    void saveSettingsLater() {
         executor.task(() -> {
             settings.save();
             return true;
         }).onFailure(e -> appLog.error("Saving settings", e)).start();
     }
 
-    private void restoreWindow() {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = settings.getDouble("window.width", Math.min(1500, screen.getWidth() * 0.92));
-        double h = settings.getDouble("window.height", Math.min(940, screen.getHeight() * 0.92));
-        double x = settings.getDouble("window.x", Double.NaN);
-        double y = settings.getDouble("window.y", Double.NaN);
-        stage.setWidth(w);
-        stage.setHeight(h);
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, Math.min(w, 200), 50)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
-        stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized", "false")));
-    }
-
     private void rememberWindow() {
-        settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
-        if (!stage.isMaximized()) {
-            settings.putDouble("window.width", stage.getWidth());
-            settings.putDouble("window.height", stage.getHeight());
-            settings.putDouble("window.x", stage.getX());
-            settings.putDouble("window.y", stage.getY());
-        }
+        windowState.remember(stage);
         if (editor.selectedProperty().get() != null) {
             settings.put(AppSettings.OPEN_TAB, editor.selectedProperty().get().name());
         }
         cluster.remember(settings);
-        window.rememberLayout(settings);
-    }
-
-    /** Remembers the cluster fields and open file now (also called on close). */
-    void rememberNow() {
-        rememberWindow();
-        saveSettingsLater();
+        window.rememberLayout(windowState);
     }
 
     // ---- for the smoke test and GUI tests ----

@@ -1,4 +1,4 @@
-package io.taskconsole.ui.tasks;
+package io.taskconsole.ui.dialogs;
 
 import atlantafx.base.theme.Styles;
 import io.taskconsole.task.ServiceName;
@@ -23,7 +23,7 @@ public final class NewTaskDialog {
     private NewTaskDialog() {
     }
 
-    public static java.util.Optional<Input> ask(Window owner, String suggestedId) {
+    static java.util.Optional<Input> ask(Window owner, String suggestedId) {
         Dialog<Input> dialog = new Dialog<>();
         dialog.setTitle("New task");
         dialog.setHeaderText("A task folder with task.md and design-spec.md from the template");

@@ -1,4 +1,4 @@
-package io.taskconsole.ui.tasks;
+package io.taskconsole.ui.dialogs;
 
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.app.TaskService;
@@ -28,7 +28,7 @@ public final class ImportDialog {
     private ImportDialog() {
     }
 
-    public static Optional<Choice> ask(Window owner, Path tasksJson, List<TaskMasterImport.Entry> tasks) {
+    static Optional<Choice> ask(Window owner, Path tasksJson, List<TaskMasterImport.Entry> tasks) {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Import from Task Master");
         dialog.setHeaderText("Tasks in " + tasksJson);
@@ -63,7 +63,7 @@ public final class ImportDialog {
     }
 
     /** The service the application layer suggests for the file, or blank for the user to type. */
-    static String guessService(Path tasksJson) {
+    public static String guessService(Path tasksJson) {
         return TaskService.suggestService(tasksJson).map(ServiceName::value).orElse("");
     }
 

@@ -1,0 +1,116 @@
+package io.taskconsole.ui.dialogs;
+
+import io.taskconsole.task.TaskMasterImport;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The console's dialogs as JavaFX windows, each owned by the main window so it opens over it. */
+public final class FxDialogs implements Dialogs {
+
+    private final Supplier<Window> owner;
+
+    public FxDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        own(alert);
+        alert.show();
+    }
+
+    @Override
+    public void show(String title, Node content) {
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.OK);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(content);
+        alert.setResizable(true);
+        own(alert);
+        alert.show();
+    }
+
+    @Override
+    public Optional<Integer> choose(String id, String title, String question, String text, List<String> answers) {
+        List<ButtonType> buttons = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            boolean last = i == answers.size() - 1 && answers.size() > 1;
+            buttons.add(new ButtonType(answers.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE
+                    : last ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER));
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, buttons.toArray(ButtonType[]::new));
+        alert.setTitle(title);
+        alert.setHeaderText(question);
+        alert.getDialogPane().setId(id);
+        own(alert);
+        return alert.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String question, String label, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        dialog.setContentText(label);
+        own(dialog);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseDirectory(String title, Path initial) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (initial != null && initial.toFile().isDirectory()) {
+            chooser.setInitialDirectory(initial.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<NewTaskDialog.Input> newTask(String suggestedId) {
+        return NewTaskDialog.ask(owner.get(), suggestedId);
+    }
+
+    @Override
+    public Optional<ImportDialog.Choice> importTasks(Path tasksJson, List<TaskMasterImport.Entry> found) {
+        return ImportDialog.ask(owner.get(), tasksJson, found);
+    }
+
+    private void own(javafx.scene.control.Dialog<?> dialog) {
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+    }
+}
