@@ -242,6 +242,75 @@ class MarkdownEditorTest {
         assertThat(taskMd().text()).isEqualTo(before);
     }
 
+    /** Autosave writes the file and the user looks at the other file: Ctrl+Z still takes the typing back. */
+    @Test
+    void undoSurvivesAutosaveAndATabSwitch(FxRobot robot) throws Exception {
+        String before = onFx(taskMd::getText);
+        robot.clickOn(taskMd);
+        robot.interact(() -> taskMd.moveTo(before.indexOf('\n')));
+        robot.write(" typed");
+        Path file = console.editor.folderProperty().get().resolve("task.md");
+        waitFor("the autosave", () -> java.nio.file.Files.readString(file).contains("logins typed")
+                && "Saved".equals(robot.lookup("#save-state").queryLabeled().getText()));
+
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        waitFor("design-spec.md", () -> console.editor.selectedProperty().get().name().equals("design-spec.md"));
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        waitFor("task.md again", () -> console.editor.selectedProperty().get().name().equals("task.md"));
+        robot.clickOn(taskMd);
+        for (int i = 0; i < 10 && !onFx(taskMd::getText).equals(before); i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.Z);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(onFx(taskMd::getText)).isEqualTo(before);
+        waitFor("the undone text saved", () -> java.nio.file.Files.readString(file).equals(before));
+    }
+
+    /** Ctrl+= and Ctrl+- change the text size of every file; Alt+Z turns soft wrap off and on. */
+    @Test
+    void textSizeAndSoftWrapFollowTheirKeys(FxRobot robot) throws Exception {
+        robot.clickOn(taskMd);
+        double size = onFx(() -> ((Text) taskMd.lookup(".text")).getFont().getSize());
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS);
+        waitFor("bigger text", () -> onFx(() -> ((Text) taskMd.lookup(".text")).getFont().getSize()) > size);
+        assertThat(onFx(() -> ((Text) taskMd.lookup(".text")).getFont().getSize())).isEqualTo(size + 1);
+        assertThat(taskMd.isWrapText()).isTrue();
+        robot.push(KeyCode.ALT, KeyCode.Z);
+        waitFor("no soft wrap", () -> !taskMd.isWrapText());
+        CodeArea designSpec = robot.lookup("#editor-design-spec-md").queryAs(CodeArea.class);
+        assertThat(designSpec.isWrapText()).isFalse();
+        assertThat(designSpec.getStyle()).contains(String.format(java.util.Locale.ROOT, "%.1fpx", size + 1));
+        robot.push(KeyCode.ALT, KeyCode.Z);
+        waitFor("soft wrap again", taskMd::isWrapText);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        waitFor("the usual size", () -> onFx(() -> ((Text) taskMd.lookup(".text")).getFont().getSize()) == size);
+    }
+
+    /** A 1 MB paste reaches the file (and the highlighting keeps working after it). */
+    @Test
+    void pastingAMegabyteGetsIntoTheFile(FxRobot robot) throws Exception {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; big.length() < 1024 * 1024; i++) {
+            big.append("## Section ").append(i).append("\n\nSome **bold** text and `code` in paragraph ").append(i).append(".\n\n");
+        }
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(big.toString());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            taskMd().textProperty().set("# Pasted below\n");
+        });
+        robot.clickOn(taskMd);
+        robot.interact(() -> taskMd.moveTo(taskMd.getLength()));
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+
+        waitFor("the paste in the document", () -> onFx(() -> taskMd().text().length()) == "# Pasted below\n".length() + big.length());
+        waitFor("the pasted headings highlighted", () -> classesAt("Section 0").contains("md-h2"));
+        robot.write("x");
+        waitFor("typing after it", () -> onFx(() -> taskMd().text().endsWith("x")));
+    }
+
     private String findCount() throws Exception {
         return onFx(() -> robotLabel("#find-count"));
     }

@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,7 +28,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -44,6 +50,15 @@ public final class EditorView {
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REPLACE = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination WRAP = new KeyCodeCombination(KeyCode.Z, KeyCombination.ALT_DOWN);
+    /** console.css's size of the editor's text, in px. */
+    static final double DEFAULT_FONT = 13.5;
+    private static final double MIN_FONT = 8;
+    private static final double MAX_FONT = 32;
+
+    /** The editors' text size (px) and soft wrap, the same for every file. */
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", DEFAULT_FONT);
+    private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
 
     private final EditorViewModel model;
     private final BorderPane root = new BorderPane();
@@ -187,14 +202,26 @@ public final class EditorView {
         root.setCenter(centre);
         root.setBottom(status);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKeys);
+        acceptDroppedFiles();
         markOver(overLimit.get());
         // The window builds this view after its first frame; a task may already be open by then.
         syncTabs();
     }
 
-    /** Find and replace keys, wherever the focus is inside the editor (its text or the find bar). */
+    /**
+     * Keys of the editor, wherever the focus is inside it (its text or the find bar): find and
+     * replace, the font size (Ctrl+= / Ctrl+- / Ctrl+0) and soft wrap (Alt+Z).
+     */
     private void editorKeys(KeyEvent e) {
-        if (FIND.match(e)) {
+        if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
+            fontSize.set(Math.min(MAX_FONT, fontSize.get() + 1));
+        } else if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            fontSize.set(Math.max(MIN_FONT, fontSize.get() - 1));
+        } else if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            fontSize.set(DEFAULT_FONT);
+        } else if (WRAP.match(e)) {
+            wrap.set(!wrap.get());
+        } else if (FIND.match(e)) {
             findBar.open(false);
         } else if (REPLACE.match(e)) {
             findBar.open(true);
@@ -204,6 +231,24 @@ public final class EditorView {
             return;
         }
         e.consume();
+    }
+
+    /** A .md file dropped on the editor becomes an extra file of the task (text dropped is the area's own business). */
+    private void acceptDroppedFiles() {
+        root.addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (model.isOpen() && e.getDragboard().hasFiles()
+                    && e.getDragboard().getFiles().stream().anyMatch(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".md"))) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        root.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.getDragboard().getFiles().forEach(f -> model.importFile(f.toPath()));
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
     }
 
     private CodeArea selectedArea() {
@@ -254,6 +299,9 @@ public final class EditorView {
     private Tab tabFor(DocumentModel doc) {
         MarkdownArea area = new MarkdownArea(doc, model);
         areaByDoc.put(doc, area);
+        area.area().wrapTextProperty().bind(wrap);
+        area.area().styleProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize.get()), fontSize));
         if (criteria != null) {
             Map<String, Map<Integer, String>> byFile = new HashMap<>();
             collect(criteria, byFile);

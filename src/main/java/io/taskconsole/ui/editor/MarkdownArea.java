@@ -51,7 +51,6 @@ final class MarkdownArea {
         this.scroll = new VirtualizedScrollPane<>(area);
         area.setId("editor-" + doc.name().replace('.', '-'));
         area.getStyleClass().add("markdown-editor");
-        area.setWrapText(true);
         area.setAccessibleRole(AccessibleRole.TEXT_AREA);
         area.setAccessibleText("Markdown of " + doc.name());
         area.getUndoManager().forgetHistory();
