@@ -214,13 +214,13 @@ public final class EditorView {
      */
     private void editorKeys(KeyEvent e) {
         if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
-            fontSize.set(Math.min(MAX_FONT, fontSize.get() + 1));
+            changeFontSize(1);
         } else if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
-            fontSize.set(Math.max(MIN_FONT, fontSize.get() - 1));
+            changeFontSize(-1);
         } else if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
             fontSize.set(DEFAULT_FONT);
         } else if (WRAP.match(e)) {
-            wrap.set(!wrap.get());
+            toggleWrap();
         } else if (FIND.match(e)) {
             findBar.open(false);
         } else if (REPLACE.match(e)) {
@@ -256,9 +256,24 @@ public final class EditorView {
         return area == null ? null : area.area();
     }
 
-    /** Opens the find bar on the file being edited (Ctrl+F in the editor). */
+    /** Opens the find bar on the file being edited (Ctrl+F in the editor), with the replace row for Ctrl+H. */
     public void find(boolean withReplace) {
         findBar.open(withReplace);
+    }
+
+    /** F3 (1) / Shift+F3 (-1): the next or previous match of the find bar's query. */
+    public void findNext(int direction) {
+        findBar.step(direction);
+    }
+
+    /** Soft wrap on or off, for every file. */
+    public void toggleWrap() {
+        wrap.set(!wrap.get());
+    }
+
+    /** The editors' text a pixel larger (1) or smaller (-1), within 8–32 px. */
+    public void changeFontSize(int step) {
+        fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize.get() + step)));
     }
 
     private void markOver(boolean over) {
