@@ -28,9 +28,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.TransferMode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -202,7 +200,6 @@ public final class EditorView {
         root.setCenter(centre);
         root.setBottom(status);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKeys);
-        acceptDroppedFiles();
         markOver(overLimit.get());
         // The window builds this view after its first frame; a task may already be open by then.
         syncTabs();
@@ -231,24 +228,6 @@ public final class EditorView {
             return;
         }
         e.consume();
-    }
-
-    /** A .md file dropped on the editor becomes an extra file of the task (text dropped is the area's own business). */
-    private void acceptDroppedFiles() {
-        root.addEventFilter(DragEvent.DRAG_OVER, e -> {
-            if (model.isOpen() && e.getDragboard().hasFiles()
-                    && e.getDragboard().getFiles().stream().anyMatch(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".md"))) {
-                e.acceptTransferModes(TransferMode.COPY);
-                e.consume();
-            }
-        });
-        root.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.getDragboard().getFiles().forEach(f -> model.importFile(f.toPath()));
-                e.setDropCompleted(true);
-                e.consume();
-            }
-        });
     }
 
     private CodeArea selectedArea() {

@@ -234,35 +234,6 @@ public final class EditorViewModel {
         addFile(name, null);
     }
 
-    /**
-     * Adds a Markdown file dropped on the editor as an extra file of the task, with its content. The
-     * read runs on a worker; a file that is not a regular {@code .md} file of at most 1 MiB, or not
-     * UTF-8, is refused with a message saying so. A file of that name already in the task is
-     * selected, not overwritten.
-     */
-    public void importFile(Path file) {
-        if (!isOpen()) {
-            return;
-        }
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        executor.task(() -> {
-            if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".md") || !java.nio.file.Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(file + " is not a Markdown file: drop a file ending in .md.");
-            }
-            if (java.nio.file.Files.size(file) > 1024 * 1024) {
-                throw new IllegalArgumentException(file + " is larger than 1 MiB, more than a ConfigMap can carry.");
-            }
-            try {
-                return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                        .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new IllegalArgumentException(file + " is not UTF-8 text: save it as UTF-8 and drop it again.", e);
-            }
-        }).onSuccess(content -> addFile(name, content))
-                .onFailure(notices.failed("Adding " + name + " to the task"))
-                .start();
-    }
-
     private void addFile(String name, String content) {
         String clean = name == null ? "" : name.strip();
         if (!clean.endsWith(".md")) {

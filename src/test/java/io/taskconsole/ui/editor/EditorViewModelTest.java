@@ -55,28 +55,6 @@ class EditorViewModelTest {
         assertThat(editor.saveStateProperty().get()).isEqualTo("Saved");
     }
 
-    /** A .md file dropped on the editor: an extra file with its content, written to the task. */
-    @Test
-    void aDroppedMarkdownFileBecomesAnExtraFileWithItsContent() throws Exception {
-        Path dropped = java.nio.file.Files.writeString(temp.resolve("api-notes.md"), "# API notes\n\nUse v2.\n");
-
-        editor.importFile(dropped);
-
-        assertThat(editor.documents()).extracting(DocumentModel::name).containsExactly("task.md", "design-spec.md", "api-notes.md");
-        assertThat(editor.selectedProperty().get().name()).isEqualTo("api-notes.md");
-        assertThat(store.onDisk(draft.folder(), "api-notes.md")).isEqualTo("# API notes\n\nUse v2.\n");
-    }
-
-    @Test
-    void aDroppedFileThatIsNotMarkdownIsRefusedWithTheReason() throws Exception {
-        Path dropped = java.nio.file.Files.writeString(temp.resolve("diagram.png"), "not markdown");
-
-        editor.importFile(dropped);
-
-        assertThat(editor.documents()).hasSize(2);
-        assertThat(notices.current().message()).contains("diagram.png").contains("not a Markdown file");
-    }
-
     @Test
     void aFailedWriteKeepsTheTextAndSaysWhy() {
         store.failWrites = true;
