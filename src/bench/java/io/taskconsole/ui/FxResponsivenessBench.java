@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.stage.Stage;
 
 /**
@@ -64,11 +64,11 @@ public final class FxResponsivenessBench {
         });
         waitUntil(() -> onFx(() -> console.editor.document(TaskFile.TASK_MD).isPresent()), 60);
 
-        TextArea area = onFx(() -> editorArea(console));
+        CodeArea area = onFx(() -> editorArea(console));
         String big = SampleMarkdown.ofSize(200 * 1024);
         onFx(() -> {
-            area.setText(big);
-            area.positionCaret(big.length() / 2);
+            area.replaceText(big);
+            area.moveTo(big.length() / 2);
             area.requestFocus();
             return null;
         });
@@ -105,14 +105,14 @@ public final class FxResponsivenessBench {
         return new Figures(typedChars, typingPause, typingLong, logLines, ingestMs, logPause, (int) longGaps.get());
     }
 
-    private static TextArea editorArea(DesktopSession console) {
-        for (Node node : console.stage().getScene().getRoot().lookupAll(".text-area")) {
-            if (node instanceof TextArea area && area.isVisible() && area.isEditable()
+    private static CodeArea editorArea(DesktopSession console) {
+        for (Node node : console.stage().getScene().getRoot().lookupAll(".markdown-editor")) {
+            if (node instanceof CodeArea area && area.isVisible() && area.isEditable()
                     && area.getText().equals(console.editor.document(TaskFile.TASK_MD).orElseThrow().text())) {
                 return area;
             }
         }
-        throw new IllegalStateException("no editor TextArea shows task.md");
+        throw new IllegalStateException("no editor CodeArea shows task.md");
     }
 
     private void resetPauses() {

@@ -92,7 +92,7 @@ public final class DesktopSession {
         this.notices = new Notices(appLog);
         this.theme = new ThemeController(executor, new OsThemeDetector(), notices);
         this.tasks = new TaskListViewModel(core.tasks(), executor, notices);
-        this.editor = new EditorViewModel(core.tasks(), executor, notices);
+        this.editor = new EditorViewModel(core.tasks(), core.markdown(), executor, notices);
         this.preview = new PreviewViewModel(core.markdown(), executor, notices, editor);
         this.criteria = new CriteriaViewModel(core.markdown(), executor, notices, editor);
         this.cluster = new ClusterViewModel(core.cluster(), executor);

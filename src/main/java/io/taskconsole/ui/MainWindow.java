@@ -100,7 +100,7 @@ final class MainWindow {
             return;
         }
         tasks = new TaskListView(session.tasks);
-        editor = new EditorView(session.editor, session.submit.configMapSizeProperty());
+        editor = new EditorView(session.editor, session.submit.configMapSizeProperty(), session.criteria.criteria());
         preview = new PreviewView(session.preview, session.editor);
         root.setTop(new VBox(menuBar(), session.actions().toolBar(), notices.node()));
         buildColumns();

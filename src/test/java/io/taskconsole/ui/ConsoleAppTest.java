@@ -28,6 +28,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -98,12 +99,12 @@ class ConsoleAppTest {
         waitFor("criteria", () -> console.criteria.totalProperty().get() > 0);
         int before = console.criteria.totalProperty().get();
 
-        TextArea area = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+        CodeArea area = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
         robot.clickOn(area);
         robot.interact(() -> {
             String text = area.getText();
             int lastItem = text.lastIndexOf("\n- [ ]");
-            area.positionCaret(text.indexOf('\n', lastItem + 1));
+            area.moveTo(text.indexOf('\n', lastItem + 1));
         });
         robot.write("\n- [x] Lockouts are logged");
 
@@ -123,7 +124,7 @@ class ConsoleAppTest {
 
         var first = console.criteria.criteria().get(0);
         robot.interact(() -> console.criteria.reveal(first));
-        TextArea area = robot.lookup("#editor-" + first.source().replace('.', '-')).queryAs(TextArea.class);
+        CodeArea area = robot.lookup("#editor-" + first.source().replace('.', '-')).queryAs(CodeArea.class);
         waitFor("the caret on the criterion's line",
                 () -> area.getText().substring(0, area.getCaretPosition()).split("\n", -1).length == first.line());
 

@@ -14,7 +14,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ class KeyboardShortcutsTest {
     @TempDir
     Path temp;
     DesktopSession console;
-    TextArea taskMd;
+    CodeArea taskMd;
 
     @Start
     void start(Stage stage) {
@@ -48,9 +48,9 @@ class KeyboardShortcutsTest {
     void cursorInTheEditor(FxRobot robot) {
         waitFor("the sample task", () -> console.editor.isOpen()
                 && robot.lookup("#editor-task-md").tryQuery().isPresent());
-        taskMd = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+        taskMd = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
         robot.clickOn(taskMd);
-        robot.interact(() -> taskMd.positionCaret(taskMd.getText().indexOf('\n')));
+        robot.interact(() -> taskMd.moveTo(taskMd.getText().indexOf('\n')));
         waitFor("the editor to have the focus", taskMd::isFocused);
     }
 
@@ -101,6 +101,9 @@ class KeyboardShortcutsTest {
     @Test
     void ctrlFPutsTheCursorInTheLogSearch(FxRobot robot) {
         robot.interact(() -> console.window().bottom.getSelectionModel().select(console.window().problemsTab));
+        // outside the editor: there Ctrl+F finds in the file (MarkdownEditorTest)
+        robot.clickOn("#task-list");
+        waitFor("the focus out of the editor", () -> !taskMd.isFocused());
 
         robot.push(KeyCode.CONTROL, KeyCode.F);
 

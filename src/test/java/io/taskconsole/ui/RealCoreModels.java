@@ -63,7 +63,7 @@ public final class RealCoreModels {
         this.core = core;
         task = SampleTask.create(temp.resolve("tasks"));
         notices = new Notices(new AppLog(temp.resolve("app.log")));
-        editor = new EditorViewModel(core.tasks(), executor, notices);
+        editor = new EditorViewModel(core.tasks(), core.markdown(), executor, notices);
         cluster = new ClusterViewModel(core.cluster(), executor);
         log = new LogViewModel(executor);
         submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);

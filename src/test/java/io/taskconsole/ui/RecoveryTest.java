@@ -7,7 +7,7 @@ import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,8 +64,8 @@ class RecoveryTest {
         waitFor("the same task to reopen", () -> b[0].editor.isOpen()
                 && b[0].editor.infoProperty().get().id().value() == 2001);
         assertThat(b[0].tasks.workspaceProperty().get()).isEqualTo(workspace.toAbsolutePath().normalize());
-        TextArea area = robot.lookup("#editor-task-md").match(n -> n.getScene().getWindow() == b[0].stage())
-                .queryAs(TextArea.class);
+        CodeArea area = robot.lookup("#editor-task-md").match(n -> n.getScene().getWindow() == b[0].stage())
+                .queryAs(CodeArea.class);
         assertThat(area.getText()).contains("Typed just before the crash.");
         assertThat(b[0].editor.document("task.md").orElseThrow().isDirty()).isFalse();
         robot.interact(b[0]::requestClose);

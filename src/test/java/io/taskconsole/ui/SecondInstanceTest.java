@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +71,7 @@ class SecondInstanceTest {
             assertThat(notice.level()).isEqualTo(Notice.Level.WARNING);
             shows(notice.message());
 
-            TextArea area = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+            CodeArea area = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
             assertThat(area.isEditable()).isFalse();
             robot.interact(() -> Screenshots.save(c.stage().getScene(), "second-instance-read-only"));
             robot.clickOn(area).write("typed into the second window");
@@ -93,7 +93,7 @@ class SecondInstanceTest {
         robot.interact(() -> c.openWorkspace(workspace, true));
         waitFor("the workspace to be writable", () -> !c.editor.readOnlyProperty().get());
         waitFor("the kept draft saved", () -> Files.readString(taskMd, StandardCharsets.UTF_8).contains("draft line"));
-        TextArea area = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+        CodeArea area = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
         robot.clickOn(area).write("saved now");
         waitFor("the autosave", () -> Files.readString(taskMd, StandardCharsets.UTF_8).contains("saved now"));
         robot.interact(c::requestClose);

@@ -16,7 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -61,7 +61,7 @@ class TaskSettingsFormTest {
         Files.writeString(taskYaml, HAND_WRITTEN_COMMENT + "\n"
                 + written.replace("service: auth-service", "service: auth-service # the repository's name too")
                 + "reviewers: # not a Task Console key\n  - alice\n  - bob\n", StandardCharsets.UTF_8);
-        TextArea taskMd = robot.lookup("#editor-task-md").queryAs(TextArea.class);
+        CodeArea taskMd = robot.lookup("#editor-task-md").queryAs(CodeArea.class);
         robot.clickOn(taskMd);
         waitFor("the editor to have the focus", taskMd::isFocused);
     }

@@ -19,7 +19,7 @@ import io.taskconsole.ui.tasks.TaskListViewModel;
 import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,7 +78,7 @@ class ViewsBuiltLateTest {
         assertThat(view[0].tabs().getTabs()).extracting(Tab::getText).containsExactly("task.md", "design-spec.md");
         Tab selected = view[0].tabs().getSelectionModel().getSelectedItem();
         assertThat(selected.getText()).isEqualTo("task.md");
-        assertThat(((TextArea) selected.getContent()).getText()).isEqualTo("# Invoices\n\nSend one per month.\n");
+        assertThat(((CodeArea) selected.getContent().lookup("#editor-task-md")).getText()).isEqualTo("# Invoices\n\nSend one per month.\n");
     }
 
     @Test

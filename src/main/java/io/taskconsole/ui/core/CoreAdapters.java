@@ -11,6 +11,7 @@ import io.taskconsole.helm.HelmBinary;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.markdown.CriteriaExtractor;
 import io.taskconsole.markdown.Criterion;
+import io.taskconsole.markdown.Highlights;
 import io.taskconsole.markdown.MarkdownRenderer;
 import io.taskconsole.markdown.RenderedMarkdown;
 import io.taskconsole.submit.AttemptFiles;
@@ -123,6 +124,11 @@ public final class CoreAdapters {
         @Override
         public RenderedMarkdown render(String markdown) {
             return renderer.get().render(markdown);
+        }
+
+        @Override
+        public Highlights highlight(String markdown) {
+            return renderer.get().highlight(markdown);
         }
 
         @Override

@@ -1,6 +1,10 @@
 package io.taskconsole.ui.editor;
 
+import io.taskconsole.markdown.Criterion;
 import io.taskconsole.submit.ConfigMapLimits;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyLongProperty;
 
@@ -10,35 +14,55 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.TextAreaSkin;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * The centre: one tab per Markdown file, a plain text area each, and a status line with the word
+ * The centre: one tab per Markdown file, a {@link MarkdownArea} each (highlighted, numbered), a find
+ * bar over them (Ctrl+F, Ctrl+H while the editor has the focus), and a status line with the word
  * count, save state and the ConfigMap size meter (red past 1 MiB).
  */
 public final class EditorView {
+
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REPLACE = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination WRAP = new KeyCodeCombination(KeyCode.Z, KeyCombination.ALT_DOWN);
+    /** console.css's size of the editor's text, in px. */
+    static final double DEFAULT_FONT = 13.5;
+    private static final double MIN_FONT = 8;
+    private static final double MAX_FONT = 32;
+
+    /** The editors' text size (px) and soft wrap, the same for every file. */
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", DEFAULT_FONT);
+    private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
 
     private final EditorViewModel model;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Map<DocumentModel, Tab> tabByDoc = new HashMap<>();
+    private final Map<DocumentModel, MarkdownArea> areaByDoc = new HashMap<>();
     private final Label words = new Label();
     private final ProgressBar meter = new ProgressBar(0);
     private final Label size = new Label();
@@ -46,15 +70,37 @@ public final class EditorView {
     private final Button add = new Button("+");
 
     private final ReadOnlyLongProperty configMapSize;
+    private final FindBar findBar = new FindBar(this::selectedArea);
+    private final ObservableList<Criterion> criteria;
 
     /**
      * @param configMapSize the size of the ConfigMap the draft would be sent in, as validation
      *                      measures it (generated files included), for the meter
      */
     public EditorView(EditorViewModel model, ReadOnlyLongProperty configMapSize) {
+        this(model, configMapSize, FXCollections.observableArrayList());
+    }
+
+    /** @param criteria the task's acceptance criteria, marked in the gutter of the lines they are written on */
+    public EditorView(EditorViewModel model, ReadOnlyLongProperty configMapSize, ObservableList<Criterion> criteria) {
         this.model = model;
         this.configMapSize = configMapSize;
+        this.criteria = criteria;
         build();
+        criteria.addListener((ListChangeListener<Criterion>) change -> markCriteria());
+    }
+
+    private void markCriteria() {
+        Map<String, Map<Integer, String>> byFile = new HashMap<>();
+        collect(criteria, byFile);
+        areaByDoc.forEach((doc, area) -> area.markCriteria(byFile.getOrDefault(doc.name(), Map.of())));
+    }
+
+    private static void collect(List<Criterion> items, Map<String, Map<Integer, String>> byFile) {
+        for (Criterion criterion : items) {
+            byFile.computeIfAbsent(criterion.source(), f -> new HashMap<>()).putIfAbsent(criterion.line(), criterion.id());
+            collect(criterion.children(), byFile);
+        }
     }
 
     public Node node() {
@@ -73,9 +119,9 @@ public final class EditorView {
     }
 
     public void focusEditor() {
-        Tab tab = tabs.getSelectionModel().getSelectedItem();
-        if (tab != null && tab.getContent() instanceof TextArea area) {
-            area.requestFocus();
+        MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
+        if (area != null) {
+            area.focus();
         }
     }
 
@@ -150,11 +196,63 @@ public final class EditorView {
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(3, 8, 3, 4));
         status.getStyleClass().add("editor-status");
+        root.setTop(findBar.node());
         root.setCenter(centre);
         root.setBottom(status);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKeys);
         markOver(overLimit.get());
         // The window builds this view after its first frame; a task may already be open by then.
         syncTabs();
+    }
+
+    /**
+     * Keys of the editor, wherever the focus is inside it (its text or the find bar): find and
+     * replace, the font size (Ctrl+= / Ctrl+- / Ctrl+0) and soft wrap (Alt+Z).
+     */
+    private void editorKeys(KeyEvent e) {
+        if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
+            changeFontSize(1);
+        } else if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            changeFontSize(-1);
+        } else if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            fontSize.set(DEFAULT_FONT);
+        } else if (WRAP.match(e)) {
+            toggleWrap();
+        } else if (FIND.match(e)) {
+            findBar.open(false);
+        } else if (REPLACE.match(e)) {
+            findBar.open(true);
+        } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
+            findBar.step(e.isShiftDown() ? -1 : 1);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private CodeArea selectedArea() {
+        MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
+        return area == null ? null : area.area();
+    }
+
+    /** Opens the find bar on the file being edited (Ctrl+F in the editor), with the replace row for Ctrl+H. */
+    public void find(boolean withReplace) {
+        findBar.open(withReplace);
+    }
+
+    /** F3 (1) / Shift+F3 (-1): the next or previous match of the find bar's query. */
+    public void findNext(int direction) {
+        findBar.step(direction);
+    }
+
+    /** Soft wrap on or off, for every file. */
+    public void toggleWrap() {
+        wrap.set(!wrap.get());
+    }
+
+    /** The editors' text a pixel larger (1) or smaller (-1), within 8–32 px. */
+    public void changeFontSize(int step) {
+        fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize.get() + step)));
     }
 
     private void markOver(boolean over) {
@@ -179,6 +277,7 @@ public final class EditorView {
 
     private void syncTabs() {
         tabByDoc.keySet().retainAll(model.documents());
+        areaByDoc.keySet().retainAll(model.documents());
         java.util.List<Tab> ordered = new java.util.ArrayList<>();
         for (DocumentModel doc : model.documents()) {
             ordered.add(tabByDoc.computeIfAbsent(doc, this::tabFor));
@@ -192,17 +291,21 @@ public final class EditorView {
     }
 
     private Tab tabFor(DocumentModel doc) {
-        TextArea area = new TextArea();
-        area.setId("editor-" + doc.name().replace('.', '-'));
-        area.getStyleClass().add("markdown-editor");
-        area.setWrapText(true);
-        area.setAccessibleText("Markdown of " + doc.name());
-        area.editableProperty().bind(model.readOnlyProperty().not());
-        area.textProperty().bindBidirectional(doc.textProperty());
-        area.caretPositionProperty().addListener((o, a, pos) -> doc.caretLineProperty().set(lineOf(doc.text(), pos.intValue())));
+        MarkdownArea area = new MarkdownArea(doc, model);
+        areaByDoc.put(doc, area);
+        // Read-only while another Task Console holds the workspace: no typing, so no autosave to race.
+        area.area().editableProperty().bind(model.readOnlyProperty().not());
+        area.area().wrapTextProperty().bind(wrap);
+        area.area().styleProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize.get()), fontSize));
+        if (criteria != null) {
+            Map<String, Map<Integer, String>> byFile = new HashMap<>();
+            collect(criteria, byFile);
+            area.markCriteria(byFile.getOrDefault(doc.name(), Map.of()));
+        }
         Tab tab = new Tab();
         tab.setUserData(doc);
-        tab.setContent(area);
+        tab.setContent(area.node());
         tab.textProperty().bind(Bindings.when(doc.dirtyProperty()).then("● " + doc.name()).otherwise(doc.name()));
         tab.setTooltip(new Tooltip(doc.name() + " — Ctrl+PgDn / Ctrl+PgUp switch files"));
         return tab;
@@ -211,48 +314,11 @@ public final class EditorView {
     private void reveal(EditorViewModel.Jump jump) {
         DocumentModel doc = model.document(jump.file()).orElse(null);
         Tab tab = tabByDoc.get(doc);
-        if (tab == null || !(tab.getContent() instanceof TextArea area)) {
+        MarkdownArea area = areaByDoc.get(doc);
+        if (tab == null || area == null) {
             return;
         }
         tabs.getSelectionModel().select(tab);
-        int offset = offsetOfLine(area.getText(), jump.line());
-        area.requestFocus();
-        area.positionCaret(offset);
-        area.selectRange(offset, lineEnd(area.getText(), offset));
-        if (area.getSkin() instanceof TextAreaSkin skin) {
-            Rectangle2D bounds = skin.getCharacterBounds(offset);
-            if (bounds != null) {
-                area.setScrollTop(Math.max(0, area.getScrollTop() + bounds.getMinY() - 40));
-            }
-        }
-    }
-
-    static int lineOf(String text, int position) {
-        int line = 1;
-        int end = Math.min(position, text.length());
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    static int offsetOfLine(String text, int line) {
-        int current = 1;
-        for (int i = 0; i < text.length() && current < line; i++) {
-            if (text.charAt(i) == '\n') {
-                current++;
-                if (current == line) {
-                    return i + 1;
-                }
-            }
-        }
-        return line <= 1 ? 0 : text.length();
-    }
-
-    private static int lineEnd(String text, int offset) {
-        int end = text.indexOf('\n', offset);
-        return end < 0 ? text.length() : end;
+        area.reveal(jump.line());
     }
 }

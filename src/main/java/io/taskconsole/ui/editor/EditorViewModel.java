@@ -3,11 +3,14 @@ package io.taskconsole.ui.editor;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskInfo;
+import io.taskconsole.markdown.Highlights;
 import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.BackgroundTask;
 import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Debouncer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
+import io.taskconsole.ui.core.MarkdownTools;
 import io.taskconsole.ui.core.TaskStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +48,8 @@ public final class EditorViewModel {
     }
 
     private final TaskStore store;
+    /** Null where the editor shows plain text (view-model tests that have no editor view). */
+    private final MarkdownTools markdown;
     private final BackgroundExecutor executor;
     private final Notices notices;
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
@@ -65,8 +70,9 @@ public final class EditorViewModel {
     private final LatestOnly diskChecks = LatestOnly.parallel();
     private final List<Runnable> whenSaved = new ArrayList<>();
 
-    public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
+    public EditorViewModel(TaskStore store, MarkdownTools markdown, BackgroundExecutor executor, Notices notices) {
         this.store = store;
+        this.markdown = markdown;
         this.executor = executor;
         this.notices = notices;
         readOnly.addListener((o, was, now) -> {
@@ -76,6 +82,20 @@ public final class EditorViewModel {
                 new ArrayList<>(autosaves.values()).forEach(Debouncer::trigger);
             }
         });
+    }
+
+    /** An editor without syntax highlighting, for tests of saving and loading. */
+    public EditorViewModel(TaskStore store, BackgroundExecutor executor, Notices notices) {
+        this(store, null, executor, notices);
+    }
+
+    /**
+     * The syntax highlighting of {@code text}, worked out on a worker; empty when this editor
+     * highlights nothing. The caller starts it (in its latest-wins slot) and applies the result.
+     */
+    Optional<BackgroundTask<Highlights>> highlighting(String text) {
+        return markdown == null ? Optional.empty() : Optional.of(executor.task(() -> markdown.highlight(text))
+                .onFailure(error -> notices.log("Highlighting the Markdown in the editor", error)));
     }
 
     public ReadOnlyObjectProperty<Path> folderProperty() {
@@ -239,6 +259,10 @@ public final class EditorViewModel {
 
     /** Adds an extra Markdown file to the task, e.g. {@code api-notes.md}. */
     public void addFile(String name) {
+        addFile(name, null);
+    }
+
+    private void addFile(String name, String content) {
         String clean = name == null ? "" : name.strip();
         if (!clean.endsWith(".md")) {
             clean = clean + ".md";
@@ -262,7 +286,7 @@ public final class EditorViewModel {
         DocumentModel doc = track(new DocumentModel(clean, ""));
         documents.add(doc);
         selected.set(doc);
-        doc.textProperty().set("# " + clean.substring(0, clean.length() - 3) + "\n\n");
+        doc.textProperty().set(content != null ? content : "# " + clean.substring(0, clean.length() - 3) + "\n\n");
         saveNow();
     }
 

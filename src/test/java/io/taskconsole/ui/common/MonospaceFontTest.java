@@ -12,11 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -26,12 +26,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MonospaceFontTest {
 
-    private TextArea editor;
+    private CodeArea editor;
     private Label code;
 
     @Start
     void start(Stage stage) {
-        editor = new TextArea("# Task\n");
+        editor = new CodeArea("# Task\n");
         code = new Label("x");
         editor.getStyleClass().add("markdown-editor");
         code.getStyleClass().add("monospace");
@@ -45,7 +45,7 @@ class MonospaceFontTest {
     @Test
     void theEditorsTextIsMonospaced(FxRobot robot) {
         robot.interact(() -> { });
-        Font font = editor.getFont();
+        Font font = ((Text) editor.lookup(".text")).getFont();
 
         assertThat(width("iiiiiiii", font)).isEqualTo(width("MMMMMMMM", font));
     }

@@ -1,0 +1,185 @@
+package io.taskconsole.ui.editor;
+
+import java.util.Map;
+import java.util.function.IntFunction;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.reactfx.value.Val;
+
+/**
+ * The editor of one Markdown file: a RichTextFX {@link CodeArea}, which lays out only the
+ * paragraphs on screen, so a long spec types as fast as a short one. The area is the file's text
+ * as the user sees it; {@link DocumentModel#textProperty()} follows it edit by edit and a change
+ * made to the model (a reload from disk) replaces the area's text.
+ *
+ * <p>RichTextFX splits paragraphs on {@code \r\n}, {@code \r} and {@code \n} and joins them with
+ * {@code \n}, as the TextArea before it did; offsets in the area are offsets in that text.
+ */
+final class MarkdownArea {
+
+    private final DocumentModel doc;
+    private final CodeArea area;
+    private final VirtualizedScrollPane<CodeArea> scroll;
+    /** True while one side is being set from the other, so the change is not echoed back. */
+    private boolean syncing;
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    static final PseudoClass FLASHING = PseudoClass.getPseudoClass("flash");
+    /** How long a line the user jumped to stays marked. */
+    static final Duration FLASH = Duration.millis(1500);
+
+    private final SyntaxStyling styling;
+    /** 1-based line to the id of the acceptance criterion written on it, for the gutter. */
+    private final ObjectProperty<Map<Integer, String>> criteria = new SimpleObjectProperty<>(Map.of());
+    private final PauseTransition flashEnd = new PauseTransition(FLASH);
+
+    MarkdownArea(DocumentModel doc, EditorViewModel model) {
+        this.doc = doc;
+        this.area = new CodeArea(doc.text());
+        this.scroll = new VirtualizedScrollPane<>(area);
+        area.setId("editor-" + doc.name().replace('.', '-'));
+        area.getStyleClass().add("markdown-editor");
+        area.setAccessibleRole(AccessibleRole.TEXT_AREA);
+        area.setAccessibleText("Markdown of " + doc.name());
+        area.getUndoManager().forgetHistory();
+        scroll.getStyleClass().add("markdown-editor-scroll");
+
+        area.multiPlainChanges().subscribe(changes -> {
+            if (!syncing) {
+                syncing = true;
+                try {
+                    doc.textProperty().set(area.getText());
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        doc.textProperty().addListener((o, old, now) -> {
+            if (!syncing) {
+                replaceAllFromModel(now);
+            }
+        });
+        area.currentParagraphProperty().addListener((o, a, paragraph) -> doc.caretLineProperty().set(paragraph + 1));
+        styling = new SyntaxStyling(area, model);
+        area.setParagraphGraphicFactory(gutter());
+        flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
+    }
+
+    /**
+     * The gutter: the line number (the caret's line marked), then a marker on lines that hold an
+     * acceptance criterion. A graphic listens to the caret only while it is on screen, so the
+     * graphics of paragraphs scrolled away can be collected.
+     */
+    private IntFunction<Node> gutter() {
+        IntFunction<Node> numbers = LineNumberFactory.get(area);
+        return index -> {
+            Node number = numbers.apply(index);
+            Label marker = new Label();
+            marker.getStyleClass().add("criterion-marker");
+            marker.setMinWidth(14);
+            marker.setAlignment(Pos.CENTER);
+            HBox gutter = new HBox(number, marker);
+            gutter.getStyleClass().add("editor-gutter");
+            Val<Boolean> current = Val.map(area.currentParagraphProperty(), paragraph -> paragraph == index);
+            Val.flatMap(gutter.sceneProperty(), scene -> scene == null ? Val.constant(false) : current)
+                    .values().subscribe(on -> {
+                        number.pseudoClassStateChanged(CURRENT, Boolean.TRUE.equals(on));
+                        gutter.pseudoClassStateChanged(CURRENT, Boolean.TRUE.equals(on));
+                    });
+            Val.flatMap(gutter.sceneProperty(), scene -> scene == null ? Val.constant(Map.<Integer, String>of()) : criteria)
+                    .values().subscribe(lines -> showCriterion(marker, lines == null ? null : lines.get(index + 1)));
+            return gutter;
+        };
+    }
+
+    private static void showCriterion(Label marker, String id) {
+        marker.getStyleClass().remove("has-criterion");
+        marker.setText(id == null ? "" : "\u25C6");
+        marker.setTooltip(id == null ? null : new Tooltip(id + " is written on this line"));
+        marker.setAccessibleText(id == null ? null : "Acceptance criterion " + id);
+        if (id != null) {
+            marker.getStyleClass().add("has-criterion");
+        }
+    }
+
+    /**
+     * Marks the lines that hold acceptance criteria (1-based line to criterion id). The gutter's
+     * graphics follow a property rather than being rebuilt: replacing the graphic factory while
+     * the area waits for a layout leaves flowless without cells it expects.
+     */
+    void markCriteria(Map<Integer, String> lines) {
+        if (!lines.equals(criteria.get())) {
+            criteria.set(Map.copyOf(lines));
+        }
+    }
+
+    Map<Integer, String> criteria() {
+        return criteria.get();
+    }
+
+    /**
+     * Marks the line a jump selected in the warning colour for a moment (its selection and its
+     * gutter). A pseudo-class on the area does it: styling the paragraph would replace it, and
+     * flowless loses track of a paragraph replaced between a scroll request and its layout (as it
+     * does with RichTextFX's own line highlighter, which is why the caret's line is marked in the
+     * gutter only).
+     */
+    private void flash() {
+        area.pseudoClassStateChanged(FLASHING, true);
+        flashEnd.playFromStart();
+    }
+
+    private void replaceAllFromModel(String text) {
+        syncing = true;
+        try {
+            int caret = Math.min(area.getCaretPosition(), text.length());
+            area.replaceText(text);
+            area.moveTo(Math.min(caret, area.getLength()));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    SyntaxStyling styling() {
+        return styling;
+    }
+
+    DocumentModel document() {
+        return doc;
+    }
+
+    CodeArea area() {
+        return area;
+    }
+
+    /** What goes into the tab: the area inside its scroll pane. */
+    Node node() {
+        return scroll;
+    }
+
+    void focus() {
+        area.requestFocus();
+    }
+
+    /** Selects the 1-based {@code line} and scrolls it into view a little below the top. */
+    void reveal(int line) {
+        int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+        area.requestFocus();
+        area.moveTo(paragraph, 0);
+        area.selectRange(paragraph, 0, paragraph, area.getParagraphLength(paragraph));
+        area.showParagraphAtTop(Math.max(0, paragraph - 2));
+        flash();
+    }
+}

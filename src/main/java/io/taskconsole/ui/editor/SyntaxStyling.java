@@ -1,0 +1,125 @@
+package io.taskconsole.ui.editor;
+
+import io.taskconsole.markdown.Highlights;
+import io.taskconsole.markdown.SyntaxStyle;
+import io.taskconsole.ui.common.LatestOnly;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * Keeps a {@link CodeArea}'s style classes in step with its Markdown. A moment after typing pauses,
+ * the text is highlighted on a worker ({@link EditorViewModel#highlighting}), one run at a time with
+ * only the newest waiting; a result for a text the user has typed past is dropped. What arrives is
+ * applied in one {@code setStyleSpans}, and only over the part that differs from what is shown
+ * (plus what was typed since), so a keystroke in a long spec restyles a few lines, not the file.
+ */
+final class SyntaxStyling {
+
+    /** Long enough to skip the keystrokes of a word, short enough to feel immediate. */
+    static final Duration PAUSE = Duration.ofMillis(60);
+
+    private final CodeArea area;
+    private final EditorViewModel model;
+    private final LatestOnly runs = LatestOnly.oneAtATime();
+    private final Map<Set<SyntaxStyle>, Collection<String>> classes = new HashMap<>();
+    /** Counts the edits, so a result can tell whether it is for the text still shown. */
+    private long edits;
+    private Highlights shown;
+    /** Where the text was edited since {@link #shown} was applied, in today's offsets; empty when start >= end. */
+    private int editedStart = Integer.MAX_VALUE;
+    private int editedEnd = -1;
+    private long applied;
+
+    SyntaxStyling(CodeArea area, EditorViewModel model) {
+        this.area = area;
+        this.model = model;
+        area.multiPlainChanges().subscribe(changes -> {
+            for (PlainTextChange change : changes) {
+                if (!change.isIdentity()) {
+                    edited(change);
+                }
+            }
+        });
+        area.multiPlainChanges().successionEnds(PAUSE).subscribe(changes -> refresh());
+        refresh();
+    }
+
+    /** How many highlightings have been applied (for tests that wait for one). */
+    long applied() {
+        return applied;
+    }
+
+    private void edited(PlainTextChange change) {
+        edits++;
+        int position = change.getPosition();
+        int insertedEnd = change.getInsertionEnd();
+        int removedEnd = position + change.getRemoved().length();
+        if (editedEnd >= removedEnd) {
+            editedEnd += change.getNetLength();
+        } else if (editedEnd >= position) {
+            editedEnd = insertedEnd;
+        }
+        editedStart = Math.min(editedStart, position);
+        editedEnd = Math.max(editedEnd, insertedEnd);
+    }
+
+    private void refresh() {
+        long version = edits;
+        String text = area.getText();
+        model.highlighting(text).ifPresent(task -> task
+                .latestIn(runs)
+                .onSuccess(highlights -> {
+                    if (version == edits) {
+                        apply(highlights);
+                    }
+                })
+                .start());
+    }
+
+    private void apply(Highlights highlights) {
+        Highlights.Range changed = highlights.changedSince(shown);
+        int start = changed.isEmpty() ? Integer.MAX_VALUE : changed.start();
+        int end = changed.isEmpty() ? -1 : changed.end();
+        if (editedStart < editedEnd) {
+            start = Math.min(start, editedStart);
+            end = Math.max(end, editedEnd);
+        }
+        start = Math.max(0, start);
+        end = Math.min(end, highlights.length());
+        shown = highlights;
+        editedStart = Integer.MAX_VALUE;
+        editedEnd = -1;
+        applied++;
+        if (start >= end) {
+            return;
+        }
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        for (Highlights.Run run : highlights.runsIn(new Highlights.Range(start, end))) {
+            spans.add(classes.computeIfAbsent(run.styles(), SyntaxStyling::classesOf), run.length());
+        }
+        area.setStyleSpans(start, spans.create());
+    }
+
+    /** {@code md-h1}, {@code md-list-marker}, …: the names console.css styles. */
+    static Collection<String> classesOf(Set<SyntaxStyle> styles) {
+        List<String> names = new ArrayList<>(styles.size());
+        for (SyntaxStyle style : styles) {
+            names.add(className(style));
+        }
+        names.sort(null);
+        return List.copyOf(names);
+    }
+
+    static String className(SyntaxStyle style) {
+        return "md-" + style.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
