@@ -60,6 +60,10 @@ public final class NewTaskDialog {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
+        // As in the Cluster pane: a narrow dialog squeezes the fields, never the labels.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         grid.addRow(0, new Label("Id"), id);
         grid.addRow(1, new Label("Service"), service);
         grid.add(hint, 1, 2);
