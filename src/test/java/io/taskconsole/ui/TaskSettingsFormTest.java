@@ -157,9 +157,13 @@ class TaskSettingsFormTest {
     private static void set(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> {
+            // Keys go to the focused window: under headless Monocle that is not the newest one by itself.
+            field.getScene().getWindow().requestFocus();
             field.requestFocus();
             field.clear();
         });
+        // TestFX types into its target window, which a window opened by a shortcut is not by itself.
+        robot.targetWindow(field.getScene().getWindow());
         robot.write(text);
     }
 
@@ -167,6 +171,7 @@ class TaskSettingsFormTest {
     private static void press(FxRobot robot, String id) {
         Node button = robot.lookup(id).query();
         robot.interact(button::requestFocus);
+        robot.targetWindow(button.getScene().getWindow());
         robot.push(KeyCode.SPACE);
     }
 

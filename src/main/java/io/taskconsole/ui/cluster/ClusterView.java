@@ -142,6 +142,7 @@ public final class ClusterView {
         timeout.textProperty().bindBidirectional(model.timeoutProperty());
         CheckBox waitBox = new CheckBox("Wait until the Job's resources are ready");
         waitBox.setId("helm-wait");
+        waitBox.setWrapText(true);
         waitBox.setAccessibleText("Let helm wait until the Job's resources are ready");
         waitBox.selectedProperty().bindBidirectional(model.waitForResourcesProperty());
         TextField values = field("values-files", "none",

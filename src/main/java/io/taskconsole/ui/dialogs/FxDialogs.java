@@ -43,10 +43,25 @@ public final class FxDialogs implements Dialogs {
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.OK);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        alert.getDialogPane().setContent(content);
+        // A long table (the keyboard shortcuts) scrolls instead of pushing OK below the screen.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        alert.getDialogPane().setContent(scroll);
         alert.setResizable(true);
         own(alert);
+        alert.setOnShown(e -> fitOnScreen(alert.getDialogPane().getScene().getWindow()));
         alert.show();
+    }
+
+    /** Shortens a window taller than the screen (its content scrolls), widened by the scroll bar it now needs. */
+    private static void fitOnScreen(javafx.stage.Window window) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        if (window.getHeight() > screen.getHeight()) {
+            window.setHeight(screen.getHeight());
+            window.setY(screen.getMinY());
+            window.setWidth(Math.min(screen.getWidth(), window.getWidth() + 24));
+        }
     }
 
     @Override

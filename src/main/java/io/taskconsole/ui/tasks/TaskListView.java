@@ -11,7 +11,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -115,7 +114,10 @@ public final class TaskListView {
         newTask.setTooltip(new Tooltip("Create a task from the template (Ctrl+N)"));
         importButton.setId("import-tasks");
         importButton.setTooltip(new Tooltip("Import tasks from a Task Master tasks.json (Ctrl+I)"));
-        HBox buttons = new HBox(6, newTask, importButton);
+        // Whole labels in a narrow column: the buttons keep their width and go on two rows if need be.
+        newTask.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, newTask, importButton);
         root.getChildren().addAll(title, workspace, filter, list, buttons);
     }
 }
