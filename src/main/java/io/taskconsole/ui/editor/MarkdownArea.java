@@ -75,6 +75,35 @@ final class MarkdownArea {
         styling = new SyntaxStyling(area, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
+        restorePlace(doc.placeProperty().get());
+        area.caretPositionProperty().addListener((o, a, b) -> notePlace());
+        area.estimatedScrollYProperty().addListener((o, a, b) -> notePlace());
+    }
+
+    /**
+     * Puts the caret and the view where the user left this file (the text is in by now). A file
+     * shortened by another program since then clamps the place to its end.
+     */
+    private void restorePlace(CaretPlace place) {
+        int last = area.getParagraphs().size() - 1;
+        int paragraph = Math.min(place.paragraph(), last);
+        area.moveTo(paragraph, Math.min(place.column(), area.getParagraphLength(paragraph)));
+        area.showParagraphAtTop(Math.min(place.topParagraph(), last));
+    }
+
+    /**
+     * Tells the document where the caret and the view are. The first paragraph on screen is known
+     * only while the area is laid out; a tab in the background keeps the one it had.
+     */
+    private void notePlace() {
+        int top = doc.placeProperty().get().topParagraph();
+        if (!area.getVisibleParagraphs().isEmpty()) {
+            top = area.firstVisibleParToAllParIndex();
+        }
+        CaretPlace now = new CaretPlace(area.getCurrentParagraph(), area.getCaretColumn(), top);
+        if (!now.equals(doc.placeProperty().get())) {
+            doc.placeProperty().set(now);
+        }
     }
 
     /**
