@@ -99,6 +99,7 @@ public final class DesktopSession {
         this.log = new LogViewModel(executor);
         this.submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
         this.attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
+        criteria.followReports(core.submit(), attempts.attempts());
         cluster.restore(settings);
         editor.rememberCaretsIn(new io.taskconsole.ui.editor.CaretMemory(settings), this::saveSettingsLater);
         submit.afterSubmission(() -> attempts.refresh(true));

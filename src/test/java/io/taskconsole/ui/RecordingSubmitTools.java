@@ -174,6 +174,15 @@ public final class RecordingSubmitTools implements SubmitTools {
         return java.util.Optional.ofNullable(agentLogs.get(attempt.number()));
     }
 
+    /** The report in the kept agent log, read as the application layer reads it (its parser, the draft's ids). */
+    @Override
+    public java.util.Optional<io.taskconsole.transcript.AcceptanceReport> acceptanceReport(TaskDraft draft, AttemptSummary attempt) {
+        calls.add("report " + attempt.number());
+        return agentLog(draft, attempt).flatMap(io.taskconsole.transcript.AgentLogs::finalResult)
+                .map(result -> io.taskconsole.transcript.AcceptanceReport.parse(result.text(),
+                        io.taskconsole.app.TaskService.criteriaIds(draft)));
+    }
+
     @Override
     public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
         return logs.getOrDefault(attempt.number(), "");

@@ -221,6 +221,11 @@ public final class CoreAdapters {
         }
 
         @Override
+        public java.util.Optional<io.taskconsole.transcript.AcceptanceReport> acceptanceReport(TaskDraft draft, AttemptSummary attempt) {
+            return service.get().acceptanceReport(draft, attempt.number());
+        }
+
+        @Override
         public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
             return service.get().attemptLog(draft, attempt);
         }

@@ -72,6 +72,12 @@ public interface SubmitTools {
     /** The agent's log of {@code attempt} as kept in the task's history, or empty when none was kept. */
     Optional<List<String>> agentLog(TaskDraft draft, AttemptSummary attempt);
 
+    /**
+     * What the agent of {@code attempt} reported, criterion by criterion, read from its kept log against
+     * the draft's criteria; empty while no log with a final result was kept. Reads files: call it off the FX thread.
+     */
+    Optional<io.taskconsole.transcript.AcceptanceReport> acceptanceReport(TaskDraft draft, AttemptSummary attempt);
+
     /** The attempt's local helm log, or a line saying why there is none. */
     String attemptLog(TaskDraft draft, AttemptSummary attempt);
 

@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -17,8 +18,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** The acceptance criteria as a tree: id, checked state, text; click to go to the line. */
+/**
+ * The acceptance criteria as a tree: id, checked state, text; click to go to the line. Under each
+ * criterion, what the agent of each attempt reported of it ("#1 ✗  #2 ✓", evidence in the tooltip);
+ * under the count, one line per attempt ("Attempt 2: 6/9 met").
+ */
 public final class CriteriaView {
 
     private final CriteriaViewModel model;
@@ -43,6 +50,14 @@ public final class CriteriaView {
         summary.textProperty().bind(Bindings.createStringBinding(
                 () -> model.totalProperty().get() + " criteria, " + model.checkedProperty().get() + " checked",
                 model.totalProperty(), model.checkedProperty()));
+        Label reports = new Label();
+        reports.setId("criteria-reports");
+        reports.setWrapText(true);
+        reports.getStyleClass().add(Styles.TEXT_SMALL);
+        reports.textProperty().bind(Bindings.createStringBinding(() -> model.reports().stream()
+                .map(AttemptReport::line).collect(Collectors.joining("\n")), model.reports()));
+        reports.visibleProperty().bind(Bindings.isNotEmpty(model.reports()));
+        reports.managedProperty().bind(reports.visibleProperty());
         Label warning = new Label("No acceptance criteria found. Add a list under a heading such as "
                 + "\"## Acceptance criteria\" so the agent knows when it is done.");
         warning.setId("criteria-warning");
@@ -54,7 +69,7 @@ public final class CriteriaView {
         tree.setId("criteria-tree");
         tree.setAccessibleText("Acceptance criteria");
         tree.setShowRoot(false);
-        tree.setCellFactory(view -> new CriterionCell(tree));
+        tree.setCellFactory(view -> new CriterionCell(tree, model.reports()));
         tree.setOnMouseClicked(e -> reveal());
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -63,8 +78,9 @@ public final class CriteriaView {
         });
         VBox.setVgrow(tree, Priority.ALWAYS);
         model.criteria().addListener((ListChangeListener<Criterion>) c -> rebuild());
+        model.reports().addListener((ListChangeListener<AttemptReport>) c -> tree.refresh());
         rebuild();
-        root.getChildren().addAll(summary, warning, tree);
+        root.getChildren().addAll(summary, reports, warning, tree);
     }
 
     private void reveal() {
@@ -93,9 +109,11 @@ public final class CriteriaView {
 
     private static final class CriterionCell extends TreeCell<Criterion> {
         private final TreeView<Criterion> tree;
+        private final List<AttemptReport> reports;
 
-        CriterionCell(TreeView<Criterion> tree) {
+        CriterionCell(TreeView<Criterion> tree, List<AttemptReport> reports) {
             this.tree = tree;
+            this.reports = reports;
             setPrefWidth(0);
         }
 
@@ -106,6 +124,7 @@ public final class CriteriaView {
                 setText(null);
                 setGraphic(null);
                 setAccessibleText(null);
+                setTooltip(null);
                 return;
             }
             Label id = new Label(c.id());
@@ -120,10 +139,33 @@ public final class CriteriaView {
             id.setMinWidth(Region.USE_PREF_SIZE);
             Label where = new Label(c.source() + ":" + c.line());
             where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            HBox line = new HBox(6, box, id, new VBox(1, text, where));
+            HBox under = new HBox(10, where);
+            if (!reports.isEmpty()) {
+                under.getChildren().add(marks(c.id()));
+            }
+            HBox line = new HBox(6, box, id, new VBox(1, text, under));
             setGraphic(line);
             setText(null);
-            setAccessibleText(c.id() + (c.checked() ? " checked: " : ": ") + SpanFlow.plainText(c.spans()));
+            String evidence = reports.stream().map(r -> r.evidence(c.id())).collect(Collectors.joining("\n"));
+            setTooltip(reports.isEmpty() ? null : new Tooltip(evidence));
+            setAccessibleText(c.id() + (c.checked() ? " checked: " : ": ") + SpanFlow.plainText(c.spans())
+                    + (reports.isEmpty() ? "" : ". " + evidence.replace("\n", ". ")));
+        }
+
+        /** One coloured mark per attempt, as a reader scans them: green met, red not met. */
+        private HBox marks(String criterion) {
+            HBox marks = new HBox(8);
+            marks.getStyleClass().add("criterion-marks");
+            for (AttemptReport r : reports) {
+                Label mark = new Label(r.mark(criterion));
+                mark.getStyleClass().addAll("criterion-mark", Styles.TEXT_SMALL, r.status(criterion).map(s -> switch (s) {
+                    case MET -> Styles.SUCCESS;
+                    case NOT_MET -> Styles.DANGER;
+                    case PARTIAL -> Styles.WARNING;
+                }).orElse(Styles.TEXT_MUTED));
+                marks.getChildren().add(mark);
+            }
+            return marks;
         }
     }
 }
