@@ -101,6 +101,7 @@ public final class DesktopSession {
         this.attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
         criteria.followReports(core.submit(), attempts.attempts());
         cluster.restore(settings);
+        editor.rememberCaretsIn(new io.taskconsole.ui.editor.CaretMemory(settings), this::saveSettingsLater);
         submit.afterSubmission(() -> attempts.refresh(true));
         // From the log's outcome to the attempt in one click: the banner offers the Attempts tab.
         submit.outcomeActions(List.of(new Notice.Action("Show attempts", () -> window().show(MainWindow.Pane.ATTEMPTS))));
@@ -337,6 +338,7 @@ public final class DesktopSession {
 
     private void rememberWindow() {
         windowState.remember(stage);
+        editor.rememberCarets();
         if (editor.selectedProperty().get() != null) {
             settings.put(AppSettings.OPEN_TAB, editor.selectedProperty().get().name());
         }

@@ -103,6 +103,11 @@ public final class AppSettings {
         }
     }
 
+    /** The keys that start with {@code prefix}, for settings kept one key per item (e.g. per task). */
+    public synchronized java.util.List<String> keys(String prefix) {
+        return values.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
     public void putDouble(String key, double value) {
         put(key, Double.toString(value));
     }

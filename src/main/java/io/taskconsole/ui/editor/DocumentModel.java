@@ -24,6 +24,8 @@ public final class DocumentModel {
     private final IntegerProperty words = new SimpleIntegerProperty(this, "words");
     private final LongProperty bytes = new SimpleLongProperty(this, "bytes");
     private final IntegerProperty caretLine = new SimpleIntegerProperty(this, "caretLine", 1);
+    private final javafx.beans.property.ObjectProperty<CaretPlace> place =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "place", CaretPlace.START);
     private String saved;
     /** Disk content the user already chose to overwrite or was told about; not reported twice. */
     private String conflictSeen;
@@ -70,6 +72,14 @@ public final class DocumentModel {
     /** The 1-based line the caret is on; the editor view keeps it current. */
     public IntegerProperty caretLineProperty() {
         return caretLine;
+    }
+
+    /**
+     * Where the caret and the view are: set from the remembered place before the editor is shown
+     * (the view applies it once the text is in), then kept current by the view as the user moves.
+     */
+    public javafx.beans.property.ObjectProperty<CaretPlace> placeProperty() {
+        return place;
     }
 
     /** What the file on disk holds, as far as this console knows. */

@@ -69,6 +69,11 @@ public final class EditorViewModel {
      */
     private final LatestOnly diskChecks = LatestOnly.parallel();
     private final List<Runnable> whenSaved = new ArrayList<>();
+    /** Where the caret places are kept between openings and runs; none in tests that do not ask. */
+    private CaretMemory carets;
+    private Debouncer caretSave;
+    /** How long the caret rests before its place is written to the settings. */
+    static final Duration CARET_SAVE_DELAY = Duration.ofSeconds(2);
 
     public EditorViewModel(TaskStore store, MarkdownTools markdown, BackgroundExecutor executor, Notices notices) {
         this.store = store;
@@ -82,6 +87,32 @@ public final class EditorViewModel {
                 new ArrayList<>(autosaves.values()).forEach(Debouncer::trigger);
             }
         });
+    }
+
+    /**
+     * Remembers each file's caret and scroll place in {@code memory}: when another task is opened,
+     * the task is closed, {@link #rememberCarets()} is called (the window closing), and a moment
+     * after the caret stops moving, followed then by {@code save} (which writes the settings).
+     */
+    public void rememberCaretsIn(CaretMemory memory, Runnable save) {
+        this.carets = memory;
+        this.caretSave = new Debouncer(executor, CARET_SAVE_DELAY, () -> {
+            rememberCarets();
+            save.run();
+        });
+    }
+
+    /** Puts the open task's caret places into the memory (the caller saves the settings). */
+    public void rememberCarets() {
+        Path dir = folder.get();
+        if (carets == null || dir == null || documents.isEmpty()) {
+            return;
+        }
+        Map<String, CaretPlace> places = new HashMap<>();
+        for (DocumentModel doc : documents) {
+            places.put(doc.name(), doc.placeProperty().get());
+        }
+        carets.remember(dir, places);
     }
 
     /** An editor without syntax highlighting, for tests of saving and loading. */
@@ -160,9 +191,13 @@ public final class EditorViewModel {
     public void show(TaskDraft draft, String selectFile) {
         autosaves.values().forEach(Debouncer::flush);
         autosaves.clear();
+        leaveCarets();
+        Map<String, CaretPlace> places = carets == null ? Map.of() : carets.places(draft.folder());
         List<DocumentModel> docs = new ArrayList<>();
         for (TaskFile file : draft.files()) {
-            docs.add(track(new DocumentModel(file.name(), file.content())));
+            DocumentModel doc = new DocumentModel(file.name(), file.content());
+            doc.placeProperty().set(places.getOrDefault(file.name(), CaretPlace.START));
+            docs.add(track(doc));
         }
         diskChecks.cancel();
         folder.set(draft.folder());
@@ -176,6 +211,7 @@ public final class EditorViewModel {
 
     public void close() {
         saveNow();
+        leaveCarets();
         autosaves.clear();
         documents.clear();
         selected.set(null);
@@ -185,7 +221,20 @@ public final class EditorViewModel {
         changed();
     }
 
+    /** The task being left: its places are remembered now, so a pending debounced write is not needed. */
+    private void leaveCarets() {
+        rememberCarets();
+        if (caretSave != null) {
+            caretSave.cancel();
+        }
+    }
+
     private DocumentModel track(DocumentModel doc) {
+        doc.placeProperty().addListener((o, a, b) -> {
+            if (caretSave != null) {
+                caretSave.trigger();
+            }
+        });
         Debouncer autosave = new Debouncer(executor, AUTOSAVE_DELAY, () -> save(doc));
         autosaves.put(doc, autosave);
         doc.textProperty().addListener((o, a, b) -> {

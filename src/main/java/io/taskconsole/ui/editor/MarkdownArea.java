@@ -3,6 +3,7 @@ package io.taskconsole.ui.editor;
 import java.util.Map;
 import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
@@ -34,6 +35,8 @@ final class MarkdownArea {
     private final VirtualizedScrollPane<CodeArea> scroll;
     /** True while one side is being set from the other, so the change is not echoed back. */
     private boolean syncing;
+    /** A note of the caret's place is queued (see {@link #notePlaceLater()}). */
+    private boolean placePending;
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     static final PseudoClass FLASHING = PseudoClass.getPseudoClass("flash");
@@ -75,6 +78,50 @@ final class MarkdownArea {
         styling = new SyntaxStyling(area, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
+        restorePlace(doc.placeProperty().get());
+        area.caretPositionProperty().addListener((o, a, b) -> notePlaceLater());
+        area.estimatedScrollYProperty().addListener((o, a, b) -> notePlaceLater());
+    }
+
+    /**
+     * Puts the caret and the view where the user left this file (the text is in by now). A file
+     * shortened by another program since then clamps the place to its end.
+     */
+    private void restorePlace(CaretPlace place) {
+        int last = area.getParagraphs().size() - 1;
+        int paragraph = Math.min(place.paragraph(), last);
+        area.moveTo(paragraph, Math.min(place.column(), area.getParagraphLength(paragraph)));
+        area.showParagraphAtTop(Math.min(place.topParagraph(), last));
+    }
+
+    /**
+     * Notes the place once the change that moved it is done: asking for the first paragraph on
+     * screen lays the area out, and a layout forced in the middle of a text replacement trips
+     * flowless's bookkeeping (an AssertionError in its cell list). One note per pulse is enough.
+     */
+    private void notePlaceLater() {
+        if (!placePending) {
+            placePending = true;
+            Platform.runLater(() -> {
+                placePending = false;
+                notePlace();
+            });
+        }
+    }
+
+    /**
+     * Tells the document where the caret and the view are. The first paragraph on screen is known
+     * only while the area is laid out; a tab in the background keeps the one it had.
+     */
+    private void notePlace() {
+        int top = doc.placeProperty().get().topParagraph();
+        if (!area.getVisibleParagraphs().isEmpty()) {
+            top = area.firstVisibleParToAllParIndex();
+        }
+        CaretPlace now = new CaretPlace(area.getCurrentParagraph(), area.getCaretColumn(), top);
+        if (!now.equals(doc.placeProperty().get())) {
+            doc.placeProperty().set(now);
+        }
     }
 
     /**

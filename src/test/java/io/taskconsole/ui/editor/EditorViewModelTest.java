@@ -6,6 +6,7 @@ import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.ui.InMemoryTasks;
 import io.taskconsole.ui.common.AppLog;
+import io.taskconsole.ui.common.AppSettings;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Notices;
@@ -176,5 +177,42 @@ class EditorViewModelTest {
 
         assertThat(editor.selectedProperty().get().name()).isEqualTo("design-spec.md");
         assertThat(editor.jumpProperty().get()).isEqualTo(new EditorViewModel.Jump("design-spec.md", 3));
+    }
+
+    @Test
+    void eachFilesCaretPlaceIsRememberedWhenAnotherTaskOpensAndRestoredWhenItReopens() throws Exception {
+        AppSettings settings = AppSettings.load(temp.resolve("config"));
+        editor.rememberCaretsIn(new CaretMemory(settings), () -> { });
+        TaskDraft other = store.add(8, "billing", "Refunds", "# Refunds\n");
+        editor.document("task.md").orElseThrow().placeProperty().set(new CaretPlace(40, 3, 30));
+        editor.document("design-spec.md").orElseThrow().placeProperty().set(new CaretPlace(2, 0, 0));
+
+        editor.open(other.folder(), "task.md", d -> { });
+        assertThat(editor.document("task.md").orElseThrow().placeProperty().get()).as("a task never opened").isEqualTo(CaretPlace.START);
+        editor.document("task.md").orElseThrow().placeProperty().set(new CaretPlace(1, 1, 0));
+        editor.open(draft.folder(), "task.md", d -> { });
+
+        assertThat(editor.document("task.md").orElseThrow().placeProperty().get()).isEqualTo(new CaretPlace(40, 3, 30));
+        assertThat(editor.document("design-spec.md").orElseThrow().placeProperty().get()).isEqualTo(new CaretPlace(2, 0, 0));
+
+        // After a restart: a new editor over the settings as saved.
+        settings.save();
+        EditorViewModel restarted = new EditorViewModel(store, BackgroundExecutor.sameThread(), notices);
+        restarted.rememberCaretsIn(new CaretMemory(AppSettings.load(temp.resolve("config"))), () -> { });
+        restarted.open(other.folder(), "task.md", d -> { });
+        assertThat(restarted.document("task.md").orElseThrow().placeProperty().get()).isEqualTo(new CaretPlace(1, 1, 0));
+    }
+
+    @Test
+    void aCaretThatStopsMovingIsWrittenToTheSettings() {
+        AppSettings settings = AppSettings.load(temp.resolve("config"));
+        List<String> saved = new ArrayList<>();
+        editor.rememberCaretsIn(new CaretMemory(settings), () -> saved.add(settings.get("editor.caret." + draft.folder(), "")));
+
+        editor.document("task.md").orElseThrow().placeProperty().set(new CaretPlace(12, 4, 5));
+
+        assertThat(saved).isNotEmpty();
+        assertThat(saved.get(saved.size() - 1)).contains("task.md:12:4:5");
+        assertThat(new CaretMemory(settings).places(draft.folder())).containsEntry("task.md", new CaretPlace(12, 4, 5));
     }
 }
