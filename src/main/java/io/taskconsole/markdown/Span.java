@@ -25,7 +25,8 @@ public record Span(String text, Set<Style> styles, String link) {
         return styles.contains(style);
     }
 
-    static String plainText(List<Span> spans) {
+    /** The text of {@code spans} without their looks: what a screen reader should hear. */
+    public static String plainText(List<Span> spans) {
         StringBuilder text = new StringBuilder();
         spans.forEach(span -> text.append(span.text()));
         return text.toString();

@@ -2,6 +2,7 @@ package io.taskconsole.ui.criteria;
 
 import atlantafx.base.theme.Styles;
 import io.taskconsole.markdown.Criterion;
+import io.taskconsole.markdown.Span;
 import io.taskconsole.ui.preview.SpanFlow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -148,7 +149,7 @@ public final class CriteriaView {
             setText(null);
             String evidence = reports.stream().map(r -> r.evidence(c.id())).collect(Collectors.joining("\n"));
             setTooltip(reports.isEmpty() ? null : new Tooltip(evidence));
-            setAccessibleText(c.id() + (c.checked() ? " checked: " : ": ") + SpanFlow.plainText(c.spans())
+            setAccessibleText(c.id() + (c.checked() ? " checked: " : ": ") + Span.plainText(c.spans())
                     + (reports.isEmpty() ? "" : ". " + evidence.replace("\n", ". ")));
         }
 

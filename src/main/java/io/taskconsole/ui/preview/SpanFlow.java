@@ -35,13 +35,6 @@ public final class SpanFlow {
         return flow;
     }
 
-    /** What a screen reader should hear: the text without its Markdown marks. */
-    public static String plainText(List<Span> spans) {
-        StringBuilder text = new StringBuilder();
-        spans.forEach(span -> text.append(span.text()));
-        return text.toString();
-    }
-
     static String styleClass(Span.Style look) {
         return switch (look) {
             case BOLD -> "md-bold";
