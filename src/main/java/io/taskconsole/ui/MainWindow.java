@@ -291,10 +291,12 @@ final class MainWindow {
         Label target = new Label();
         target.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> "→ " + (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
+                () -> "→ " + (session.cluster.throughOrchestrator() ? session.cluster.orchestratorUrlProperty().get()
+                        : (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
                         ? "current context" : session.cluster.contextProperty().get())
-                        + " / " + session.cluster.namespaceProperty().get(),
-                session.cluster.contextProperty(), session.cluster.namespaceProperty()));
+                        + " / " + session.cluster.namespaceProperty().get()),
+                session.cluster.contextProperty(), session.cluster.namespaceProperty(), session.cluster.kindProperty(),
+                session.cluster.orchestratorUrlProperty()));
         Label running = new Label("● helm running");
         running.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
         running.visibleProperty().bind(session.submit.runningProperty());

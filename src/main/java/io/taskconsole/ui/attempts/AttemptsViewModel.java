@@ -106,6 +106,13 @@ public final class AttemptsViewModel {
                 loadFiles(b);
             }
         });
+        // Another kind of target lists other attempts: a cluster's, or the orchestrator's.
+        cluster.kindProperty().addListener((o, a, b) -> {
+            stopWatching();
+            attempts.clear();
+            selected.set(null);
+            refresh(visible.get());
+        });
         visible.addListener((o, a, shown) -> {
             if (shown) {
                 refresh(true);
@@ -199,6 +206,12 @@ public final class AttemptsViewModel {
                 .onSuccess(log::set)
                 .onFailure(e -> log.set(Notice.error("Reading attempt " + attempt.number() + "'s log", e).message()))
                 .start();
+        if (cluster.throughOrchestrator()) {
+            filesStatus.set("Attempt " + attempt.number() + "'s files are in the orchestrator's cluster, which this "
+                    + "console does not read; switch the Cluster pane to Kubernetes with access to it to see them.");
+            draftsDiff.showNothing("The drafts are compared with an attempt's files only on a cluster this console reads.");
+            return;
+        }
         if (!retrying) {
             filesStatus.set("Loading the files attempt " + attempt.number() + " sent…");
         }
@@ -271,8 +284,16 @@ public final class AttemptsViewModel {
         if (draft.isEmpty()) {
             return;
         }
-        KubeTarget where = cluster.target();
-        SubmitTools.Target target = new SubmitTools.Target(cluster.settingsOrDefaults(), null);
+        SubmitTools.Target target;
+        try {
+            target = new SubmitTools.Target(cluster.settingsOrDefaults(), null, cluster.orchestrator().orElse(null));
+        } catch (io.taskconsole.TaskConsoleException e) {
+            attempts.clear();
+            status.set(Notice.error("Listing attempts", e).message());
+            return;
+        }
+        boolean team = target.team() != null;
+        String from = team ? target.team().describe() : ClusterViewModel.describe(cluster.target());
         executor.task(() -> tools.attempts(draft.get(), target, askCluster))
                 .latestIn(refreshes)
                 .onSuccess(found -> {
@@ -292,16 +313,22 @@ public final class AttemptsViewModel {
                     if (!sameAttempt || filesFailed(shown) && !filesLoading) {
                         loadFiles(shown);
                     }
-                    if (askCluster && found.clusterProblem() == null) {
+                    // Watching reads the Jobs directly: only where this console talks to the cluster.
+                    if (askCluster && found.clusterProblem() == null && !team) {
                         watchUnfinished(draft.get());
                     }
                     String count = found.attempts().isEmpty() ? "No attempts yet." : found.attempts().size() + " attempt(s).";
                     // A submission settled after a crash is told here once; its record keeps the sentence.
                     String settled = found.settled().isEmpty() ? "" : String.join(" ", found.settled()) + " ";
                     status.set(settled + (found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
-                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(where) + "." : "")));
+                            : count + (askCluster ? " Job status from " + from + "." : "")));
                 })
-                .onFailure(e -> status.set(Notice.error("Listing attempts", e).message()))
+                .onFailure(e -> {
+                    if (team) {
+                        attempts.clear(); // never another target's list under this one's failure
+                    }
+                    status.set(Notice.error("Listing attempts", e).message());
+                })
                 .start();
     }
 
@@ -410,6 +437,11 @@ public final class AttemptsViewModel {
 
     public RetryQuestion retryQuestion(AttemptSummary attempt) {
         int next = attempts.stream().mapToInt(AttemptSummary::number).max().orElse(attempt.number()) + 1;
+        if (cluster.throughOrchestrator()) {
+            return new RetryQuestion("Send attempt " + attempt.number() + "'s files again as attempt " + next + "?\n"
+                    + "The retry goes through " + cluster.describeTarget() + ", which sends attempt "
+                    + attempt.number() + "'s exact files again from its own cluster.", false);
+        }
         KubeTarget selected = cluster.target();
         KubeTarget went = new KubeTarget(attempt.kubeconfig() == null ? null : java.nio.file.Path.of(attempt.kubeconfig()),
                 attempt.context(), attempt.namespace());

@@ -2,6 +2,7 @@ package io.taskconsole.ui.core;
 
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.app.AttemptsOverview;
+import io.taskconsole.app.OrchestratorTarget;
 import io.taskconsole.app.RetryPlan;
 import io.taskconsole.app.TaskService;
 import io.taskconsole.cluster.ConnectionCheck;
@@ -149,6 +150,11 @@ public final class CoreAdapters {
         }
 
         @Override
+        public String checkOrchestrator(OrchestratorTarget target) {
+            return target.client(System.getenv()).ready();
+        }
+
+        @Override
         public HelmBinary helm(Path configured) {
             return service.get().locateHelm(configured);
         }
@@ -177,17 +183,29 @@ public final class CoreAdapters {
 
         @Override
         public AttemptOutcome submit(TaskDraft draft, Target target, OutputListener output, Cancellation cancel) {
+            if (target.team() != null) {
+                return target.team().client(System.getenv()).submit(draft, output)
+                        .outcome(draft.info().service(), draft.info().id());
+            }
             return service.get().submit(draft, target.settings(), target.template(), output, cancel);
         }
 
         @Override
         public RetryPlan planRetry(TaskDraft draft, int attempt, Target target, boolean explicit) {
+            if (target.team() != null) {
+                // The service keeps where its attempts went; this machine has no record of them.
+                return new RetryPlan(attempt, java.util.Optional.empty(), target.kube(), false);
+            }
             return service.get().planRetry(draft, attempt, target.kube(), explicit);
         }
 
         @Override
         public AttemptOutcome retry(TaskDraft draft, RetryPlan plan, Target target, OutputListener output,
                                     Cancellation cancel) {
+            if (target.team() != null) {
+                return target.team().client(System.getenv()).retry(draft.info().service(), draft.info().id(),
+                        plan.attempt(), output).outcome(draft.info().service(), draft.info().id());
+            }
             return service.get().retry(draft, plan, target.settings(), output, cancel);
         }
 
@@ -199,6 +217,11 @@ public final class CoreAdapters {
 
         @Override
         public AttemptsOverview attempts(TaskDraft draft, Target target, boolean askCluster) {
+            if (target.team() != null) {
+                // The service's cluster is the list; this machine's history holds other targets' attempts.
+                return askCluster ? target.team().client(System.getenv()).attempts(draft.info().service(), draft.info().id())
+                        : new AttemptsOverview(List.of(), null);
+            }
             return service.get().attempts(draft, target.kube(), askCluster);
         }
 

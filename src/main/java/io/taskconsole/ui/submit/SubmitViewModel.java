@@ -192,6 +192,10 @@ public final class SubmitViewModel {
      * naming the field when one of them does not parse (e.g. the timeout).
      */
     public SubmitTools.Target target() {
+        if (cluster.throughOrchestrator()) {
+            // The service has its own helm settings; this machine's only render the dry run.
+            return new SubmitTools.Target(cluster.settingsOrDefaults(), templateText(), cluster.orchestrator().orElseThrow());
+        }
         return new SubmitTools.Target(cluster.settings(), templateText());
     }
 
@@ -314,8 +318,8 @@ public final class SubmitViewModel {
         cancel = signal;
         running.set(true);
         // A retry's target is decided by its plan, which the core writes into the log next.
-        log.info(doing + " task " + draft.get().info().id() + (doing.startsWith("Retrying") ? ""
-                : " to " + ClusterViewModel.describe(target.kube())));
+        log.info(doing + " task " + draft.get().info().id() + (target.team() != null ? " through " + target.team().describe()
+                : doing.startsWith("Retrying") ? "" : " to " + ClusterViewModel.describe(target.kube())));
         executor.task(() -> checkedThen(draft.get(), target, () -> submission.send(draft.get(), target, signal)))
                 .onSuccess(checked -> {
                     showProblems(checked.problems());
