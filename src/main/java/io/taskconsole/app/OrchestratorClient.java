@@ -177,7 +177,8 @@ public final class OrchestratorClient {
         }
         throw TaskConsoleException.failed("Cannot reach the orchestrator at " + server + " to " + what + ": "
                 + (last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage()),
-                "Check the --server URL and that the service is running (curl " + server + "/healthz).", last);
+                "Check the orchestrator URL (--server, or the console's Cluster pane) and that the service is running "
+                        + "(curl " + server + "/healthz).", last);
     }
 
     private Submitted submitted(HttpResponse<String> response, OutputListener progress) {
@@ -230,7 +231,8 @@ public final class OrchestratorClient {
         int status = response.statusCode();
         String what2 = "The orchestrator at " + server + " refused to " + what + " (" + status + "): " + problemText(response);
         String fix = switch (status) {
-            case 401 -> "Check the token (--token-file or TASK_CONSOLE_TOKEN) with the service's operator.";
+            case 401 -> "Check the token (the token file named by --token-file or the Cluster pane, or "
+                    + TeamToken.VARIABLE + ") with the service's operator.";
             case 403 -> "Ask a cluster admin for access to the orchestrator (ClusterRole task-console-pm).";
             case 503 -> "Try again in " + response.headers().firstValue("Retry-After").orElse("a few") + " seconds.";
             default -> status >= 500 ? "See the attempts (task-console attempts --server ...) and retry." : "Fix the task and submit again.";

@@ -29,11 +29,18 @@ public record OrchestratorTarget(URI server, Path tokenFile) {
             throw TaskConsoleException.badInput("No orchestrator URL is given",
                     "Enter the service's base URL, e.g. https://orchestrator.example.com.");
         }
+        int space = text.codePoints().boxed().toList().indexOf(text.codePoints().filter(Character::isWhitespace)
+                .findFirst().orElse(-1));
+        if (space >= 0) {
+            throw TaskConsoleException.badInput("The orchestrator URL '" + text + "' has a space at character " + (space + 1),
+                    "Use the service's base URL, e.g. https://orchestrator.example.com.");
+        }
         try {
             return new OrchestratorTarget(new URI(text), tokenFile);
         } catch (URISyntaxException e) {
-            throw TaskConsoleException.badInput("The orchestrator URL '" + text + "' is not a URL: " + e.getReason()
-                    + " at character " + (e.getIndex() + 1), "Use the service's base URL, e.g. https://orchestrator.example.com.");
+            // The JDK's index points at the part that failed, not the character: the reason says which part.
+            throw TaskConsoleException.badInput("The orchestrator URL '" + text + "' is not a URL (" + e.getReason() + ")",
+                    "Use the service's base URL, e.g. https://orchestrator.example.com.");
         }
     }
 
