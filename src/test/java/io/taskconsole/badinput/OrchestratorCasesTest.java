@@ -90,8 +90,8 @@ class OrchestratorCasesTest {
 
     @Test
     @BadInputCase(id = "token-missing", area = "Orchestrator", input = "No token file and no TASK_CONSOLE_TOKEN",
-            shows = "No token for the orchestrator: neither --token-file nor TASK_CONSOLE_TOKEN is set. Name a file "
-                    + "holding your token with --token-file, or set TASK_CONSOLE_TOKEN.")
+            shows = "No token for the orchestrator: no token file is named and TASK_CONSOLE_TOKEN is not set. Name a file "
+                    + "holding your token (--token-file, or the Cluster pane's Token file), or set TASK_CONSOLE_TOKEN.")
     void noToken() {
         OrchestratorTarget target = new OrchestratorTarget(URI.create("http://127.0.0.1:1"), null);
         shows(messageOf(() -> target.client(Map.of(TeamToken.VARIABLE, " "))));

@@ -75,6 +75,8 @@ public final class SubmitViewModel {
     /** Buttons on the outcome's banner, such as "Show attempts": the window decides where they lead. */
     private List<Notice.Action> outcomeActions = List.of();
     private Cancellation cancel;
+    /** The running submission goes through an orchestrator, which Cancel cannot stop. */
+    private boolean throughService;
     private boolean loadingTemplate;
 
     public SubmitViewModel(SubmitTools tools, BackgroundExecutor executor, Notices notices,
@@ -288,7 +290,10 @@ public final class SubmitViewModel {
 
     public void cancel() {
         Cancellation signal = cancel;
-        if (signal != null && running.get()) {
+        if (signal != null && running.get() && throughService) {
+            // The service's helm runs in the cluster; dropping the request here would only lose its answer.
+            log.info("The orchestrator runs this submission and cannot be cancelled from here; its answer follows.");
+        } else if (signal != null && running.get()) {
             log.info("Cancelling…");
             signal.cancel();
         }
@@ -316,6 +321,7 @@ public final class SubmitViewModel {
         SubmitTools.Target target = chosen.get();
         Cancellation signal = new Cancellation();
         cancel = signal;
+        throughService = target.team() != null;
         running.set(true);
         // A retry's target is decided by its plan, which the core writes into the log next.
         log.info(doing + " task " + draft.get().info().id() + (target.team() != null ? " through " + target.team().describe()
