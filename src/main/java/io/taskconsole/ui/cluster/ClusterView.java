@@ -111,8 +111,8 @@ public final class ClusterView {
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
 
         check.setId("check-connection");
-        check.setTooltip(new Tooltip("Ask the cluster for its version (Ctrl+Shift+K)"));
-        check.setAccessibleText("Check the connection to the cluster");
+        check.setTooltip(new Tooltip("Ask the cluster for its version, or the orchestrator whether it is ready (Ctrl+Shift+K)"));
+        check.setAccessibleText("Check the connection to the cluster or the orchestrator");
         check.setOnAction(e -> model.checkConnection());
         check.disableProperty().bind(model.checkingProperty());
         Label status = new Label();
