@@ -35,7 +35,7 @@ public final class LogViewModel {
     public static final int DEFAULT_CAPACITY = 100_000;
     public static final Duration BATCH = Duration.ofMillis(50);
     /** Enough to keep up with any helm run, small enough to list within a frame or two. */
-    static final int MAX_PER_DELIVERY = 10_000;
+    static final int MAX_PER_DELIVERY = 2_000;
     /** Between two deliveries of a backlog: one frame, so the window repaints in between. */
     private static final Duration BACKLOG_GAP = Duration.ofMillis(16);
 
