@@ -93,6 +93,10 @@ public final class BenchmarkReport {
      * without those that only make sense inside the image (the CDS archive, the version property).
      */
     private List<String> appJvmOptions() throws IOException {
+        if (options.containsKey("--fx-jvm-options")) {
+            // To compare collectors: --fx-jvm-options=-XX:+UseG1GC,-XX:MaxGCPauseMillis=20
+            return List.of(options.get("--fx-jvm-options").split(","));
+        }
         Optional<Path> cfg = launcher("--app").map(l -> l.getParent().getParent().resolve("lib/app/TaskConsole.cfg"))
                 .filter(Files::isRegularFile);
         List<String> options = new ArrayList<>();
@@ -354,6 +358,7 @@ public final class BenchmarkReport {
                     200, 100_000);
             report.append("The real console (`DesktopSession` with the real core) on Xvfb, in a JVM of its own started with ")
                     .append(jvmOptions.isEmpty() ? "the JVM's defaults (no app-image was given)"
+                            : options.containsKey("--fx-jvm-options") ? "the options `" + String.join(" ", jvmOptions) + "`"
                             : "the app-image's options (`" + String.join(" ", jvmOptions) + "`, from its `TaskConsole.cfg`)")
                     .append(", since the garbage collector and heap sizes decide many of the pauses. A pause is a gap ")
                     .append("between two JavaFX pulses seen by an `AnimationTimer` (~17 ms when nothing blocks the FX thread); ")
