@@ -291,7 +291,7 @@ final class MainWindow {
         Label target = new Label();
         target.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> "→ " + (session.cluster.throughOrchestrator() ? session.cluster.orchestratorUrlProperty().get()
+                () -> "→ " + (session.cluster.throughOrchestrator() ? session.cluster.describeTarget()
                         : (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
                         ? "current context" : session.cluster.contextProperty().get())
                         + " / " + session.cluster.namespaceProperty().get()),
