@@ -4,21 +4,15 @@ import static io.taskconsole.badinput.BadInput.messageOf;
 import static io.taskconsole.badinput.BadInput.shows;
 
 import io.taskconsole.app.OrchestratorTarget;
-import io.taskconsole.app.TaskService;
 import io.taskconsole.app.TeamToken;
-import io.taskconsole.cluster.KubeTarget;
-import io.taskconsole.server.OrchestratorServer;
-import io.taskconsole.submit.ChartSource;
-import io.taskconsole.submit.SubmitSettings;
+import io.taskconsole.server.RunningOrchestrator;
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.testkube.ToolBinaries;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sentence here is what both show.
  */
 class OrchestratorCasesTest {
-
-    private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
 
     @TempDir
     Path temp;
@@ -120,26 +111,15 @@ class OrchestratorCasesTest {
                     + "or the Cluster pane, or TASK_CONSOLE_TOKEN) with the service's operator.",
             outcome = "the service's problem+json detail; the token is not repeated; nothing is created")
     void unknownToken() throws Exception {
-        String namespace = "badtoken-" + Long.toHexString(System.nanoTime());
-        SERVER.createAttemptNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        Path tokens = Files.writeString(temp.resolve("tokens"), "0".repeat(64) + " nobody\n");
-        KubeTarget where = new KubeTarget(kubeconfig, "test-context", namespace);
-        OrchestratorServer service = new OrchestratorServer(new OrchestratorServer.Settings("127.0.0.1", 0, where,
-                new SubmitSettings(where, ChartSource.parse(CHART), ToolBinaries.helm(), Duration.ofSeconds(60), false,
-                        null, null, null), tokens, 1, 1, temp.resolve("data"), 1 << 20), TaskService.forSystem());
-        try {
-            int port = service.start();
+        try (RunningOrchestrator service = RunningOrchestrator.start(temp, Map.of("the-only-token", "nobody"))) {
             TaskDraft task = SampleTask.create(temp.resolve("tasks"));
             Path token = Files.writeString(temp.resolve("token"), "a-token-it-does-not-know\n");
-            OrchestratorTarget target = new OrchestratorTarget(URI.create("http://127.0.0.1:" + port), token);
+            OrchestratorTarget target = new OrchestratorTarget(URI.create(service.url()), token);
             String message = messageOf(() -> target.client(Map.of()).submit(task));
             org.assertj.core.api.Assertions.assertThat(message).doesNotContain("a-token-it-does-not-know");
             shows(message);
-            org.assertj.core.api.Assertions.assertThat(SERVER.client().configMaps().inNamespace(namespace).list().getItems())
-                    .isEmpty();
-        } finally {
-            service.stop(Duration.ofSeconds(5));
+            org.assertj.core.api.Assertions.assertThat(TestKubeApiServer.shared().client().configMaps()
+                    .inNamespace(service.namespace()).list().getItems()).isEmpty();
         }
     }
 }

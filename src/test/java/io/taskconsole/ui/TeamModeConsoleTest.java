@@ -4,24 +4,15 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.app.AttemptSummary;
-import io.taskconsole.app.TaskService;
-import io.taskconsole.cluster.KubeTarget;
-import io.taskconsole.server.OrchestratorServer;
-import io.taskconsole.submit.ChartSource;
-import io.taskconsole.submit.SubmitSettings;
+import io.taskconsole.server.RunningOrchestrator;
 import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.testkube.ToolBinaries;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.log.LogLine;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.control.ButtonBar;
@@ -48,14 +39,13 @@ import org.testfx.framework.junit5.Start;
 class TeamModeConsoleTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
     private static final String TOKEN = "pm-token-of-heidi-7f3a";
     private static final String CONFIG_MAP = "auth-service-task-1001-run-";
 
     @TempDir
     Path temp;
     DesktopSession console;
-    private OrchestratorServer service;
+    private RunningOrchestrator service;
     private String namespace;
     private String url;
 
@@ -69,24 +59,16 @@ class TeamModeConsoleTest {
 
     /** The orchestrator service as {@code task-console serve --tokens FILE} runs it, on a port of its own. */
     private void startService() throws Exception {
-        namespace = "teamui-" + Long.toHexString(System.nanoTime());
-        SERVER.createAttemptNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("service-kube"), "service-context", namespace);
-        Path tokens = temp.resolve("tokens");
-        Files.writeString(tokens, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(TOKEN.getBytes(StandardCharsets.UTF_8))) + " heidi\n");
-        KubeTarget target = new KubeTarget(kubeconfig, "service-context", namespace);
-        service = new OrchestratorServer(new OrchestratorServer.Settings("127.0.0.1", 0, target,
-                new SubmitSettings(target, ChartSource.parse(CHART), ToolBinaries.helm(), Duration.ofSeconds(60), false,
-                        null, null, null), tokens, 2, 2, temp.resolve("service-data"), 1 << 20), TaskService.forSystem());
-        url = "http://127.0.0.1:" + service.start();
+        service = RunningOrchestrator.start(temp, Map.of(TOKEN, "heidi"));
+        namespace = service.namespace();
+        url = service.url();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> console.theme.choiceProperty().set(Theme.LIGHT));
         if (service != null) {
-            service.stop(Duration.ofSeconds(5));
+            service.close();
         }
     }
 

@@ -291,50 +291,33 @@ public final class ClusterViewModel {
      */
     public void checkConnection() {
         if (throughOrchestrator()) {
-            checkOrchestrator();
+            OrchestratorTarget team;
+            try {
+                team = orchestrator().orElseThrow();
+            } catch (TaskConsoleException e) {
+                checkTicket++;
+                status.set(Status.FAILED);
+                statusText.set(Notice.error("Reading the orchestrator URL", e).message());
+                return;
+            }
+            runCheck(team.describe(), () -> tools.checkOrchestrator(team));
             return;
         }
         KubeTarget target = target();
-        long ticket = ++checkTicket;
-        checking.set(true);
-        status.set(Status.CHECKING);
-        statusText.set("Checking " + describe(target) + "…");
-        executor.task(() -> tools.check(target, CHECK_TIMEOUT))
-                .onSuccess(info -> {
-                    if (ticket == checkTicket) {
-                        status.set(Status.CONNECTED);
-                        statusText.set("Connected to " + describe(target) + ": Kubernetes " + info.serverVersion()
-                                + (info.user() == null || info.user().isBlank() ? "" : " as " + info.user()));
-                    }
-                })
-                .onFailure(e -> {
-                    if (ticket == checkTicket) {
-                        status.set(Status.FAILED);
-                        statusText.set(Notice.error("Connecting to " + describe(target), e).message());
-                    }
-                })
-                .onFinally(() -> {
-                    if (ticket == checkTicket) {
-                        checking.set(false);
-                    }
-                })
-                .start();
+        runCheck(describe(target), () -> {
+            var info = tools.check(target, CHECK_TIMEOUT);
+            return "Connected to " + describe(target) + ": Kubernetes " + info.serverVersion()
+                    + (info.user() == null || info.user().isBlank() ? "" : " as " + info.user());
+        });
     }
 
-    private void checkOrchestrator() {
+    /** Runs one check in the background; only the latest check's result reaches the status line. */
+    private void runCheck(String what, java.util.concurrent.Callable<String> check) {
         long ticket = ++checkTicket;
-        OrchestratorTarget target;
-        try {
-            target = orchestrator().orElseThrow();
-        } catch (TaskConsoleException e) {
-            status.set(Status.FAILED);
-            statusText.set(Notice.error("Reading the orchestrator URL", e).message());
-            return;
-        }
         checking.set(true);
         status.set(Status.CHECKING);
-        statusText.set("Checking " + target.describe() + "…");
-        executor.task(() -> tools.checkOrchestrator(target))
+        statusText.set("Checking " + what + "…");
+        executor.task(check)
                 .onSuccess(sentence -> {
                     if (ticket == checkTicket) {
                         status.set(Status.CONNECTED);
@@ -344,7 +327,7 @@ public final class ClusterViewModel {
                 .onFailure(e -> {
                     if (ticket == checkTicket) {
                         status.set(Status.FAILED);
-                        statusText.set(Notice.error("Connecting to " + target.describe(), e).message());
+                        statusText.set(Notice.error("Connecting to " + what, e).message());
                     }
                 })
                 .onFinally(() -> {
