@@ -183,6 +183,32 @@ public final class RecordingSubmitTools implements SubmitTools {
                         io.taskconsole.app.TaskService.criteriaIds(draft)));
     }
 
+    /** Container logs by attempt number, shown whole; an attempt without one is told to have no log. */
+    public final Map<Integer, List<String>> containerLogs = new HashMap<>();
+
+    @Override
+    public io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container,
+                                                   boolean follow, io.taskconsole.follow.LogFollower.Sink sink,
+                                                   Cancellation cancel) {
+        calls.add("logs " + attempt.number() + " " + container + (follow ? " -f" : ""));
+        List<String> lines = containerLogs.get(attempt.number());
+        if (lines == null) {
+            sink.note("The attempt's Job has no pod yet: no log.");
+        } else {
+            lines.forEach(sink::line);
+        }
+        return attempt.job();
+    }
+
+    @Override
+    public io.taskconsole.compare.Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, Target target) {
+        calls.add("compare drafts " + attempt.number());
+        Map<String, byte[]> sent = new java.util.LinkedHashMap<>();
+        attemptFiles.getOrDefault(attempt.number(), Map.of()).forEach((name, text) -> sent.put(name, utf8(text)));
+        return io.taskconsole.compare.FileComparer.compare("attempt-" + attempt.number(), sent, "drafts",
+                generated(draft, target).files());
+    }
+
     @Override
     public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
         return logs.getOrDefault(attempt.number(), "");

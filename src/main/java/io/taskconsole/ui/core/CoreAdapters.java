@@ -226,6 +226,18 @@ public final class CoreAdapters {
         }
 
         @Override
+        public io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container,
+                                                       boolean follow, io.taskconsole.follow.LogFollower.Sink sink,
+                                                       Cancellation cancel) {
+            return service.get().readLogs(draft, attempt, container, follow, sink, cancel).phase();
+        }
+
+        @Override
+        public io.taskconsole.compare.Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, Target target) {
+            return service.get().compareDrafts(draft, attempt, target.kube(), target.template());
+        }
+
+        @Override
         public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
             return service.get().attemptLog(draft, attempt);
         }

@@ -87,7 +87,7 @@ class TranscriptAndDiffViewTest {
         drafts.put("metadata.yaml", "attempt: 3\n".getBytes(StandardCharsets.UTF_8));
         tools.generatedFiles = new AttemptFiles(drafts);
         model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
-        view = new AttemptsView(model, dialogs);
+        view = new AttemptsView(model, dialogs, notices, executor);
         scene = new Scene((Parent) view.node(), 900, 640);
         scene.getStylesheets().add(DesktopSession.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
@@ -134,7 +134,7 @@ class TranscriptAndDiffViewTest {
     @Test
     void theDraftsDiffHighlightsTheChangedWordAndCollapsesUnchangedFiles(FxRobot robot) {
         selectNewest(robot);
-        robot.clickOn(robot.lookup(".tab").nth(2).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".tab").nth(3).queryAs(Node.class));
 
         waitFor("the comparison", () -> robot.lookup("#diff-file-task-md").tryQuery().isPresent());
         assertThat(robot.lookup("#diff-summary").queryAs(Label.class).getText())
