@@ -94,6 +94,15 @@ public final class AttemptsViewModel {
         this.cluster = cluster;
         this.submit = submit;
         this.containerLog = new ContainerLogViewModel(tools, executor);
+        // The agent's log just read is kept in the task's history: the transcript is read from there.
+        containerLog.onAgentLogRead(() -> {
+            AttemptSummary shown = selected.get();
+            editor.snapshot().ifPresent(draft -> {
+                if (shown != null) {
+                    loadTranscript(draft, shown);
+                }
+            });
+        });
         editor.folderProperty().addListener((o, a, b) -> {
             stopWatching();
             attempts.clear();

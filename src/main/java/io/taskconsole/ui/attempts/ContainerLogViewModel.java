@@ -43,6 +43,7 @@ public final class ContainerLogViewModel {
     private AttemptSummary attempt;
     /** The read in progress, or {@code null}; only touched on the FX thread. */
     private Reading reading;
+    private Runnable agentLogRead = () -> { };
 
     public ContainerLogViewModel(SubmitTools tools, BackgroundExecutor executor) {
         this.tools = tools;
@@ -104,6 +105,14 @@ public final class ContainerLogViewModel {
         }
     }
 
+    /**
+     * Runs {@code action} on the FX thread each time the agent's log has been read to its end: the copy
+     * kept in the task's history is then whole, and the transcript can be read from it.
+     */
+    public void onAgentLogRead(Runnable action) {
+        agentLogRead = action;
+    }
+
     /** Stops reading (the view is closing). */
     public void stop() {
         if (reading != null) {
@@ -143,6 +152,9 @@ public final class ContainerLogViewModel {
                     // is the kept copy, there is no pod yet); otherwise how the log ended.
                     String last = read.lastNote;
                     status.set(last != null ? last : ended(shown, name, follow, phase));
+                    if (AttemptLogs.AGENT.equals(name)) {
+                        agentLogRead.run();
+                    }
                 })
                 .onFailure(e -> {
                     if (read.stopped()) {

@@ -82,8 +82,10 @@ public final class FxDialogs implements Dialogs {
         Node files = new io.taskconsole.ui.compare.DiffView(diff).node();
         javafx.scene.layout.VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, said, files);
-        content.setPrefSize(760, 460);
+        content.setPrefHeight(480);
         alert.getDialogPane().setContent(content);
+        // Wide enough for a diff's numbered lines; never wider than the screen.
+        alert.getDialogPane().setMinWidth(Math.min(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth(), 860));
         alert.setResizable(true);
         alert.setOnShown(e -> fitOnScreen(alert.getDialogPane().getScene().getWindow()));
         return ask(alert);

@@ -3,7 +3,6 @@ package io.taskconsole.ui.submit;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.app.AttemptsOverview;
 import io.taskconsole.compare.Comparison;
-import io.taskconsole.compare.FileDiff;
 import io.taskconsole.submit.AttemptFiles;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.app.RetryPlan;
@@ -115,7 +114,7 @@ public final class SubmitConfirmation {
         return answer.filter(i -> i == 0).isPresent();
     }
 
-    /** The sentence above the files: what differs from the latest attempt, or that nothing but metadata.yaml does. */
+    /** The sentences above the files: where the latest attempt went, and that nothing but metadata.yaml differs if so. */
     static String text(Latest latest) {
         if (latest.attempt() == null) {
             return "Whether the task has attempts, and what the drafts change from the latest, could not be read: "
@@ -135,7 +134,7 @@ public final class SubmitConfirmation {
                     + ", which every attempt writes anew (its number, who sent it and when): the drafts are what attempt "
                     + n + " sent. Retry does the same.";
         }
-        return went + "\nChanged from attempt " + n + ": " + String.join(", ", latest.changes().changed().stream()
-                .map(FileDiff::describe).toList()) + "; every other file is sent as it was.";
+        // The files below say what differs, with their own summary line.
+        return went + "\nThe changed files are open below; the collapsed ones are sent as attempt " + n + " sent them.";
     }
 }

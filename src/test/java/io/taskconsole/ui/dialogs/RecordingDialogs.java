@@ -51,7 +51,7 @@ public final class RecordingDialogs implements Dialogs {
     @Override
     public Optional<Integer> chooseShowingChanges(String id, String title, String question, String text,
                                                   io.taskconsole.compare.Comparison changes, List<String> choices) {
-        asked.add("choose " + id + ": " + text + " " + choices);
+        asked.add("choose " + id + ": " + text + " " + choices + " showing: " + changes.summary());
         changesShown.add(changes);
         return next();
     }
