@@ -184,18 +184,33 @@ public final class RecordingSubmitTools implements SubmitTools {
     }
 
     /** Container logs by attempt number, shown whole; an attempt without one is told to have no log. */
-    public final Map<Integer, List<String>> containerLogs = new HashMap<>();
+    public final Map<Integer, List<String>> containerLogs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each log read ({@code logs N CONTAINER [-f]}) and each follow ended by its cancellation ({@code stopped N CONTAINER}). */
+    public final List<String> logReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A follow lasts until it is cancelled, as one of a running attempt does. */
+    public volatile boolean followUntilCancelled;
 
     @Override
     public io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container,
                                                    boolean follow, io.taskconsole.follow.LogFollower.Sink sink,
                                                    Cancellation cancel) {
-        calls.add("logs " + attempt.number() + " " + container + (follow ? " -f" : ""));
+        logReads.add("logs " + attempt.number() + " " + container + (follow ? " -f" : ""));
         List<String> lines = containerLogs.get(attempt.number());
         if (lines == null) {
             sink.note("The attempt's Job has no pod yet: no log.");
         } else {
             lines.forEach(sink::line);
+        }
+        if (follow && followUntilCancelled) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            cancel.onCancel(stopped::countDown);
+            try {
+                if (stopped.await(60, TimeUnit.SECONDS)) {
+                    logReads.add("stopped " + attempt.number() + " " + container);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return attempt.job();
     }
