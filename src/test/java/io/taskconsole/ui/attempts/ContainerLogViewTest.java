@@ -3,7 +3,6 @@ package io.taskconsole.ui.attempts;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
@@ -174,12 +173,6 @@ class ContainerLogViewTest {
     }
 
     private void dark(FxRobot robot, String name) {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            Screenshots.save(scene, name);
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        });
+        robot.interact(() -> Screenshots.saveDark(scene, name));
     }
 }

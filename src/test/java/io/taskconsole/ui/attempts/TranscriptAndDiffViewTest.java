@@ -3,7 +3,6 @@ package io.taskconsole.ui.attempts;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.submit.AttemptFiles;
@@ -161,13 +160,7 @@ class TranscriptAndDiffViewTest {
     }
 
     private void dark(FxRobot robot, String name) {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            Screenshots.save(scene, name);
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        });
+        robot.interact(() -> Screenshots.saveDark(scene, name));
     }
 
     private static AttemptSummary attempt(int n) {

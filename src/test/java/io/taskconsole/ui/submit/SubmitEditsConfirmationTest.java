@@ -3,7 +3,6 @@ package io.taskconsole.ui.submit;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.taskconsole.cluster.AttemptConfigMaps;
@@ -122,13 +121,7 @@ class SubmitEditsConfirmationTest {
         assertThat(texts(robot, taskMd, ".diff-removed")).as("and as attempt 1 sent it").contains(OLD_LINE);
         Scene dialogScene = dialog.getScene();
         robot.interact(() -> Screenshots.save(dialogScene, "submit-edits-light"));
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            dialogScene.getRoot().applyCss();
-            dialogScene.getRoot().layout();
-            Screenshots.save(dialogScene, "submit-edits-dark");
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        });
+        robot.interact(() -> Screenshots.saveDark(dialogScene, "submit-edits-dark"));
 
         robot.clickOn(robot.from(dialog).lookup(".button").match(n -> n instanceof Button b
                 && ButtonBar.getButtonData(b) == ButtonBar.ButtonData.CANCEL_CLOSE).queryAs(Button.class));
