@@ -146,7 +146,7 @@ final class MainWindow {
         showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(session.criteria)).node());
         showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(session.preview)).node());
         showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(session.cluster, session.dialogs)).node());
-        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(session.attempts, session.dialogs)).node());
+        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(session.attempts, session.dialogs, session.notices, session.executor)).node());
         double[] columnDividers = columns.getDividerPositions();
         double centreDivider = centre.getDividerPositions()[0];
         columns.getItems().set(2, side);

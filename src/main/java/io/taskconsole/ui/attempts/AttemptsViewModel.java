@@ -66,6 +66,7 @@ public final class AttemptsViewModel {
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
     private final DiffViewModel draftsDiff = new DiffViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
+    private final ContainerLogViewModel containerLog;
     /** What a retry of the selected attempt would change, once read; {@code null} until then. */
     private final ObjectProperty<Comparison> retryPreview = new SimpleObjectProperty<>(this, "retryPreview");
     private final LatestOnly compares = LatestOnly.parallel();
@@ -92,6 +93,16 @@ public final class AttemptsViewModel {
         this.editor = editor;
         this.cluster = cluster;
         this.submit = submit;
+        this.containerLog = new ContainerLogViewModel(tools, executor);
+        // The agent's log just read is kept in the task's history: the transcript is read from there.
+        containerLog.onAgentLogRead(() -> {
+            AttemptSummary shown = selected.get();
+            editor.snapshot().ifPresent(draft -> {
+                if (shown != null) {
+                    loadTranscript(draft, shown);
+                }
+            });
+        });
         editor.folderProperty().addListener((o, a, b) -> {
             stopWatching();
             attempts.clear();
@@ -104,6 +115,10 @@ public final class AttemptsViewModel {
             }
             if (b == null || a == null || a.number() != b.number() || filesFailed(b)) {
                 loadFiles(b);
+            }
+            containerLog.show(editor.snapshot().orElse(null), b);
+            if (b != null && live.containsKey(b.number())) {
+                live.get(b.number()).currentPod().ifPresent(containerLog::containersOf);
             }
         });
         // Another kind of target lists other attempts: a cluster's, or the orchestrator's.
@@ -168,6 +183,11 @@ public final class AttemptsViewModel {
     /** The drafts compared with the selected attempt: what "Submit edits" would change. */
     public DiffViewModel draftsDiff() {
         return draftsDiff;
+    }
+
+    /** The selected attempt's log of one container, read and followed while its panel is on screen. */
+    public ContainerLogViewModel containerLog() {
+        return containerLog;
     }
 
     /** The selected attempt's agent transcript, from the log kept in the task's history. */
@@ -309,6 +329,7 @@ public final class AttemptsViewModel {
                         replacingRows = false;
                     }
                     AttemptSummary shown = selected.get();
+                    containerLog.show(draft.get(), shown);
                     boolean sameAttempt = shown == null ? keep == null : keep != null && shown.number() == keep;
                     if (!sameAttempt || filesFailed(shown) && !filesLoading) {
                         loadFiles(shown);
@@ -401,6 +422,12 @@ public final class AttemptsViewModel {
             }
         } finally {
             replacingRows = false;
+        }
+        AttemptSummary shown = selected.get();
+        if (shown != null) {
+            states.stream().filter(s -> s.attempt() == shown.number()).reduce((first, second) -> second)
+                    .flatMap(AttemptState::currentPod).ifPresent(containerLog::containersOf);
+            containerLog.show(editor.snapshot().orElse(null), shown);
         }
     }
 

@@ -249,6 +249,24 @@ public final class CoreAdapters {
         }
 
         @Override
+        public io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container,
+                                                       boolean follow, io.taskconsole.follow.LogFollower.Sink sink,
+                                                       Cancellation cancel) {
+            return service.get().readLogs(draft, attempt, container, follow, sink, cancel).phase();
+        }
+
+        @Override
+        public io.taskconsole.compare.Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, Target target) {
+            if (target.team() != null) {
+                // The service answers with the files' sizes and checksums, not their text.
+                throw io.taskconsole.TaskConsoleException.failed("attempt " + attempt.number()
+                        + "'s files are in the orchestrator's cluster, which this console does not read",
+                        "Switch the Cluster pane to Kubernetes with access to that cluster to see what changes.", null);
+            }
+            return service.get().compareDrafts(draft, attempt, target.kube(), target.template());
+        }
+
+        @Override
         public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
             return service.get().attemptLog(draft, attempt);
         }
