@@ -194,7 +194,7 @@ class TeamModeConsoleTest {
                 .contains("Check the token").doesNotContain("not-the-token-9b1c");
         waitFor("the problem in the log", () -> logText().contains("401 application/problem+json: "));
         assertThat(logText()).contains("Submitting failed: The orchestrator at " + url + " refused to submit (401)")
-                .doesNotContain("not-the-token-9b1c");
+                .contains("Not compared with the latest attempt: ").doesNotContain("not-the-token-9b1c");
         assertThat(console.submit.lastOutcomeProperty().get()).isNull();
         assertThat(SERVER.client().configMaps().inNamespace(namespace).list().getItems()).as("nothing created").isEmpty();
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "15-orchestrator-401-light"));

@@ -71,7 +71,12 @@ public final class SubmitConfirmation {
         TaskDraft task = draft.get();
         executor.task(() -> latest(task, target))
                 .onSuccess(latest -> {
-                    if (latest == null || ask(latest)) {
+                    if (latest != null && latest.attempt() == null) {
+                        // Unreadable attempts (a wrong token, a cluster away) would fail the submission the
+                        // same way: a question first would only say it twice. The submission tells.
+                        submit.note("Not compared with the latest attempt: " + latest.problem());
+                        submit.submit();
+                    } else if (latest == null || ask(latest)) {
                         submit.submit();
                     }
                 })
@@ -81,7 +86,7 @@ public final class SubmitConfirmation {
 
     /**
      * On a worker thread: the latest attempt and what the drafts change from it; {@code null} when the
-     * task has none. When the attempts cannot be listed the question says so rather than sending blind.
+     * task has none. When the attempts cannot be listed, {@link Latest#problem()} says why and no attempt is named.
      */
     private Latest latest(TaskDraft draft, SubmitTools.Target target) {
         AttemptsOverview overview;

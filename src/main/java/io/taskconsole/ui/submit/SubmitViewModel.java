@@ -269,6 +269,11 @@ public final class SubmitViewModel {
     }
 
     /** Sends the current drafts as the next attempt. */
+    /** A line in the log panel before a submission starts (what was checked, or could not be). */
+    public void note(String line) {
+        log.info(line);
+    }
+
     public void submit() {
         run("Submitting", (draft, target, signal) -> tools.submit(draft, target, log.listener(), signal));
     }
