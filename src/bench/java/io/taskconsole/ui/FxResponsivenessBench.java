@@ -31,7 +31,12 @@ public final class FxResponsivenessBench {
 
     /** Figures in milliseconds. */
     public record Figures(int typedChars, long typingMaxPauseMs, double typingP99Ms, int typingLongPauses, int logLines,
-                          long logIngestMs, long logMaxPauseMs, double logP99Ms, int logLongPauses, BigFile bigFile) {
+                          long logIngestMs, long logMaxPauseMs, double logP99Ms, int logLongPauses, BigFile bigFile,
+                          AgentLog agentLog) {
+    }
+
+    /** Following a running attempt's agent log of {@code lines} lines in the Attempts view's container log. */
+    public record AgentLog(int lines, long followMs, long maxPauseMs, double p99Ms, int longPauses) {
     }
 
     /**
@@ -135,9 +140,10 @@ public final class FxResponsivenessBench {
         double logP99 = p99Ms();
         int logLong = (int) longGaps.get();
         BigFile bigFile = bigFile(console, temp);
+        AgentLog agentLog = agentLog(temp, logLines);
         Platform.exit();
         return new Figures(typedChars, typingPause, typingP99, typingLong, logLines, ingestMs, logPause, logP99, logLong,
-                bigFile);
+                bigFile, agentLog);
     }
 
     private BigFile bigFile(DesktopSession console, Path temp) throws Exception {
@@ -172,6 +178,27 @@ public final class FxResponsivenessBench {
         long toPasted = ms(System.nanoTime() - pasteStart);
         Thread.sleep(5000);
         return new BigFile(bytes, toText, toStyled, openPause, toPasted, maxGapMs(), p99Ms());
+    }
+
+    private AgentLog agentLog(Path temp, int lines) throws Exception {
+        try (AgentLogFollowPhase phase = new AgentLogFollowPhase()) {
+            onFx(() -> {
+                phase.prepare(temp.resolve("agent-log"), lines);
+                return null;
+            });
+            waitUntil(() -> onFx(phase::attemptListed), 60);
+            Thread.sleep(1000);
+            resetPauses();
+            long start = System.nanoTime();
+            onFx(() -> {
+                phase.follow();
+                return null;
+            });
+            waitUntil(() -> onFx(phase::lastLineListed), 300);
+            long followMs = ms(System.nanoTime() - start);
+            Thread.sleep(500);
+            return new AgentLog(lines, followMs, maxGapMs(), p99Ms(), (int) longGaps.get());
+        }
     }
 
     /** The editor's area when it shows exactly {@code text}, or null. */
