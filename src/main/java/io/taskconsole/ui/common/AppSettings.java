@@ -31,6 +31,10 @@ public final class AppSettings {
     public static final String WAIT = "cluster.wait";
     public static final String VALUES_FILES = "cluster.valuesFiles";
     public static final String STORAGE_CLASS = "cluster.storageClass";
+    /** The editor's font: "monospaced" or "proportional". */
+    public static final String EDITOR_FONT = "editor.font";
+    public static final String EDITOR_FONT_SIZE = "editor.fontSize";
+    public static final String EDITOR_WRAP = "editor.wrap";
 
     private final Path file;
     private final Properties values = new Properties();
