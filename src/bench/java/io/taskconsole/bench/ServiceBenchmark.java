@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServiceBenchmark {
 
     private static final String TOKEN = "bench-token";
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private final int submissions;
 
     /** @param submissions how many submissions each level makes (split across its clients) */
@@ -56,17 +57,19 @@ final class ServiceBenchmark {
         Path chart = Path.of(System.getProperty("taskconsole.chart.dir", "charts/claude-code")).toAbsolutePath();
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
             Path dir = Files.createTempDirectory("taskconsole-bench-service");
-            server.createNamespace("orchestrator");
+            server.createAttemptNamespace("orchestrator");
             Path kubeconfig = server.writeKubeconfig(dir, "bench", "orchestrator");
             TaskDraft draft = SampleTask.create(dir.resolve("workspace"));
 
             List<Long> cli = new ArrayList<>();
             timeCli(draft, kubeconfig, chart, helm); // warm-up
+            long cliCpu = ProcessCpu.millis();
             long cliStart = System.nanoTime();
             for (int i = 0; i < submissions; i++) {
                 cli.add(timeCli(draft, kubeconfig, chart, helm));
             }
             long cliWall = ms(System.nanoTime() - cliStart);
+            cliCpu = ProcessCpu.millis() - cliCpu;
 
             Path tokens = dir.resolve("tokens");
             Files.writeString(tokens, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -80,12 +83,14 @@ final class ServiceBenchmark {
             String body = request(draft);
             Map<Integer, List<Long>> latencies = new LinkedHashMap<>();
             Map<Integer, Long> walls = new LinkedHashMap<>();
+            Map<Integer, Long> cpus = new LinkedHashMap<>();
             try {
                 post(HttpClient.newHttpClient(), base, body); // warm-up
                 for (int clients : new int[] {1, 4, 16}) {
                     List<Long> times = Collections.synchronizedList(new ArrayList<>());
                     ExecutorService pool = Executors.newFixedThreadPool(clients);
                     HttpClient http = HttpClient.newHttpClient();
+                    long cpu = ProcessCpu.millis();
                     long start = System.nanoTime();
                     List<Future<?>> done = new ArrayList<>();
                     for (int c = 0; c < clients; c++) {
@@ -101,6 +106,7 @@ final class ServiceBenchmark {
                         f.get();
                     }
                     walls.put(clients, ms(System.nanoTime() - start));
+                    cpus.put(clients, ProcessCpu.millis() - cpu);
                     pool.shutdown();
                     pool.awaitTermination(1, TimeUnit.MINUTES);
                     List<Long> sorted = new ArrayList<>(times);
@@ -115,12 +121,16 @@ final class ServiceBenchmark {
             report.append(submissions).append(" submissions of the sample task per row against `TestKubeApiServer`, real ")
                     .append("helm, chart from `charts/claude-code`; the service in this JVM (helm pool 4), called over ")
                     .append("127.0.0.1 with the JDK client, the clients splitting the submissions between them; the CLI ")
-                    .append("path is `task-console submit` in-process, one after another. Latency in ms.\n\n");
-            report.append("| | submissions/s | p50 | p99 | wall (ms) |\n|---|---|---|---|---|\n");
-            report.append(row("In-process CLI, sequential", cli, cliWall));
+                    .append("path is `task-console submit` in-process, one after another. Latency in ms. *CPU per ")
+                    .append("submission* is this JVM's CPU time and its children's (helm) over the row, divided by the ")
+                    .append("submissions: with ").append(CORES).append(" cores, no row's wall time can fall below ")
+                    .append("its CPU total / ").append(CORES).append(" (*CPU floor*).\n\n");
+            report.append("| | submissions/s | p50 | p99 | wall (ms) | CPU per submission (ms) | CPU floor (ms) |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            report.append(row("In-process CLI, sequential", cli, cliWall, cliCpu));
             for (Map.Entry<Integer, List<Long>> level : latencies.entrySet()) {
                 report.append(row("Service, " + level.getKey() + " client" + (level.getKey() == 1 ? "" : "s"),
-                        level.getValue(), walls.get(level.getKey())));
+                        level.getValue(), walls.get(level.getKey()), cpus.get(level.getKey())));
             }
             report.append(String.format(Locale.ROOT, "%nService p50 at 1 client / CLI p50: %.2f× (goal ≤ 1.10×). "
                     + "%d sequential CLI submissions / the service at 16 clients, wall time: %.2f× faster (goal ≥ 3×).%n%n",
@@ -128,9 +138,10 @@ final class ServiceBenchmark {
         }
     }
 
-    private static String row(String name, List<Long> sorted, long wall) {
-        return String.format(Locale.ROOT, "| %s | %.2f | %d | %d | %d |%n", name, sorted.size() * 1000.0 / wall,
-                p(sorted, 50), p(sorted, 99), wall);
+    private static String row(String name, List<Long> sorted, long wall, long cpu) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %d | %d | %d | %s | %s |%n", name, sorted.size() * 1000.0 / wall,
+                p(sorted, 50), p(sorted, 99), wall, cpu < 0 ? "n/a" : String.valueOf(cpu / sorted.size()),
+                cpu < 0 ? "n/a" : String.valueOf(cpu / CORES));
     }
 
     private static long p(List<Long> sorted, int percentile) {

@@ -38,7 +38,7 @@ final class SubmissionBenchmark {
         Path chart = Path.of(System.getProperty("taskconsole.chart.dir", "charts/claude-code")).toAbsolutePath();
         try (TestKubeApiServer server = TestKubeApiServer.start()) {
             Path dir = Files.createTempDirectory("taskconsole-bench-submit");
-            server.createNamespace("orchestrator");
+            server.createAttemptNamespace("orchestrator");
             Path kubeconfig = server.writeKubeconfig(dir, "bench", "orchestrator");
             TaskDraft draft = SampleTask.create(dir.resolve("workspace"));
             Path byHandFiles = Files.createDirectories(dir.resolve("by-hand"));

@@ -2,9 +2,13 @@ package io.taskconsole.ui;
 
 import io.taskconsole.bench.SampleMarkdown;
 import io.taskconsole.helm.OutputListener;
+import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.ui.core.CoreAdapters;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import org.fxmisc.richtext.CodeArea;
 import javafx.stage.Stage;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How responsive the real console stays on the FX thread: typing into a 200 KB {@code task.md}
@@ -25,17 +30,41 @@ import javafx.stage.Stage;
 public final class FxResponsivenessBench {
 
     /** Figures in milliseconds. */
-    public record Figures(int typedChars, long typingMaxPauseMs, int typingLongPauses, int logLines, long logIngestMs,
-                          long logMaxPauseMs, int logLongPauses) {
+    public record Figures(int typedChars, long typingMaxPauseMs, double typingP99Ms, int typingLongPauses, int logLines,
+                          long logIngestMs, long logMaxPauseMs, double logP99Ms, int logLongPauses, BigFile bigFile) {
+    }
+
+    /**
+     * Opening a 1 MB {@code task.md} (from the open request to its text in the editor, and to the
+     * first visible line styled), then pasting 1 MB into it (until the text is in, and the longest
+     * pause over the next seconds while preview, criteria and highlighting catch up).
+     */
+    public record BigFile(int bytes, long openToTextMs, long openToStyledMs, long openMaxPauseMs, long pasteToTextMs,
+                          long pasteMaxPauseMs, double pasteP99Ms) {
     }
 
     private final AtomicLong lastPulse = new AtomicLong();
     private final AtomicLong maxGap = new AtomicLong();
     private final AtomicLong longGaps = new AtomicLong();
+    /** Every gap since the last reset, in nanoseconds; touched on the FX thread only. */
+    private final List<Long> gaps = new ArrayList<>();
     private static final long LONG_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /** The line before the figures' JSON on standard output, when run in a JVM of its own. */
+    public static final String FIGURES_LINE = "fx-responsiveness-figures ";
 
     public static Figures run(Path temp, int typedChars, int logLines) throws Exception {
         return new FxResponsivenessBench().measure(temp, typedChars, logLines);
+    }
+
+    /**
+     * Runs in a JVM started with the app-image's own options (its garbage collector and heap sizes
+     * decide the pauses), and prints the figures as one JSON line: {@code TEMP_DIR TYPED_CHARS LOG_LINES}.
+     */
+    public static void main(String[] args) throws Exception {
+        Figures figures = run(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        System.out.println(FIGURES_LINE + JsonMapper.builder().build().writeValueAsString(figures));
+        System.exit(0);
     }
 
     private Figures measure(Path temp, int typedChars, int logLines) throws Exception {
@@ -54,6 +83,7 @@ public final class FxResponsivenessBench {
                     long previous = lastPulse.getAndSet(now);
                     if (previous != 0) {
                         maxGap.accumulateAndGet(now - previous, Math::max);
+                        gaps.add(now - previous);
                         if (now - previous > LONG_GAP_NANOS) {
                             longGaps.incrementAndGet();
                         }
@@ -81,6 +111,7 @@ public final class FxResponsivenessBench {
         }
         Thread.sleep(2000);
         long typingPause = maxGapMs();
+        double typingP99 = p99Ms();
         int typingLong = (int) longGaps.get();
         int typedLength = onFx(() -> area.getLength());
         if (typedLength != big.length() + typedChars) {
@@ -101,8 +132,61 @@ public final class FxResponsivenessBench {
         long ingestMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Thread.sleep(200);
         long logPause = maxGapMs();
+        double logP99 = p99Ms();
+        int logLong = (int) longGaps.get();
+        BigFile bigFile = bigFile(console, temp);
         Platform.exit();
-        return new Figures(typedChars, typingPause, typingLong, logLines, ingestMs, logPause, (int) longGaps.get());
+        return new Figures(typedChars, typingPause, typingP99, typingLong, logLines, ingestMs, logPause, logP99, logLong,
+                bigFile);
+    }
+
+    private BigFile bigFile(DesktopSession console, Path temp) throws Exception {
+        int bytes = 1024 * 1024;
+        String big = SampleMarkdown.ofSize(bytes);
+        Path folder = SampleTask.create(temp.resolve("big-workspace")).folder();
+        Files.writeString(folder.resolve(TaskFile.TASK_MD), big);
+        Thread.sleep(1000);
+        resetPauses();
+        long start = System.nanoTime();
+        onFx(() -> {
+            console.editor.open(folder, TaskFile.TASK_MD, draft -> { });
+            return null;
+        });
+        waitUntil(() -> onFx(() -> showing(console, big) != null), 60);
+        long toText = ms(System.nanoTime() - start);
+        // The sample opens with a heading: its first characters are styled once highlighting arrives.
+        waitUntil(() -> onFx(() -> !showing(console, big).getStyleOfChar(2).isEmpty()), 60);
+        long toStyled = ms(System.nanoTime() - start);
+        Thread.sleep(3000);
+        long openPause = maxGapMs();
+
+        CodeArea area = onFx(() -> showing(console, big));
+        resetPauses();
+        long pasteStart = System.nanoTime();
+        onFx(() -> {
+            area.moveTo(area.getLength());
+            area.replaceSelection(big);
+            return null;
+        });
+        waitUntil(() -> onFx(() -> area.getLength() == 2 * big.length()), 60);
+        long toPasted = ms(System.nanoTime() - pasteStart);
+        Thread.sleep(5000);
+        return new BigFile(bytes, toText, toStyled, openPause, toPasted, maxGapMs(), p99Ms());
+    }
+
+    /** The editor's area when it shows exactly {@code text}, or null. */
+    private static CodeArea showing(DesktopSession console, String text) {
+        for (Node node : console.stage().getScene().getRoot().lookupAll(".markdown-editor")) {
+            if (node instanceof CodeArea area && area.isVisible() && area.getLength() == text.length()
+                    && area.getText().equals(text)) {
+                return area;
+            }
+        }
+        return null;
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static CodeArea editorArea(DesktopSession console) {
@@ -116,9 +200,24 @@ public final class FxResponsivenessBench {
     }
 
     private void resetPauses() {
-        lastPulse.set(0);
-        maxGap.set(0);
-        longGaps.set(0);
+        onFx(() -> {
+            lastPulse.set(0);
+            maxGap.set(0);
+            longGaps.set(0);
+            gaps.clear();
+            return null;
+        });
+    }
+
+    /** The 99th percentile of the gaps between pulses since the last reset, in milliseconds. */
+    private double p99Ms() {
+        List<Long> sorted = onFx(() -> new ArrayList<>(gaps));
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        sorted.sort(Long::compare);
+        int index = Math.max(0, (int) Math.ceil(0.99 * sorted.size()) - 1);
+        return sorted.get(index) / 1e6;
     }
 
     private long maxGapMs() {

@@ -1,6 +1,9 @@
 package io.taskconsole.app;
 
 import io.taskconsole.TaskConsoleException;
+import io.taskconsole.cluster.ResourceNames;
+import io.taskconsole.helm.OutputListener;
+import io.taskconsole.submit.AttemptOutcome;
 import io.taskconsole.submit.JobPhase;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;
@@ -38,7 +41,17 @@ public final class OrchestratorClient {
     /** What the service answered for a submit or retry. */
     public record Submitted(int attempt, String namespace, String configMap, String release, String job,
                             String submittedBy, String message) {
+
+        /**
+         * The submission as the faces show an ended one: its names, no local files, helm run or record
+         * (the service keeps those).
+         */
+        public AttemptOutcome outcome(ServiceName service, TaskId id) {
+            return AttemptOutcome.throughService(new ResourceNames(service, id, attempt));
+        }
     }
+
+    private static final OutputListener QUIET = (stream, line) -> { };
 
     private final URI server;
     private final String token;
@@ -64,6 +77,14 @@ public final class OrchestratorClient {
 
     /** Sends the draft's files as the task's next attempt, as {@code POST /api/v1/pm/tasks}. */
     public Submitted submit(TaskDraft draft) {
+        return submit(draft, QUIET);
+    }
+
+    /**
+     * {@link #submit(TaskDraft)}, telling {@code progress} (as {@link OutputListener.Stream#INFO} lines)
+     * what is sent and what the service answered, problem details included; never the token.
+     */
+    public Submitted submit(TaskDraft draft, OutputListener progress) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", draft.info().id().value());
         body.put("service_name", draft.info().service().value());
@@ -79,19 +100,43 @@ public final class OrchestratorClient {
             files.add(Map.of("filename", file.name(), "content", file.content()));
         }
         body.put("markdown_files", files);
-        return submitted(post(TASKS, JSON.writeValueAsString(body)));
+        progress.onLine(OutputListener.Stream.INFO, "POST " + server + TASKS + ": task " + draft.info().id() + " of "
+                + draft.info().service() + " with " + files.size() + " file(s)");
+        return submitted(post(TASKS, JSON.writeValueAsString(body), progress), progress);
     }
 
     /** Sends attempt {@code attempt}'s files again ({@code 0}: the latest) as the next attempt. */
     public Submitted retry(ServiceName service, TaskId id, int attempt) {
+        return retry(service, id, attempt, QUIET);
+    }
+
+    /** {@link #retry(ServiceName, TaskId, int)}, telling {@code progress} what is sent and answered. */
+    public Submitted retry(ServiceName service, TaskId id, int attempt, OutputListener progress) {
         String body = attempt > 0 ? "{\"attempt\": " + attempt + "}" : "{}";
-        return submitted(post(TASKS + "/" + service.value() + "/" + id + "/retry", body));
+        String path = TASKS + "/" + service.value() + "/" + id + "/retry";
+        progress.onLine(OutputListener.Stream.INFO, "POST " + server + path + ": retry "
+                + (attempt > 0 ? "attempt " + attempt : "the latest attempt"));
+        return submitted(post(path, body, progress), progress);
+    }
+
+    /**
+     * Whether the service answers and is ready ({@code GET /readyz}, which needs no token); throws
+     * the same sentence a submission would when it cannot be reached.
+     */
+    public String ready() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(server.resolve("/readyz")).GET(), "check it", QUIET);
+        if (response.statusCode() != 200) {
+            throw TaskConsoleException.failed("The orchestrator at " + server + " is not ready (" + response.statusCode()
+                    + "): " + response.body().lines().findFirst().orElse(""), "Ask the service's operator; "
+                    + "kubectl -n orchestrator get pods shows its replicas.", null);
+        }
+        return "The orchestrator at " + server + " is ready";
     }
 
     /** The task's attempts as the service sees them in its cluster (no local history joins them). */
     public AttemptsOverview attempts(ServiceName service, TaskId id) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(server.resolve(TASKS + "/" + service.value()
-                + "/" + id + "/attempts")).GET(), "list the attempts");
+                + "/" + id + "/attempts")).GET(), "list the attempts", QUIET);
         if (response.statusCode() == 404) {
             return new AttemptsOverview(List.of(), null);
         }
@@ -105,15 +150,15 @@ public final class OrchestratorClient {
         return new AttemptsOverview(attempts, null);
     }
 
-    private HttpResponse<String> post(String path, String body) {
+    private HttpResponse<String> post(String path, String body, OutputListener progress) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        return send(request, "submit");
+        return send(request, "submit", progress);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+    private HttpResponse<String> send(HttpRequest.Builder request, String what, OutputListener progress) {
         HttpRequest built = request.header("Authorization", "Bearer " + token).timeout(timeout).build();
         IOException last = null;
         for (int tries = 0; tries < 2; tries++) {
@@ -121,6 +166,10 @@ public final class OrchestratorClient {
                 return http.send(built, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 last = e; // Same request, same Idempotency-Key: the service answers its first answer if it had one.
+                if (tries == 0) {
+                    progress.onLine(OutputListener.Stream.INFO, "No answer (" + (e.getMessage() == null
+                            ? e.getClass().getSimpleName() : e.getMessage()) + "); sending it once more with the same Idempotency-Key");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw TaskConsoleException.cancelled("Interrupted while waiting for the orchestrator at " + server);
@@ -128,40 +177,62 @@ public final class OrchestratorClient {
         }
         throw TaskConsoleException.failed("Cannot reach the orchestrator at " + server + " to " + what + ": "
                 + (last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage()),
-                "Check the --server URL and that the service is running (curl " + server + "/healthz).", last);
+                "Check the orchestrator URL (--server, or the console's Cluster pane) and that the service is running "
+                        + "(curl " + server + "/healthz).", last);
     }
 
-    private Submitted submitted(HttpResponse<String> response) {
-        JsonNode body = answer(response, 201, "submit");
-        return new Submitted(body.path("attempt").asInt(), text(body.path("namespace")), text(body.path("config_map")),
-                text(body.path("release")), text(body.path("job")), text(body.path("submitted_by")),
-                text(body.path("message")));
-    }
-
-    /** The body of an expected answer, or the service's problem as an exception. */
-    private JsonNode answer(HttpResponse<String> response, int expected, String what) {
+    private Submitted submitted(HttpResponse<String> response, OutputListener progress) {
         JsonNode body;
         try {
-            body = JSON.readTree(response.body());
+            body = answer(response, 201, "submit");
+        } catch (TaskConsoleException e) {
+            progress.onLine(OutputListener.Stream.INFO, response.statusCode() + " " + response.headers()
+                    .firstValue("Content-Type").orElse("(no content type)") + ": " + problemText(response));
+            throw e;
+        }
+        Submitted submitted = new Submitted(body.path("attempt").asInt(), text(body.path("namespace")),
+                text(body.path("config_map")), text(body.path("release")), text(body.path("job")),
+                text(body.path("submitted_by")), text(body.path("message")));
+        progress.onLine(OutputListener.Stream.INFO, "201 Created " + response.headers().firstValue("Location").orElse("")
+                + ": attempt " + submitted.attempt() + ", ConfigMap " + submitted.configMap() + ", release "
+                + submitted.release() + ", Job " + submitted.job() + " in namespace " + submitted.namespace()
+                + ", submitted by " + submitted.submittedBy());
+        return submitted;
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
         } catch (JacksonException e) {
-            body = null;
+            return null;
         }
-        if (response.statusCode() == expected && body != null) {
-            return body;
-        }
-        int status = response.statusCode();
+    }
+
+    /** The problem's {@code detail}, then each of its {@code errors} on a line of its own. */
+    private static String problemText(HttpResponse<String> response) {
+        JsonNode body = body(response);
         String detail = body != null && body.path("detail").isString() ? body.path("detail").asString()
-                : "HTTP " + status + " without a problem description";
+                : "HTTP " + response.statusCode() + " without a problem description";
         List<String> lines = new ArrayList<>();
         if (body != null) {
             for (JsonNode e : body.path("errors")) {
                 lines.add(e.path("pointer").asString("") + ": " + e.path("detail").asString(""));
             }
         }
-        String what2 = "The orchestrator at " + server + " refused to " + what + " (" + status + "): " + detail
-                + (lines.isEmpty() ? "" : "\n  " + String.join("\n  ", lines));
+        return detail + (lines.isEmpty() ? "" : "\n  " + String.join("\n  ", lines));
+    }
+
+    /** The body of an expected answer, or the service's problem as an exception. */
+    private JsonNode answer(HttpResponse<String> response, int expected, String what) {
+        JsonNode body = body(response);
+        if (response.statusCode() == expected && body != null) {
+            return body;
+        }
+        int status = response.statusCode();
+        String what2 = "The orchestrator at " + server + " refused to " + what + " (" + status + "): " + problemText(response);
         String fix = switch (status) {
-            case 401 -> "Check the token (--token-file or TASK_CONSOLE_TOKEN) with the service's operator.";
+            case 401 -> "Check the token (the token file named by --token-file or the Cluster pane, or "
+                    + TeamToken.VARIABLE + ") with the service's operator.";
             case 403 -> "Ask a cluster admin for access to the orchestrator (ClusterRole task-console-pm).";
             case 503 -> "Try again in " + response.headers().firstValue("Retry-After").orElse("a few") + " seconds.";
             default -> status >= 500 ? "See the attempts (task-console attempts --server ...) and retry." : "Fix the task and submit again.";

@@ -338,7 +338,12 @@ public final class TaskService {
     public Map<String, byte[]> attemptFiles(TaskDraft draft, AttemptSummary attempt) {
         KubeTarget where = new KubeTarget(attempt.kubeconfig() == null ? null : Path.of(attempt.kubeconfig()),
                 attempt.context(), attempt.namespace());
-        ResourceNames names = new ResourceNames(draft.info().service(), draft.info().id(), attempt.number());
+        return attemptFiles(draft, where, attempt.number());
+    }
+
+    /** The files attempt {@code number} sent, read from its ConfigMap in {@code where} (the service reads its own cluster). */
+    public Map<String, byte[]> attemptFiles(TaskDraft draft, KubeTarget where, int number) {
+        ResourceNames names = new ResourceNames(draft.info().service(), draft.info().id(), number);
         try (KubeConnector.Connection connection = connector.connect(where)) {
             return new AttemptConfigMaps(connection).readFiles(names);
         }

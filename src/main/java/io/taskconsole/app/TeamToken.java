@@ -36,8 +36,9 @@ public final class TeamToken {
         }
         String token = env.get(VARIABLE);
         if (token == null || token.isBlank()) {
-            throw TaskConsoleException.badInput("No token for the orchestrator: neither --token-file nor " + VARIABLE
-                    + " is set", "Name a file holding your token with --token-file, or set " + VARIABLE + ".");
+            throw TaskConsoleException.badInput("No token for the orchestrator: no token file is named and " + VARIABLE
+                    + " is not set", "Name a file holding your token (--token-file, or the Cluster pane's Token file), or set "
+                    + VARIABLE + ".");
         }
         return token.strip();
     }

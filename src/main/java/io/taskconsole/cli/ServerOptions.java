@@ -2,10 +2,10 @@ package io.taskconsole.cli;
 
 import io.taskconsole.TaskConsoleException;
 import io.taskconsole.app.OrchestratorClient;
+import io.taskconsole.app.OrchestratorTarget;
 import io.taskconsole.app.TeamToken;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Team mode: an orchestrator service instead of a cluster ({@code submit}, {@code retry}, {@code attempts}). */
@@ -32,11 +32,7 @@ final class ServerOptions {
             throw TaskConsoleException.badInput("--server sends through the orchestrator, which uses its own cluster, chart "
                     + "and helm", "Leave out --kubeconfig, --context, -n, --in-cluster, --chart, --helm and -f with --server.");
         }
-        if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme()) || server.getHost() == null) {
-            throw TaskConsoleException.badInput("--server " + server + " is not an http(s) URL",
-                    "Use the service's base URL, e.g. https://orchestrator.example.com.");
-        }
-        return new OrchestratorClient(server, TeamToken.read(tokenFile, System.getenv()), Duration.ofMinutes(15));
+        return new OrchestratorTarget(server, tokenFile).client(System.getenv());
     }
 
     /** Refuses {@code --token-file} without {@code --server}, which would be silently ignored. */

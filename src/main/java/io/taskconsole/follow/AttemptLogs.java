@@ -25,6 +25,9 @@ public final class AttemptLogs implements AutoCloseable {
     /** The container a log is read from unless another is named: the one running Claude Code. */
     public static final String AGENT = "agent";
 
+    /** The chart's containers in the order they run: its init containers, then the agent. */
+    public static final List<String> CONTAINERS = List.of("fetch-source", "prepare-workspace", AGENT);
+
     private static final Duration POD_WAIT = Duration.ofMillis(500);
 
     private final KubernetesClient client;

@@ -391,7 +391,7 @@ public final class OrchestratorServer implements AutoCloseable {
                     + " of " + draft.info().service() + " has no attempts in namespace " + settings.target().namespace()));
         }
         json(ctx, 200, Map.of("task_id", draft.info().id().value(), "service", draft.info().service().value(),
-                "attempts", overview.attempts().stream().map(OrchestratorServer::attemptJson).toList()));
+                "attempts", overview.attempts().stream().map(a -> attemptJson(draft, a)).toList()));
     }
 
     private void attempt(Context ctx) {
@@ -402,7 +402,7 @@ public final class OrchestratorServer implements AutoCloseable {
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "not-found", "No such attempt",
                         "Task " + draft.info().id() + " has no attempt " + number + " in namespace "
                                 + settings.target().namespace())));
-        json(ctx, 200, attemptJson(found));
+        json(ctx, 200, attemptJson(draft, found));
     }
 
     // ---- helpers ----
@@ -564,7 +564,7 @@ public final class OrchestratorServer implements AutoCloseable {
         ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
     }
 
-    private static Map<String, Object> attemptJson(AttemptSummary a) {
+    private Map<String, Object> attemptJson(TaskDraft draft, AttemptSummary a) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("attempt", a.number());
         out.put("submitted_at", a.submittedAt() == null ? null : a.submittedAt().toString());
@@ -573,7 +573,25 @@ public final class OrchestratorServer implements AutoCloseable {
         out.put("release", a.release());
         out.put("helm_status", a.helmStatus());
         out.put("job", a.job().name().toLowerCase(java.util.Locale.ROOT));
+        // What the attempt sent, so a client can tell two attempts' files apart without their content.
+        try {
+            List<Map<String, Object>> files = new java.util.ArrayList<>();
+            service.attemptFiles(draft, settings.target(), a.number()).forEach((name, bytes) -> files.add(
+                    Map.of("name", name, "size", bytes.length, "sha256", sha256(bytes))));
+            out.put("files", files);
+        } catch (TaskConsoleException e) {
+            out.put("files", null);
+            out.put("files_problem", e.oneLine());
+        }
         return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private OutputListener log(TaskDraft draft) {

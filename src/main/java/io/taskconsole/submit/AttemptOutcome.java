@@ -13,6 +13,14 @@ import io.taskconsole.helm.HelmResult;
 public record AttemptOutcome(ResourceNames names, AttemptFiles files, String command, HelmResult helm,
                              AttemptRecord record, TaskConsoleException error) {
 
+    /**
+     * A submission an orchestrator service made for this machine (team mode): its names only, since
+     * the files, the helm run and the record are the service's.
+     */
+    public static AttemptOutcome throughService(ResourceNames names) {
+        return new AttemptOutcome(names, null, null, null, null, null);
+    }
+
     public boolean succeeded() {
         return error == null;
     }

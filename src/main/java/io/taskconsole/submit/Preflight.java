@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -44,7 +46,17 @@ public final class Preflight {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
+    /**
+     * How long a {@code helm list} that answered vouches for the same helm, kubeconfig, context and
+     * namespace. A long-lived face (the orchestrator service, the desktop app) submits many times a
+     * minute; a second helm process per submission would cost as much CPU as the install itself, and
+     * helm losing the API server within this window still fails the install, with the ConfigMap kept
+     * and recorded as any helm failure is.
+     */
+    static final Duration HELM_REACH_MEMORY = Duration.ofSeconds(30);
+
     private final HelmRunner helmRunner;
+    private final Map<String, Long> helmReachedAt = new ConcurrentHashMap<>();
 
     public Preflight(HelmRunner helmRunner) {
         this.helmRunner = helmRunner;
@@ -145,6 +157,12 @@ public final class Preflight {
     }
 
     private void helmReaches(KubeConnector.Connection connection, HelmBinary helm, List<Problem> problems) {
+        String key = String.join("\n", helm.toString(), connection.server(), connection.context(), connection.namespace(),
+                connection.kubeconfigFiles().toString());
+        Long reached = helmReachedAt.get(key);
+        if (reached != null && System.nanoTime() - reached < HELM_REACH_MEMORY.toNanos()) {
+            return;
+        }
         try (HelmKubeconfig kubeconfigs = HelmKubeconfig.of(connection)) {
             HelmCommand list = HelmCommand.listIn(helm, kubeconfigs.files(), connection.context(), connection.namespace())
                     .with("--short");
@@ -155,6 +173,8 @@ public final class Preflight {
                 problems.add(new Problem("helm", "helm could not ask the API server at " + connection.server()
                         + " (context '" + connection.context() + "') for its releases: " + failure.getMessage(),
                         "Check that helm works with this kubeconfig and context: " + list.display()));
+            } else {
+                helmReachedAt.put(key, System.nanoTime());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -60,6 +60,8 @@ public final class DesktopSession {
     final ClusterViewModel cluster;
     final LogViewModel log;
     final SubmitViewModel submit;
+    /** Submit as the user starts it: once the task has attempts, it asks first, showing what the edits change. */
+    final io.taskconsole.ui.submit.SubmitConfirmation submitEdits;
     final AttemptsViewModel attempts;
     private final Core core;
     final Dialogs dialogs;
@@ -99,6 +101,7 @@ public final class DesktopSession {
         this.log = new LogViewModel(executor);
         this.submit = new SubmitViewModel(core.submit(), executor, notices, editor, cluster, log);
         this.attempts = new AttemptsViewModel(core.submit(), executor, editor, cluster, submit);
+        this.submitEdits = new io.taskconsole.ui.submit.SubmitConfirmation(core.submit(), executor, editor, submit, dialogs, notices);
         criteria.followReports(core.submit(), attempts.attempts());
         cluster.restore(settings);
         editor.rememberCaretsIn(new io.taskconsole.ui.editor.CaretMemory(settings), this::saveSettingsLater);

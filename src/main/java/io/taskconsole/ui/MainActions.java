@@ -110,7 +110,7 @@ final class MainActions {
 
     private void submitTask() {
         session.window().show(MainWindow.Pane.LOG);
-        session.submit.submit();
+        session.submitEdits.submit();
     }
 
     private void retry() {

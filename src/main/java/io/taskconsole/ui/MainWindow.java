@@ -147,7 +147,7 @@ final class MainWindow {
         showOnFirstSelection(criteriaTab, () -> (criteria = new CriteriaView(session.criteria)).node());
         showOnFirstSelection(outlineTab, () -> (outline = new OutlineView(session.preview)).node());
         showOnFirstSelection(clusterTab, () -> (cluster = new ClusterView(session.cluster, session.dialogs)).node());
-        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(session.attempts, session.dialogs)).node());
+        showOnFirstSelection(attemptsTab, () -> (attempts = new AttemptsView(session.attempts, session.dialogs, session.notices, session.executor)).node());
         double[] columnDividers = columns.getDividerPositions();
         double centreDivider = centre.getDividerPositions()[0];
         columns.getItems().set(2, side);
@@ -292,10 +292,12 @@ final class MainWindow {
         Label target = new Label();
         target.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> "→ " + (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
+                () -> "→ " + (session.cluster.throughOrchestrator() ? session.cluster.describeTarget()
+                        : (session.cluster.contextProperty().get() == null || session.cluster.contextProperty().get().isBlank()
                         ? "current context" : session.cluster.contextProperty().get())
-                        + " / " + session.cluster.namespaceProperty().get(),
-                session.cluster.contextProperty(), session.cluster.namespaceProperty()));
+                        + " / " + session.cluster.namespaceProperty().get()),
+                session.cluster.contextProperty(), session.cluster.namespaceProperty(), session.cluster.kindProperty(),
+                session.cluster.orchestratorUrlProperty()));
         Label running = new Label("● helm running");
         running.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
         running.visibleProperty().bind(session.submit.runningProperty());

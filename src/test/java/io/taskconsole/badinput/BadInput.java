@@ -13,7 +13,7 @@ public final class BadInput {
 
     /** The catalogue's sections, in the document's order. */
     public static final List<String> AREAS = List.of("Names", "Encodings", "Sizes", "task.yaml", "Kubeconfig",
-            "Cluster", "helm", "Local faults");
+            "Cluster", "helm", "Orchestrator", "Local faults");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z0-9 '-]*>");
 

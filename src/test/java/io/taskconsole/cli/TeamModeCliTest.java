@@ -2,21 +2,13 @@ package io.taskconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskconsole.app.TaskService;
-import io.taskconsole.cluster.KubeTarget;
-import io.taskconsole.server.OrchestratorServer;
-import io.taskconsole.submit.ChartSource;
-import io.taskconsole.submit.SubmitSettings;
+import io.taskconsole.server.RunningOrchestrator;
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.testkube.ToolBinaries;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,36 +24,27 @@ import tools.jackson.databind.json.JsonMapper;
 class TeamModeCliTest {
 
     private static final TestKubeApiServer SERVER = TestKubeApiServer.shared();
-    private static final String CHART = System.getProperty("taskconsole.chart.dir", "charts/claude-code");
     private static final String TOKEN = "pm-token-of-heidi";
 
     @TempDir
     Path temp;
+    private RunningOrchestrator service;
     private String namespace;
-    private OrchestratorServer service;
     private String url;
     private Path tokenFile;
 
     @BeforeEach
     void start() throws Exception {
-        namespace = "team-" + Long.toHexString(System.nanoTime());
-        SERVER.createAttemptNamespace(namespace);
-        Path kubeconfig = SERVER.writeKubeconfig(temp.resolve("kube"), "test-context", namespace);
-        Path tokens = temp.resolve("tokens");
-        Files.writeString(tokens, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(TOKEN.getBytes(StandardCharsets.UTF_8))) + " heidi\n");
+        service = RunningOrchestrator.start(temp, Map.of(TOKEN, "heidi"));
+        namespace = service.namespace();
+        url = service.url();
         tokenFile = temp.resolve("my-token");
         Files.writeString(tokenFile, TOKEN + "\n");
-        KubeTarget target = new KubeTarget(kubeconfig, "test-context", namespace);
-        service = new OrchestratorServer(new OrchestratorServer.Settings("127.0.0.1", 0, target,
-                new SubmitSettings(target, ChartSource.parse(CHART), ToolBinaries.helm(), Duration.ofSeconds(60), false,
-                        null, null, null), tokens, 2, 2, temp.resolve("service-data"), 1 << 20), TaskService.forSystem());
-        url = "http://127.0.0.1:" + service.start();
     }
 
     @AfterEach
     void stop() {
-        service.stop(Duration.ofSeconds(5));
+        service.close();
     }
 
     @Test

@@ -147,7 +147,9 @@ class OpenApiDescriptionTest {
         }
         for (String field : fields) {
             JsonNode property = resolve(schema.path("properties").path(field));
-            if (property.path("type").asString("").equals("array") && body.path(field).isArray()) {
+            boolean array = property.path("type").asString("").equals("array") || property.path("type").isArray()
+                    && property.path("type").valueStream().anyMatch(t -> t.asString().equals("array"));
+            if (array && body.path(field).isArray()) {
                 JsonNode items = resolve(property.path("items"));
                 body.path(field).forEach(item -> conforms(item, items, what + " " + field + "[]"));
             }

@@ -126,6 +126,18 @@ class OrchestratorServerTest {
         HttpResponse<String> attempts = get("/api/v1/pm/tasks/auth-service/42/attempts", TOKEN);
         assertThat(attempts.statusCode()).as(attempts.body()).isEqualTo(200);
         assertThat(JSON.readTree(attempts.body()).path("attempts")).hasSize(2);
+        byte[] taskMd = files.get("task.md").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String taskMdSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(taskMd));
+        for (JsonNode listed : JSON.readTree(attempts.body()).path("attempts")) {
+            assertThat(listed.path("files").valueStream().map(f -> f.path("name").asString()))
+                    .as("attempt " + listed.path("attempt")).contains("task.md", "design-spec.md", "prompt.md", "metadata.yaml");
+            JsonNode task = listed.path("files").valueStream().filter(f -> f.path("name").asString().equals("task.md"))
+                    .findFirst().orElseThrow();
+            assertThat(task.path("size").asInt()).isEqualTo(taskMd.length);
+            assertThat(task.path("sha256").asString()).as("retry sent attempt 1's exact task.md").isEqualTo(taskMdSha);
+        }
+        JsonNode one = JSON.readTree(get("/api/v1/pm/tasks/auth-service/42/attempts/1", TOKEN).body());
+        assertThat(one.path("files").valueStream().map(f -> f.path("name").asString())).contains("task.md");
         assertThat(get("/api/v1/pm/tasks/auth-service/42/attempts/7", TOKEN).statusCode()).isEqualTo(404);
     }
 

@@ -270,7 +270,7 @@ class ConsoleAppTest {
                 && robot.lookup("#attempt-files-status").queryLabeled().getText().startsWith("Files unavailable: "));
         assertThat(robot.lookup("#attempt-files-status").queryLabeled().getText()).doesNotContain("\n");
         assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs())
-                .as("the log, transcript and drafts tabs, no file tabs").hasSize(3);
+                .as("the helm log, container log, transcript and drafts tabs, no file tabs").hasSize(4);
         assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText().lines()
                 .filter(l -> l.contains("helm upgrade --install"))).as("helm's command, once").hasSize(1);
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "11-attempt-files-unreachable-light"));

@@ -23,6 +23,11 @@ public final class NoCluster implements ClusterTools {
     }
 
     @Override
+    public String checkOrchestrator(io.taskconsole.app.OrchestratorTarget target) {
+        return "The orchestrator at " + target.server() + " is ready";
+    }
+
+    @Override
     public HelmBinary helm(Path configured) {
         return new HelmBinary(Path.of("/usr/local/bin/helm"), "v3.18.0");
     }

@@ -3,6 +3,7 @@ package io.taskconsole.ui;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.Theme;
 import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.file.Path;
@@ -74,7 +75,13 @@ class NothingElidedTest {
                 });
                 for (TabPane panes : List.of(session.window().side, session.window().bottom, session.window().workArea)) {
                     for (Tab tab : List.copyOf(panes.getTabs())) {
-                        cut.addAll(openAndLook(robot, panes, tab, theme, size));
+                        cut.addAll(openAndLook(robot, panes, tab, theme, size, ""));
+                        if (tab == session.window().clusterTab) {
+                            // The pane's other kind of target shows other fields: they too keep their text.
+                            robot.interact(() -> session.cluster.kindProperty().set(ClusterViewModel.Kind.ORCHESTRATOR));
+                            cut.addAll(openAndLook(robot, panes, tab, theme, size, " orchestrator"));
+                            robot.interact(() -> session.cluster.kindProperty().set(ClusterViewModel.Kind.KUBERNETES));
+                        }
                     }
                 }
             }
@@ -82,18 +89,24 @@ class NothingElidedTest {
         assertThat(cut).as("controls drawn with less than their text").isEmpty();
     }
 
-    private List<String> openAndLook(FxRobot robot, TabPane panes, Tab tab, Theme theme, Size size) {
-        robot.interact(() -> panes.getSelectionModel().select(tab));
+    private List<String> openAndLook(FxRobot robot, TabPane panes, Tab tab, Theme theme, Size size, String variant) {
+        robot.interact(() -> {
+            if (panes != session.window().workArea) {
+                // The side and bottom panes are on the Task tab: on screen only while it is.
+                session.window().workArea.getSelectionModel().select(0);
+            }
+            panes.getSelectionModel().select(tab);
+        });
         waitFor(tab.getText() + "'s view", () -> tab.getContent() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        String where = size.width() + "x" + size.height() + " " + theme.name().toLowerCase(Locale.ROOT) + ", tab " + tab.getText() + ": ";
+        String where = size.width() + "x" + size.height() + " " + theme.name().toLowerCase(Locale.ROOT) + ", tab " + tab.getText() + variant + ": ";
         List<String> found = new ArrayList<>();
         robot.interact(() -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             ElidedText.in(stage.getScene().getRoot()).forEach(line -> found.add(where + line));
             Screenshots.save(stage.getScene(), "window-" + size.width() + "x" + size.height() + "-"
-                    + theme.name().toLowerCase(Locale.ROOT) + "-" + tab.getText().toLowerCase(Locale.ROOT).replace(' ', '-'));
+                    + theme.name().toLowerCase(Locale.ROOT) + "-" + (tab.getText() + variant).toLowerCase(Locale.ROOT).replace(' ', '-'));
         });
         return found;
     }

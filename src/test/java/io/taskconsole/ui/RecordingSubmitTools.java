@@ -183,6 +183,47 @@ public final class RecordingSubmitTools implements SubmitTools {
                         io.taskconsole.app.TaskService.criteriaIds(draft)));
     }
 
+    /** Container logs by attempt number, shown whole; an attempt without one is told to have no log. */
+    public final Map<Integer, List<String>> containerLogs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each log read ({@code logs N CONTAINER [-f]}) and each follow ended by its cancellation ({@code stopped N CONTAINER}). */
+    public final List<String> logReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A follow lasts until it is cancelled, as one of a running attempt does. */
+    public volatile boolean followUntilCancelled;
+
+    @Override
+    public io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container,
+                                                   boolean follow, io.taskconsole.follow.LogFollower.Sink sink,
+                                                   Cancellation cancel) {
+        logReads.add("logs " + attempt.number() + " " + container + (follow ? " -f" : ""));
+        List<String> lines = containerLogs.get(attempt.number());
+        if (lines == null) {
+            sink.note("The attempt's Job has no pod yet: no log.");
+        } else {
+            lines.forEach(sink::line);
+        }
+        if (follow && followUntilCancelled) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            cancel.onCancel(stopped::countDown);
+            try {
+                if (stopped.await(60, TimeUnit.SECONDS)) {
+                    logReads.add("stopped " + attempt.number() + " " + container);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return attempt.job();
+    }
+
+    @Override
+    public io.taskconsole.compare.Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, Target target) {
+        calls.add("compare drafts " + attempt.number());
+        Map<String, byte[]> sent = new java.util.LinkedHashMap<>();
+        attemptFiles.getOrDefault(attempt.number(), Map.of()).forEach((name, text) -> sent.put(name, utf8(text)));
+        return io.taskconsole.compare.FileComparer.compare("attempt-" + attempt.number(), sent, "drafts",
+                generated(draft, target).files());
+    }
+
     @Override
     public String attemptLog(TaskDraft draft, AttemptSummary attempt) {
         return logs.getOrDefault(attempt.number(), "");

@@ -39,4 +39,16 @@ public final class Screenshots {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Saves {@code scene} in the dark theme, then puts the light theme back. Call on the FX thread, with
+     * the light theme on.
+     */
+    public static void saveDark(Scene scene, String name) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        save(scene, name);
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    }
 }

@@ -4,7 +4,11 @@ import io.taskconsole.ui.compare.DiffView;
 import io.taskconsole.ui.transcript.TranscriptView;
 import atlantafx.base.theme.Styles;
 import io.taskconsole.app.AttemptSummary;
+import io.taskconsole.ui.common.BackgroundExecutor;
+import io.taskconsole.ui.common.Notices;
 import io.taskconsole.ui.dialogs.Dialogs;
+import io.taskconsole.ui.log.LogView;
+import javafx.scene.control.ComboBox;
 import java.util.List;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,27 +35,35 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The open task's attempts with their helm result and Job status; the selected one's log and
- * files below. Retry asks first, naming the context and namespace it will send to.
+ * The open task's attempts with their helm result and Job status; the selected one's helm log,
+ * container logs, agent transcript and files below. Retry asks first, naming the context and namespace it will send to.
  */
 public final class AttemptsView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
-    /** The log, transcript and drafts-diff tabs, always there before the attempt's files. */
-    private static final int FIXED_TABS = 3;
+    /** The helm log, container log, transcript and drafts-diff tabs, always there before the attempt's files. */
+    private static final int FIXED_TABS = 4;
+
+    /** The container log panel's words: the same log panel as helm's output, apart by its ids. */
+    static final LogView.Texts CONTAINER_LOG = new LogView.Texts("container-log", "The selected attempt's container log",
+            "The selected attempt's log of the chosen container appears here.", "container.log", false);
 
     private final AttemptsViewModel model;
     private final Dialogs dialogs;
+    private final Notices notices;
+    private final BackgroundExecutor executor;
     private final BorderPane root = new BorderPane();
     private final TableView<AttemptSummary> table = new TableView<>();
     private final Button retry = new Button("Retry");
     private final TextArea log = new TextArea();
     private final TabPane files = new TabPane();
 
-    public AttemptsView(AttemptsViewModel model, Dialogs dialogs) {
+    public AttemptsView(AttemptsViewModel model, Dialogs dialogs, Notices notices, BackgroundExecutor executor) {
         this.model = model;
         this.dialogs = dialogs;
+        this.notices = notices;
+        this.executor = executor;
         build();
     }
 
@@ -127,6 +139,7 @@ public final class AttemptsView {
         files.setId("attempt-files");
         files.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         files.getTabs().add(new Tab("log", log));
+        files.getTabs().add(containerLogTab());
         Tab transcript = new Tab("transcript", new TranscriptView(model.transcript()).node());
         transcript.setId("attempt-transcript-tab");
         Tab drafts = new Tab("drafts vs this", new DiffView(model.draftsDiff()).node());
@@ -155,6 +168,39 @@ public final class AttemptsView {
         root.visibleProperty().addListener((o, a, b) -> model.visibleProperty().set(b));
     }
 
+
+    /**
+     * The selected attempt's log of the chosen container, in the console's one log panel; read while the
+     * tab is on screen and the Attempts view is shown.
+     */
+    private Tab containerLogTab() {
+        ContainerLogViewModel containerLog = model.containerLog();
+        ComboBox<String> chooser = new ComboBox<>(containerLog.containers());
+        chooser.setId("container-chooser");
+        chooser.setAccessibleText("Container whose log is shown");
+        chooser.setTooltip(new Tooltip("The init containers run first, then the agent"));
+        chooser.valueProperty().bindBidirectional(containerLog.containerProperty());
+        Label label = new Label("Container");
+        label.setLabelFor(chooser);
+        Label status = new Label();
+        status.setId("container-log-status");
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.setWrapText(true);
+        status.textProperty().bind(containerLog.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(6, label, chooser, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 0, 6));
+        LogView view = new LogView(containerLog.log(), executor, notices, dialogs, CONTAINER_LOG);
+        BorderPane pane = new BorderPane(view.node());
+        pane.setTop(bar);
+        Tab tab = new Tab("container log", pane);
+        tab.setId("attempt-container-log-tab");
+        tab.setTooltip(new Tooltip("The selected attempt's pod log, followed while it runs"));
+        containerLog.activeProperty().bind(tab.selectedProperty().and(model.visibleProperty()));
+        return tab;
+    }
 
     /** One read-only tab per file the attempt sent, after the log, transcript and diff tabs. */
     private void showFiles(java.util.Map<String, String> sent) {

@@ -66,6 +66,7 @@ public final class AttemptsViewModel {
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
     private final DiffViewModel draftsDiff = new DiffViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
+    private final ContainerLogViewModel containerLog;
     /** What a retry of the selected attempt would change, once read; {@code null} until then. */
     private final ObjectProperty<Comparison> retryPreview = new SimpleObjectProperty<>(this, "retryPreview");
     private final LatestOnly compares = LatestOnly.parallel();
@@ -92,6 +93,16 @@ public final class AttemptsViewModel {
         this.editor = editor;
         this.cluster = cluster;
         this.submit = submit;
+        this.containerLog = new ContainerLogViewModel(tools, executor);
+        // The agent's log just read is kept in the task's history: the transcript is read from there.
+        containerLog.onAgentLogRead(() -> {
+            AttemptSummary shown = selected.get();
+            editor.snapshot().ifPresent(draft -> {
+                if (shown != null) {
+                    loadTranscript(draft, shown);
+                }
+            });
+        });
         editor.folderProperty().addListener((o, a, b) -> {
             stopWatching();
             attempts.clear();
@@ -105,6 +116,17 @@ public final class AttemptsViewModel {
             if (b == null || a == null || a.number() != b.number() || filesFailed(b)) {
                 loadFiles(b);
             }
+            containerLog.show(editor.snapshot().orElse(null), b);
+            if (b != null && live.containsKey(b.number())) {
+                live.get(b.number()).currentPod().ifPresent(containerLog::containersOf);
+            }
+        });
+        // Another kind of target lists other attempts: a cluster's, or the orchestrator's.
+        cluster.kindProperty().addListener((o, a, b) -> {
+            stopWatching();
+            attempts.clear();
+            selected.set(null);
+            refresh(visible.get());
         });
         visible.addListener((o, a, shown) -> {
             if (shown) {
@@ -163,6 +185,11 @@ public final class AttemptsViewModel {
         return draftsDiff;
     }
 
+    /** The selected attempt's log of one container, read and followed while its panel is on screen. */
+    public ContainerLogViewModel containerLog() {
+        return containerLog;
+    }
+
     /** The selected attempt's agent transcript, from the log kept in the task's history. */
     public TranscriptViewModel transcript() {
         return transcript;
@@ -199,6 +226,12 @@ public final class AttemptsViewModel {
                 .onSuccess(log::set)
                 .onFailure(e -> log.set(Notice.error("Reading attempt " + attempt.number() + "'s log", e).message()))
                 .start();
+        if (cluster.throughOrchestrator()) {
+            filesStatus.set("Attempt " + attempt.number() + "'s files are in the orchestrator's cluster, which this "
+                    + "console does not read; switch the Cluster pane to Kubernetes with access to it to see them.");
+            draftsDiff.showNothing("The drafts are compared with an attempt's files only on a cluster this console reads.");
+            return;
+        }
         if (!retrying) {
             filesStatus.set("Loading the files attempt " + attempt.number() + " sent…");
         }
@@ -271,8 +304,16 @@ public final class AttemptsViewModel {
         if (draft.isEmpty()) {
             return;
         }
-        KubeTarget where = cluster.target();
-        SubmitTools.Target target = new SubmitTools.Target(cluster.settingsOrDefaults(), null);
+        SubmitTools.Target target;
+        try {
+            target = new SubmitTools.Target(cluster.settingsOrDefaults(), null, cluster.orchestrator().orElse(null));
+        } catch (io.taskconsole.TaskConsoleException e) {
+            attempts.clear();
+            status.set(Notice.error("Listing attempts", e).message());
+            return;
+        }
+        boolean team = target.team() != null;
+        String from = team ? target.team().describe() : ClusterViewModel.describe(cluster.target());
         executor.task(() -> tools.attempts(draft.get(), target, askCluster))
                 .latestIn(refreshes)
                 .onSuccess(found -> {
@@ -288,20 +329,27 @@ public final class AttemptsViewModel {
                         replacingRows = false;
                     }
                     AttemptSummary shown = selected.get();
+                    containerLog.show(draft.get(), shown);
                     boolean sameAttempt = shown == null ? keep == null : keep != null && shown.number() == keep;
                     if (!sameAttempt || filesFailed(shown) && !filesLoading) {
                         loadFiles(shown);
                     }
-                    if (askCluster && found.clusterProblem() == null) {
+                    // Watching reads the Jobs directly: only where this console talks to the cluster.
+                    if (askCluster && found.clusterProblem() == null && !team) {
                         watchUnfinished(draft.get());
                     }
                     String count = found.attempts().isEmpty() ? "No attempts yet." : found.attempts().size() + " attempt(s).";
                     // A submission settled after a crash is told here once; its record keeps the sentence.
                     String settled = found.settled().isEmpty() ? "" : String.join(" ", found.settled()) + " ";
                     status.set(settled + (found.clusterProblem() != null ? count + " Job status unavailable: " + found.clusterProblem()
-                            : count + (askCluster ? " Job status from " + ClusterViewModel.describe(where) + "." : "")));
+                            : count + (askCluster ? " Job status from " + from + "." : "")));
                 })
-                .onFailure(e -> status.set(Notice.error("Listing attempts", e).message()))
+                .onFailure(e -> {
+                    if (team) {
+                        attempts.clear(); // never another target's list under this one's failure
+                    }
+                    status.set(Notice.error("Listing attempts", e).message());
+                })
                 .start();
     }
 
@@ -375,6 +423,12 @@ public final class AttemptsViewModel {
         } finally {
             replacingRows = false;
         }
+        AttemptSummary shown = selected.get();
+        if (shown != null) {
+            states.stream().filter(s -> s.attempt() == shown.number()).reduce((first, second) -> second)
+                    .flatMap(AttemptState::currentPod).ifPresent(containerLog::containersOf);
+            containerLog.show(editor.snapshot().orElse(null), shown);
+        }
     }
 
     private static AttemptSummary withJob(AttemptSummary a, AttemptState state) {
@@ -410,6 +464,11 @@ public final class AttemptsViewModel {
 
     public RetryQuestion retryQuestion(AttemptSummary attempt) {
         int next = attempts.stream().mapToInt(AttemptSummary::number).max().orElse(attempt.number()) + 1;
+        if (cluster.throughOrchestrator()) {
+            return new RetryQuestion("Send attempt " + attempt.number() + "'s files again as attempt " + next + "?\n"
+                    + "The retry goes through " + cluster.describeTarget() + ", which sends attempt "
+                    + attempt.number() + "'s exact files again from its own cluster.", false);
+        }
         KubeTarget selected = cluster.target();
         KubeTarget went = new KubeTarget(attempt.kubeconfig() == null ? null : java.nio.file.Path.of(attempt.kubeconfig()),
                 attempt.context(), attempt.namespace());

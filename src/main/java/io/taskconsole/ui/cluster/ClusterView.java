@@ -1,6 +1,8 @@
 package io.taskconsole.ui.cluster;
 
+import io.taskconsole.app.TeamToken;
 import io.taskconsole.ui.dialogs.Dialogs;
+import javafx.beans.binding.BooleanExpression;
 import java.io.File;
 import io.taskconsole.submit.SubmitSettings;
 
@@ -13,6 +15,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -20,7 +24,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The cluster settings: kubeconfig, context, namespace, connection check, helm and chart. */
+/**
+ * The target settings: Kubernetes (kubeconfig, context, namespace) or Orchestrator (URL, token
+ * file), the connection check, helm and chart.
+ */
 public final class ClusterView {
 
     private final ClusterViewModel model;
@@ -55,6 +62,7 @@ public final class ClusterView {
         fields.setMinWidth(0);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
+        BooleanExpression throughTeam = model.kindProperty().isEqualTo(ClusterViewModel.Kind.ORCHESTRATOR);
 
         TextField kubeconfig = field("kubeconfig", "Default: $KUBECONFIG, then $HOME/.kube/config", "Kubeconfig file");
         kubeconfig.textProperty().bindBidirectional(model.kubeconfigProperty());
@@ -88,7 +96,7 @@ public final class ClusterView {
         contextsError.setWrapText(true);
         contextsError.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         contextsError.textProperty().bind(model.contextsErrorProperty());
-        contextsError.visibleProperty().bind(model.contextsErrorProperty().isNotEmpty());
+        contextsError.visibleProperty().bind(model.contextsErrorProperty().isNotEmpty().and(throughTeam.not()));
         contextsError.managedProperty().bind(contextsError.visibleProperty());
 
         Label files = new Label();
@@ -96,15 +104,15 @@ public final class ClusterView {
         files.setWrapText(true);
         files.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         files.textProperty().bind(model.kubeconfigFilesProperty());
-        files.visibleProperty().bind(model.kubeconfigFilesProperty().isNotEmpty());
+        files.visibleProperty().bind(model.kubeconfigFilesProperty().isNotEmpty().and(throughTeam.not()));
         files.managedProperty().bind(files.visibleProperty());
 
         TextField namespace = field("namespace", "orchestrator", "Namespace");
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
 
         check.setId("check-connection");
-        check.setTooltip(new Tooltip("Ask the cluster for its version (Ctrl+Shift+K)"));
-        check.setAccessibleText("Check the connection to the cluster");
+        check.setTooltip(new Tooltip("Ask the cluster for its version, or the orchestrator whether it is ready (Ctrl+Shift+K)"));
+        check.setAccessibleText("Check the connection to the cluster or the orchestrator");
         check.setOnAction(e -> model.checkConnection());
         check.disableProperty().bind(model.checkingProperty());
         Label status = new Label();
@@ -152,20 +160,72 @@ public final class ClusterView {
                 "Storage class of a service's new workspace volume");
         storage.textProperty().bindBidirectional(model.storageClassProperty());
 
+        ToggleGroup kinds = new ToggleGroup();
+        ToggleButton kube = kindButton("target-kubernetes", "Kubernetes", ClusterViewModel.Kind.KUBERNETES, kinds,
+                "Submit with this machine's kubeconfig and helm", Styles.LEFT_PILL);
+        ToggleButton team = kindButton("target-orchestrator", "Orchestrator", ClusterViewModel.Kind.ORCHESTRATOR, kinds,
+                "Submit through an orchestrator service with a token (team mode)", Styles.RIGHT_PILL);
+        kinds.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one kind is always chosen
+            } else {
+                model.kindProperty().set((ClusterViewModel.Kind) now.getUserData());
+            }
+        });
+        model.kindProperty().addListener((o, a, k) -> (k == ClusterViewModel.Kind.ORCHESTRATOR ? team : kube).setSelected(true));
+        (model.throughOrchestrator() ? team : kube).setSelected(true);
+
+        TextField url = field("orchestrator-url", "https://orchestrator.example.com", "Orchestrator service URL");
+        url.textProperty().bindBidirectional(model.orchestratorUrlProperty());
+        TextField tokenFile = field("token-file", "$" + TeamToken.VARIABLE, "File holding your orchestrator token");
+        tokenFile.textProperty().bindBidirectional(model.tokenFileProperty());
+        Button tokenBrowse = new Button("…");
+        tokenBrowse.setId("token-file-browse");
+        tokenBrowse.setTooltip(new Tooltip("Choose the file holding your token"));
+        tokenBrowse.setAccessibleText("Choose the file holding your token");
+        tokenBrowse.setOnAction(e -> dialogs.openFile("Token file", "Token files", "*")
+                .ifPresent(file -> model.tokenFileProperty().set(file.toString())));
+        HBox.setHgrow(tokenFile, Priority.ALWAYS);
+        Label tokenHint = new Label("The service's operator gives you the URL and a token. Only the file's path is "
+                + "kept; the token is read from it (or from $" + TeamToken.VARIABLE + " when empty) for each request. "
+                + "Submit, Retry and Attempts go through the service; the dry run stays on this machine.");
+        tokenHint.setId("token-hint");
+        tokenHint.setWrapText(true);
+        tokenHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+
         int row = 0;
-        Label title = new Label("Cluster");
+        Label title = new Label("Target");
         title.getStyleClass().add(Styles.TITLE_4);
         grid.add(title, 0, row++, 2, 1);
-        grid.addRow(row++, new Label("Kubeconfig"), new HBox(4, kubeconfig, browse));
-        grid.add(files, 1, row++);
-        grid.addRow(row++, new Label("Context"), context);
-        grid.add(contextsError, 1, row++);
-        grid.addRow(row++, new Label("Namespace"), namespace);
+        grid.add(new HBox(kube, team), 0, row++, 2, 1);
+        // Both kinds' fields share these rows; only the chosen kind's are shown.
+        int fieldsRow = row;
+        Node[][] kubeRows = {
+                {new Label("Kubeconfig"), new HBox(4, kubeconfig, browse)},
+                {null, files},
+                {new Label("Context"), context},
+                {null, contextsError},
+                {new Label("Namespace"), namespace}};
+        Node[][] teamRows = {
+                {new Label("URL"), url},
+                {new Label("Token file"), new HBox(4, tokenFile, tokenBrowse)},
+                {null, tokenHint}};
+        place(grid, kubeRows, fieldsRow, throughTeam.not());
+        place(grid, teamRows, fieldsRow, throughTeam);
+        row = fieldsRow + Math.max(kubeRows.length, teamRows.length);
         grid.add(check, 1, row++);
         grid.add(status, 0, row++, 2, 1);
         Label helmTitle = new Label("Helm");
         helmTitle.getStyleClass().add(Styles.TITLE_4);
         grid.add(helmTitle, 0, row++, 2, 1);
+        Label helmTeamNote = new Label("The orchestrator runs its own helm and chart; these are used for the dry run "
+                + "on this machine only.");
+        helmTeamNote.setId("helm-team-note");
+        helmTeamNote.setWrapText(true);
+        helmTeamNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        helmTeamNote.visibleProperty().bind(throughTeam);
+        helmTeamNote.managedProperty().bind(throughTeam);
+        grid.add(helmTeamNote, 0, row++, 2, 1);
         grid.addRow(row++, new Label("helm"), helm);
         grid.add(helmVersion, 0, row++, 2, 1);
         grid.addRow(row++, new Label("Chart"), new HBox(4, chart, chartBrowse));
@@ -176,6 +236,39 @@ public final class ClusterView {
 
         root.setContent(grid);
         root.setFitToWidth(true);
+    }
+
+    private ToggleButton kindButton(String id, String text, ClusterViewModel.Kind kind, ToggleGroup group, String tip,
+                                    String pill) {
+        ToggleButton button = new ToggleButton(text);
+        button.setId(id);
+        button.setUserData(kind);
+        button.setToggleGroup(group);
+        button.setTooltip(new Tooltip(tip));
+        button.setAccessibleText(tip);
+        button.getStyleClass().add(pill);
+        return button;
+    }
+
+    /**
+     * Puts {@code rows} (a label, or none, and a field) into the grid from {@code first} on, shown while
+     * {@code shown} holds; a field with its own rule for showing (a note shown when it has text) keeps it.
+     */
+    private static void place(GridPane grid, Node[][] rows, int first, BooleanExpression shown) {
+        for (int i = 0; i < rows.length; i++) {
+            Node label = rows[i][0];
+            Node field = rows[i][1];
+            if (label != null) {
+                grid.add(label, 0, first + i);
+                label.visibleProperty().bind(shown);
+                label.managedProperty().bind(shown);
+            }
+            grid.add(field, 1, first + i);
+            if (!field.visibleProperty().isBound()) {
+                field.visibleProperty().bind(shown);
+                field.managedProperty().bind(shown);
+            }
+        }
     }
 
     private static TextField field(String id, String prompt, String accessible) {

@@ -1,10 +1,13 @@
 package io.taskconsole.ui.cluster;
 
+import io.taskconsole.TaskConsoleException;
+import io.taskconsole.app.OrchestratorTarget;
 import io.taskconsole.submit.ChartSource;
 import io.taskconsole.submit.SubmitSettings;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.cluster.KubeconfigInfo;
@@ -26,9 +29,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Where submissions go: kubeconfig, context, namespace, helm and chart. The fields are remembered
- * in the settings; the connection check and helm lookup run in the background and end in one line
- * of status, never a kubeconfig's secrets.
+ * Where submissions go: a Kubernetes target (kubeconfig, context, namespace, with helm and chart
+ * on this machine) or an orchestrator service (its URL and a token file: team mode). The fields are
+ * remembered in the settings, the token file by path only; the connection check and helm lookup run
+ * in the background and end in one line of status, never a kubeconfig's secrets or a token.
  */
 public final class ClusterViewModel {
 
@@ -36,6 +40,9 @@ public final class ClusterViewModel {
 
     /** The state of the last connection check. */
     public enum Status { UNKNOWN, CHECKING, CONNECTED, FAILED }
+
+    /** The two kinds of target: a cluster this machine talks to, or an orchestrator service that does (team mode). */
+    public enum Kind { KUBERNETES, ORCHESTRATOR }
 
     private final ClusterTools tools;
     private final BackgroundExecutor executor;
@@ -51,6 +58,9 @@ public final class ClusterViewModel {
     private final BooleanProperty waitForResources = new SimpleBooleanProperty(this, "waitForResources");
     private final StringProperty valuesFiles = new SimpleStringProperty(this, "valuesFiles", "");
     private final StringProperty storageClass = new SimpleStringProperty(this, "storageClass", "");
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.KUBERNETES);
+    private final StringProperty orchestratorUrl = new SimpleStringProperty(this, "orchestratorUrl", "");
+    private final StringProperty tokenFile = new SimpleStringProperty(this, "tokenFile", "");
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.UNKNOWN);
     private final StringProperty statusText = new SimpleStringProperty(this, "statusText", "Not checked yet");
     private final StringProperty contextsError = new SimpleStringProperty(this, "contextsError", "");
@@ -64,6 +74,48 @@ public final class ClusterViewModel {
         kubeconfig.addListener((o, a, b) -> invalidateCheck());
         context.addListener((o, a, b) -> invalidateCheck());
         namespace.addListener((o, a, b) -> invalidateCheck());
+        kind.addListener((o, a, b) -> invalidateCheck());
+        orchestratorUrl.addListener((o, a, b) -> invalidateCheck());
+        tokenFile.addListener((o, a, b) -> invalidateCheck());
+    }
+
+    /** Kubernetes or Orchestrator: which fields count for Submit, Retry and the attempts. */
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    /** The orchestrator service's base URL, e.g. {@code https://orchestrator.example.com}. */
+    public StringProperty orchestratorUrlProperty() {
+        return orchestratorUrl;
+    }
+
+    /** The file holding the user's token; blank means {@code TASK_CONSOLE_TOKEN}. Only the path is kept. */
+    public StringProperty tokenFileProperty() {
+        return tokenFile;
+    }
+
+    public boolean throughOrchestrator() {
+        return kind.get() == Kind.ORCHESTRATOR;
+    }
+
+    /**
+     * The orchestrator target when the pane is in Orchestrator mode, else empty; throws a bad-input
+     * error when the URL does not parse.
+     */
+    public Optional<OrchestratorTarget> orchestrator() {
+        if (!throughOrchestrator()) {
+            return Optional.empty();
+        }
+        return Optional.of(OrchestratorTarget.parse(orchestratorUrl.get(), blankToNull(tokenFile.get())));
+    }
+
+    /** Where a submission goes now, as the status bar and the log name it. */
+    public String describeTarget() {
+        if (throughOrchestrator()) {
+            String url = orchestratorUrl.get() == null ? "" : orchestratorUrl.get().strip();
+            return url.isEmpty() ? "an orchestrator (no URL yet)" : "the orchestrator at " + url;
+        }
+        return describe(target());
     }
 
     public StringProperty kubeconfigProperty() {
@@ -146,6 +198,9 @@ public final class ClusterViewModel {
         waitForResources.set(Boolean.parseBoolean(settings.get(AppSettings.WAIT, "false")));
         valuesFiles.set(settings.get(AppSettings.VALUES_FILES, ""));
         storageClass.set(settings.get(AppSettings.STORAGE_CLASS, ""));
+        kind.set("orchestrator".equals(settings.get(AppSettings.TARGET_KIND, "")) ? Kind.ORCHESTRATOR : Kind.KUBERNETES);
+        orchestratorUrl.set(settings.get(AppSettings.ORCHESTRATOR_URL, ""));
+        tokenFile.set(settings.get(AppSettings.TOKEN_FILE, ""));
     }
 
     public void remember(AppSettings settings) {
@@ -158,6 +213,9 @@ public final class ClusterViewModel {
         settings.put(AppSettings.WAIT, Boolean.toString(waitForResources.get()));
         settings.put(AppSettings.VALUES_FILES, valuesFiles.get());
         settings.put(AppSettings.STORAGE_CLASS, storageClass.get());
+        settings.put(AppSettings.TARGET_KIND, kind.get().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put(AppSettings.ORCHESTRATOR_URL, orchestratorUrl.get());
+        settings.put(AppSettings.TOKEN_FILE, tokenFile.get());
     }
 
     public KubeTarget target() {
@@ -227,25 +285,49 @@ public final class ClusterViewModel {
                 .start();
     }
 
-    /** Asks the API server for its version, with a timeout; the result replaces the status line. */
+    /**
+     * Asks the API server for its version, with a timeout, or in Orchestrator mode reads the token
+     * and asks the service whether it is ready; the result replaces the status line.
+     */
     public void checkConnection() {
+        if (throughOrchestrator()) {
+            OrchestratorTarget team;
+            try {
+                team = orchestrator().orElseThrow();
+            } catch (TaskConsoleException e) {
+                checkTicket++;
+                status.set(Status.FAILED);
+                statusText.set(Notice.error("Reading the orchestrator URL", e).message());
+                return;
+            }
+            runCheck(team.describe(), () -> tools.checkOrchestrator(team));
+            return;
+        }
         KubeTarget target = target();
+        runCheck(describe(target), () -> {
+            var info = tools.check(target, CHECK_TIMEOUT);
+            return "Connected to " + describe(target) + ": Kubernetes " + info.serverVersion()
+                    + (info.user() == null || info.user().isBlank() ? "" : " as " + info.user());
+        });
+    }
+
+    /** Runs one check in the background; only the latest check's result reaches the status line. */
+    private void runCheck(String what, java.util.concurrent.Callable<String> check) {
         long ticket = ++checkTicket;
         checking.set(true);
         status.set(Status.CHECKING);
-        statusText.set("Checking " + describe(target) + "…");
-        executor.task(() -> tools.check(target, CHECK_TIMEOUT))
-                .onSuccess(info -> {
+        statusText.set("Checking " + what + "…");
+        executor.task(check)
+                .onSuccess(sentence -> {
                     if (ticket == checkTicket) {
                         status.set(Status.CONNECTED);
-                        statusText.set("Connected to " + describe(target) + ": Kubernetes " + info.serverVersion()
-                                + (info.user() == null || info.user().isBlank() ? "" : " as " + info.user()));
+                        statusText.set(sentence);
                     }
                 })
                 .onFailure(e -> {
                     if (ticket == checkTicket) {
                         status.set(Status.FAILED);
-                        statusText.set(Notice.error("Connecting to " + describe(target), e).message());
+                        statusText.set(Notice.error("Connecting to " + what, e).message());
                     }
                 })
                 .onFinally(() -> {

@@ -14,7 +14,7 @@ import java.util.Properties;
 /**
  * What the console remembers between runs (workspace, theme, window layout, cluster target, the
  * task that was open), as a small properties file in the user's config directory. Never holds a
- * secret: the kubeconfig is remembered by path only.
+ * secret: the kubeconfig and the orchestrator's token file are remembered by path only.
  */
 public final class AppSettings {
 
@@ -35,6 +35,11 @@ public final class AppSettings {
     public static final String EDITOR_FONT = "editor.font";
     public static final String EDITOR_FONT_SIZE = "editor.fontSize";
     public static final String EDITOR_WRAP = "editor.wrap";
+    /** {@code kubernetes} or {@code orchestrator}: which kind of target the Cluster pane sends to. */
+    public static final String TARGET_KIND = "target.kind";
+    public static final String ORCHESTRATOR_URL = "orchestrator.url";
+    /** The token file's path, never the token. */
+    public static final String TOKEN_FILE = "orchestrator.tokenFile";
 
     private final Path file;
     private final Properties values = new Properties();

@@ -2,6 +2,7 @@ package io.taskconsole.ui.core;
 
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.app.AttemptsOverview;
+import io.taskconsole.app.OrchestratorTarget;
 import io.taskconsole.app.RetryPlan;
 import io.taskconsole.app.TaskService;
 import io.taskconsole.cluster.ConnectionCheck;
@@ -154,6 +155,11 @@ public final class CoreAdapters {
         }
 
         @Override
+        public String checkOrchestrator(OrchestratorTarget target) {
+            return target.client(System.getenv()).ready();
+        }
+
+        @Override
         public HelmBinary helm(Path configured) {
             return service.get().locateHelm(configured);
         }
@@ -182,17 +188,29 @@ public final class CoreAdapters {
 
         @Override
         public AttemptOutcome submit(TaskDraft draft, Target target, OutputListener output, Cancellation cancel) {
+            if (target.team() != null) {
+                return target.team().client(System.getenv()).submit(draft, output)
+                        .outcome(draft.info().service(), draft.info().id());
+            }
             return service.get().submit(draft, target.settings(), target.template(), output, cancel);
         }
 
         @Override
         public RetryPlan planRetry(TaskDraft draft, int attempt, Target target, boolean explicit) {
+            if (target.team() != null) {
+                // The service keeps where its attempts went; this machine has no record of them.
+                return new RetryPlan(attempt, java.util.Optional.empty(), target.kube(), false);
+            }
             return service.get().planRetry(draft, attempt, target.kube(), explicit);
         }
 
         @Override
         public AttemptOutcome retry(TaskDraft draft, RetryPlan plan, Target target, OutputListener output,
                                     Cancellation cancel) {
+            if (target.team() != null) {
+                return target.team().client(System.getenv()).retry(draft.info().service(), draft.info().id(),
+                        plan.attempt(), output).outcome(draft.info().service(), draft.info().id());
+            }
             return service.get().retry(draft, plan, target.settings(), output, cancel);
         }
 
@@ -204,6 +222,11 @@ public final class CoreAdapters {
 
         @Override
         public AttemptsOverview attempts(TaskDraft draft, Target target, boolean askCluster) {
+            if (target.team() != null) {
+                // The service's cluster is the list; this machine's history holds other targets' attempts.
+                return askCluster ? target.team().client(System.getenv()).attempts(draft.info().service(), draft.info().id())
+                        : new AttemptsOverview(List.of(), null);
+            }
             return service.get().attempts(draft, target.kube(), askCluster);
         }
 
@@ -228,6 +251,24 @@ public final class CoreAdapters {
         @Override
         public java.util.Optional<io.taskconsole.transcript.AcceptanceReport> acceptanceReport(TaskDraft draft, AttemptSummary attempt) {
             return service.get().acceptanceReport(draft, attempt.number());
+        }
+
+        @Override
+        public io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container,
+                                                       boolean follow, io.taskconsole.follow.LogFollower.Sink sink,
+                                                       Cancellation cancel) {
+            return service.get().readLogs(draft, attempt, container, follow, sink, cancel).phase();
+        }
+
+        @Override
+        public io.taskconsole.compare.Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, Target target) {
+            if (target.team() != null) {
+                // The service answers with the files' sizes and checksums, not their text.
+                throw io.taskconsole.TaskConsoleException.failed("attempt " + attempt.number()
+                        + "'s files are in the orchestrator's cluster, which this console does not read",
+                        "Switch the Cluster pane to Kubernetes with access to that cluster to see what changes.", null);
+            }
+            return service.get().compareDrafts(draft, attempt, target.kube(), target.template());
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.taskconsole.compare.Comparison;
 import java.util.Optional;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.app.AttemptsOverview;
+import io.taskconsole.app.OrchestratorTarget;
 import io.taskconsole.app.RetryPlan;
 import io.taskconsole.cluster.KubeTarget;
 import io.taskconsole.helm.OutputListener;
@@ -87,8 +88,27 @@ public interface SubmitTools {
      */
     AutoCloseable watchAttempt(TaskDraft draft, AttemptSummary attempt, Consumer<AttemptState> listener);
 
-    /** Where and how to submit (every setting the CLI has), and the workspace's prompt template. */
-    record Target(SubmitSettings settings, String promptTemplate) {
+    /**
+     * Reads one container's log of {@code attempt} ({@code container} {@code null}: the agent's) to
+     * {@code sink}, from the cluster and the copy kept in the task's history; with {@code follow}, until
+     * the attempt is over or {@code cancel} is cancelled. Blocks: call it off the FX thread.
+     */
+    io.taskconsole.submit.JobPhase readLogs(TaskDraft draft, AttemptSummary attempt, String container, boolean follow,
+                                            io.taskconsole.follow.LogFollower.Sink sink, Cancellation cancel);
+
+    /** What the drafts would send now (to {@code target}) against what {@code attempt} sent (reads its ConfigMap). */
+    Comparison compareDrafts(TaskDraft draft, AttemptSummary attempt, Target target);
+
+    /**
+     * Where and how to submit (every setting the CLI has), and the workspace's prompt template; with
+     * {@code team} set, submit, retry and the attempts go through that orchestrator service instead
+     * (the CLI's {@code --server}), while the dry run and the generated files stay on this machine.
+     */
+    record Target(SubmitSettings settings, String promptTemplate, OrchestratorTarget team) {
+
+        public Target(SubmitSettings settings, String promptTemplate) {
+            this(settings, promptTemplate, null);
+        }
 
         public KubeTarget kube() {
             return settings.target();

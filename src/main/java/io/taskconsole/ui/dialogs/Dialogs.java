@@ -31,6 +31,13 @@ public interface Dialogs {
      */
     Optional<Integer> choose(String id, String title, String question, String text, List<String> answers);
 
+    /**
+     * As {@link #choose}, with {@code changes} shown below the text file by file (changed lines and
+     * words marked, unchanged files collapsed): a question about sending files that differ from before.
+     */
+    Optional<Integer> chooseShowingChanges(String id, String title, String question, String text,
+                                           io.taskconsole.compare.Comparison changes, List<String> answers);
+
     /** A yes/no question: true only when the user picks {@code yes}. */
     default boolean confirm(String id, String title, String question, String text, String yes, String no) {
         return choose(id, title, question, text, List.of(yes, no)).filter(i -> i == 0).isPresent();

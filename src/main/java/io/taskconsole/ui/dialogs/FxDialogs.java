@@ -66,6 +66,32 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<Integer> choose(String id, String title, String question, String text, List<String> answers) {
+        return ask(question(id, title, question, text, answers));
+    }
+
+    @Override
+    public Optional<Integer> chooseShowingChanges(String id, String title, String question, String text,
+                                                  io.taskconsole.compare.Comparison changes, List<String> answers) {
+        Alert alert = question(id, title, question, text, answers);
+        javafx.scene.control.Label said = new javafx.scene.control.Label(text);
+        said.setWrapText(true);
+        said.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        said.setId(id + "-text");
+        io.taskconsole.ui.compare.DiffViewModel diff = new io.taskconsole.ui.compare.DiffViewModel();
+        diff.show(changes);
+        Node files = new io.taskconsole.ui.compare.DiffView(diff).node();
+        javafx.scene.layout.VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, said, files);
+        content.setPrefHeight(480);
+        alert.getDialogPane().setContent(content);
+        // Wide enough for a diff's numbered lines; never wider than the screen.
+        alert.getDialogPane().setMinWidth(Math.min(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth(), 860));
+        alert.setResizable(true);
+        alert.setOnShown(e -> fitOnScreen(alert.getDialogPane().getScene().getWindow()));
+        return ask(alert);
+    }
+
+    private Alert question(String id, String title, String question, String text, List<String> answers) {
         List<ButtonType> buttons = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             boolean last = i == answers.size() - 1 && answers.size() > 1;
@@ -77,6 +103,12 @@ public final class FxDialogs implements Dialogs {
         alert.setHeaderText(question);
         alert.getDialogPane().setId(id);
         own(alert);
+        return alert;
+    }
+
+    /** Shows the question and waits: the index of the answer chosen, empty when the window was closed. */
+    private static Optional<Integer> ask(Alert alert) {
+        List<ButtonType> buttons = List.copyOf(alert.getButtonTypes());
         return alert.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
     }
 

@@ -39,9 +39,27 @@ import javafx.scene.text.TextFlow;
 /**
  * The log panel: a virtualized list of styled lines (only visible rows exist as nodes), a search
  * box with highlighting, copy/save/clear, and a Follow toggle that turns itself off when the user
- * scrolls up and back on at the bottom.
+ * scrolls up and back on at the bottom. One class for every log the console shows (helm's output,
+ * an attempt's container logs); {@link Texts} names what a given one shows.
  */
 public final class LogView {
+
+    /**
+     * What one log panel shows, in its words.
+     *
+     * @param idPrefix    the prefix of its controls' node ids ({@code log} gives {@code log-list}, {@code log-search}, ...),
+     *                    so two panels in one window stay apart
+     * @param what        the list's accessible name
+     * @param placeholder shown while the log is empty
+     * @param saveName    the file name Save suggests
+     * @param cancellable shows the Cancel button (a running helm command can be cancelled; a log read cannot need it)
+     */
+    public record Texts(String idPrefix, String what, String placeholder, String saveName, boolean cancellable) {
+
+        /** helm's output in the main window. */
+        public static final Texts HELM = new Texts("log", "helm output",
+                "helm's output appears here when you submit or dry run.", "helm-output.log", true);
+    }
 
     private final LogViewModel model;
     private final BackgroundExecutor executor;
@@ -53,9 +71,15 @@ public final class LogView {
     private final Label matchLabel = new Label();
     private final Label droppedLabel = new Label();
     private final Button cancel = new Button("Cancel");
+    private final Texts texts;
     private boolean autoScrolling;
 
     public LogView(LogViewModel model, BackgroundExecutor executor, Notices notices, Dialogs dialogs) {
+        this(model, executor, notices, dialogs, Texts.HELM);
+    }
+
+    public LogView(LogViewModel model, BackgroundExecutor executor, Notices notices, Dialogs dialogs, Texts texts) {
+        this.texts = texts;
         this.dialogs = dialogs;
         this.model = model;
         this.executor = executor;
@@ -78,18 +102,18 @@ public final class LogView {
     }
 
     private void build() {
-        list.setId("log-list");
-        list.setAccessibleText("helm output");
+        list.setId(texts.idPrefix() + "-list");
+        list.setAccessibleText(texts.what());
         list.getStyleClass().addAll("log-list", Styles.DENSE);
         list.setItems(model.lines());
         list.setFixedCellSize(22);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(view -> new LogCell());
-        Label placeholder = new Label("helm's output appears here when you submit or dry run.");
+        Label placeholder = new Label(texts.placeholder());
         placeholder.setWrapText(true);
         list.setPlaceholder(placeholder);
 
-        search.setId("log-search");
+        search.setId(texts.idPrefix() + "-search");
         search.setPromptText("Find in log (Ctrl+F)");
         search.setAccessibleText("Find in log");
         search.textProperty().bindBidirectional(model.queryProperty());
@@ -114,14 +138,16 @@ public final class LogView {
         Button previous = flatButton("↑", "Previous match (Shift+Enter)", () -> reveal(model.previousMatch()));
         Button next = flatButton("↓", "Next match (Enter)", () -> reveal(model.nextMatch()));
         ToggleButton follow = new ToggleButton("Follow");
-        follow.setId("log-follow");
+        follow.setId(texts.idPrefix() + "-follow");
         follow.setTooltip(new Tooltip("Keep the newest line in view; scrolling up pauses it"));
         follow.selectedProperty().bindBidirectional(model.followTailProperty());
         Button copy = flatButton("Copy", "Copy the selected lines, or all (Ctrl+Shift+C)", this::copy);
         Button save = flatButton("Save…", "Save the log to a file", this::save);
         Button clear = flatButton("Clear", "Clear the log", model::clear);
-        clear.setId("log-clear");
-        cancel.setId("log-cancel");
+        clear.setId(texts.idPrefix() + "-clear");
+        cancel.setId(texts.idPrefix() + "-cancel");
+        cancel.setVisible(texts.cancellable());
+        cancel.setManaged(texts.cancellable());
         cancel.getStyleClass().add(Styles.DANGER);
         cancel.setTooltip(new Tooltip("Cancel the running helm command (Ctrl+.)"));
         cancel.setAccessibleText("Cancel the running submission");
@@ -220,7 +246,7 @@ public final class LogView {
     }
 
     private void save() {
-        Path file = dialogs.saveFile("Save log", "helm-output.log").orElse(null);
+        Path file = dialogs.saveFile("Save log", texts.saveName()).orElse(null);
         if (file == null) {
             return;
         }

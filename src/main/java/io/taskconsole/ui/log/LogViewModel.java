@@ -34,8 +34,11 @@ public final class LogViewModel {
 
     public static final int DEFAULT_CAPACITY = 100_000;
     public static final Duration BATCH = Duration.ofMillis(50);
-    /** Enough to keep up with any helm run, small enough to list within a frame or two. */
-    static final int MAX_PER_DELIVERY = 10_000;
+    /**
+     * 100,000 lines a second: more than helm or an agent writes, few enough that one delivery and
+     * the list's relayout fit in a frame.
+     */
+    static final int MAX_PER_DELIVERY = 2_000;
     /** Between two deliveries of a backlog: one frame, so the window repaints in between. */
     private static final Duration BACKLOG_GAP = Duration.ofMillis(16);
 

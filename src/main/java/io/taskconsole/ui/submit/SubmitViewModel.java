@@ -75,6 +75,8 @@ public final class SubmitViewModel {
     /** Buttons on the outcome's banner, such as "Show attempts": the window decides where they lead. */
     private List<Notice.Action> outcomeActions = List.of();
     private Cancellation cancel;
+    /** The running submission goes through an orchestrator, which Cancel cannot stop. */
+    private boolean throughService;
     private boolean loadingTemplate;
 
     public SubmitViewModel(SubmitTools tools, BackgroundExecutor executor, Notices notices,
@@ -192,6 +194,10 @@ public final class SubmitViewModel {
      * naming the field when one of them does not parse (e.g. the timeout).
      */
     public SubmitTools.Target target() {
+        if (cluster.throughOrchestrator()) {
+            // The service has its own helm settings; this machine's only render the dry run.
+            return new SubmitTools.Target(cluster.settingsOrDefaults(), templateText(), cluster.orchestrator().orElseThrow());
+        }
         return new SubmitTools.Target(cluster.settings(), templateText());
     }
 
@@ -263,6 +269,11 @@ public final class SubmitViewModel {
     }
 
     /** Sends the current drafts as the next attempt. */
+    /** A line in the log panel before a submission starts (what was checked, or could not be). */
+    public void note(String line) {
+        log.info(line);
+    }
+
     public void submit() {
         run("Submitting", (draft, target, signal) -> tools.submit(draft, target, log.listener(), signal));
     }
@@ -284,7 +295,10 @@ public final class SubmitViewModel {
 
     public void cancel() {
         Cancellation signal = cancel;
-        if (signal != null && running.get()) {
+        if (signal != null && running.get() && throughService) {
+            // The service's helm runs in the cluster; dropping the request here would only lose its answer.
+            log.info("The orchestrator runs this submission and cannot be cancelled from here; its answer follows.");
+        } else if (signal != null && running.get()) {
             log.info("Cancelling…");
             signal.cancel();
         }
@@ -312,10 +326,11 @@ public final class SubmitViewModel {
         SubmitTools.Target target = chosen.get();
         Cancellation signal = new Cancellation();
         cancel = signal;
+        throughService = target.team() != null;
         running.set(true);
         // A retry's target is decided by its plan, which the core writes into the log next.
-        log.info(doing + " task " + draft.get().info().id() + (doing.startsWith("Retrying") ? ""
-                : " to " + ClusterViewModel.describe(target.kube())));
+        log.info(doing + " task " + draft.get().info().id() + (target.team() != null ? " through " + target.team().describe()
+                : doing.startsWith("Retrying") ? "" : " to " + ClusterViewModel.describe(target.kube())));
         executor.task(() -> checkedThen(draft.get(), target, () -> submission.send(draft.get(), target, signal)))
                 .onSuccess(checked -> {
                     showProblems(checked.problems());

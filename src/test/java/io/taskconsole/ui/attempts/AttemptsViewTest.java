@@ -68,7 +68,7 @@ class AttemptsViewTest {
         // While the cluster is unreachable the list comes back unchanged: Job status stays unknown.
         tools.attempts.add(attempt(2, JobPhase.UNKNOWN));
         model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
-        view = new AttemptsView(model, dialogs);
+        view = new AttemptsView(model, dialogs, notices, executor);
         stage.setScene(new Scene((Parent) view.node(), 800, 600));
         stage.show();
         model.refresh(true);
@@ -93,7 +93,7 @@ class AttemptsViewTest {
 
         waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
         assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).isEqualTo("# Prompt 2");
-        assertThat(robot.lookup("#attempt-files").queryAs(TabPane.class).getTabs()).as("log, transcript, drafts diff and the two files").hasSize(5);
+        assertThat(robot.lookup("#attempt-files").queryAs(TabPane.class).getTabs()).as("helm log, container log, transcript, drafts diff and the two files").hasSize(6);
         assertThat(status.isVisible()).isFalse();
         assertThat(tools.calls).containsExactly("files 2", "files 2");
 

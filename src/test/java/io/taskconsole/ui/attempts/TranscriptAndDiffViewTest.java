@@ -3,7 +3,6 @@ package io.taskconsole.ui.attempts;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.submit.AttemptFiles;
@@ -87,7 +86,7 @@ class TranscriptAndDiffViewTest {
         drafts.put("metadata.yaml", "attempt: 3\n".getBytes(StandardCharsets.UTF_8));
         tools.generatedFiles = new AttemptFiles(drafts);
         model = new AttemptsViewModel(tools, executor, editor, cluster, submit);
-        view = new AttemptsView(model, dialogs);
+        view = new AttemptsView(model, dialogs, notices, executor);
         scene = new Scene((Parent) view.node(), 900, 640);
         scene.getStylesheets().add(DesktopSession.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
@@ -134,7 +133,7 @@ class TranscriptAndDiffViewTest {
     @Test
     void theDraftsDiffHighlightsTheChangedWordAndCollapsesUnchangedFiles(FxRobot robot) {
         selectNewest(robot);
-        robot.clickOn(robot.lookup(".tab").nth(2).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".tab").nth(3).queryAs(Node.class));
 
         waitFor("the comparison", () -> robot.lookup("#diff-file-task-md").tryQuery().isPresent());
         assertThat(robot.lookup("#diff-summary").queryAs(Label.class).getText())
@@ -161,13 +160,7 @@ class TranscriptAndDiffViewTest {
     }
 
     private void dark(FxRobot robot, String name) {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            Screenshots.save(scene, name);
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        });
+        robot.interact(() -> Screenshots.saveDark(scene, name));
     }
 
     private static AttemptSummary attempt(int n) {

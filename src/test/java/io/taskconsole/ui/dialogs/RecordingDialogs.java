@@ -45,6 +45,17 @@ public final class RecordingDialogs implements Dialogs {
         return next();
     }
 
+    /** The changes each {@link #chooseShowingChanges} question showed, in order. */
+    public final List<io.taskconsole.compare.Comparison> changesShown = new ArrayList<>();
+
+    @Override
+    public Optional<Integer> chooseShowingChanges(String id, String title, String question, String text,
+                                                  io.taskconsole.compare.Comparison changes, List<String> choices) {
+        asked.add("choose " + id + ": " + text + " " + choices + " showing: " + changes.summary());
+        changesShown.add(changes);
+        return next();
+    }
+
     @Override
     public Optional<String> askText(String title, String question, String label, String initial) {
         asked.add("askText " + title);
