@@ -146,7 +146,8 @@ class CaretRestoreTest {
         CodeArea area = taskMd(robot, console);
         robot.clickOn(area);
         robot.interact(() -> area.replaceText(PARAGRAPHS));
-        waitFor("the new text in the preview", () -> previewShows(console).contains("Paragraph 1 of the task."));
+        waitFor("the new text rendered for the preview", () -> WaitForAsyncUtils.asyncFx(
+                () -> console.window().preview.renderedText().contains("Paragraph 150 of the task.")).get());
         robot.interact(() -> area.moveTo(area.getText().indexOf("Paragraph 120 of")));
         waitFor("the preview at paragraph 120 as the caret moves there", () -> previewShows(console).contains("Paragraph 120 of the task."));
 
