@@ -146,6 +146,88 @@ public final class TaskFolder {
     }
 
     /**
+     * Whether {@code name} may be an extra file of a task: letters, digits, '.', '_' and '-', not
+     * starting with a dot or dash, ending in {@code .md} (so it is also a valid ConfigMap key).
+     */
+    public static boolean isExtraFileName(String name) {
+        return name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.md");
+    }
+
+    /**
+     * Copies the Markdown file {@code source} (say, one dropped on the editor) into the task
+     * {@code folder} as an extra file, under its own name, and returns it as written. Nothing is
+     * replaced and nothing half-read is added: a folder, a link, a file that is not {@code .md},
+     * a name that cannot be a task file's, a file larger than {@code maxBytes}, text that is not
+     * UTF-8 or a name the task already has (in any case) is refused with what to do instead.
+     */
+    public static TaskFile addExtraFile(Path folder, Path source, long maxBytes) {
+        String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        if (Files.isSymbolicLink(source)) {
+            throw TaskConsoleException.badInput(source + " is a symbolic link; a link's target is never read into a task",
+                    "Drop the file it points to instead of the link.");
+        }
+        if (Files.isDirectory(source)) {
+            throw TaskConsoleException.badInput(source + " is a folder, not a Markdown file",
+                    "Open the folder and drop the .md files in it (several can be dropped at once).");
+        }
+        if (!Files.isRegularFile(source)) {
+            throw TaskConsoleException.badInput(source + " is not a file that can be read (missing, or a device)",
+                    "Drop a .md file from your file manager.");
+        }
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            throw TaskConsoleException.badInput(name + " is not a Markdown file (its name does not end in .md)",
+                    "Only Markdown files go to the agent: save it as .md, or paste the part that matters into task.md.");
+        }
+        if (isMainFile(name)) {
+            throw TaskConsoleException.badInput("The task has its own " + name + "; a dropped " + name + " never replaces it",
+                    "Rename the dropped file (e.g. to 'other-" + name + "') and drop it again, or paste its text into the task's "
+                            + name + ".");
+        }
+        if (!isExtraFileName(name)) {
+            throw TaskConsoleException.badInput("'" + name + "' cannot be the name of a task file (allowed: letters, digits, "
+                            + "'.', '_' and '-', ending in .md; it becomes a ConfigMap key)",
+                    "Rename it, e.g. to '" + suggestName(name) + "', and drop it again.");
+        }
+        long size = sizeOf(source);
+        if (size > maxBytes) {
+            throw TaskConsoleException.badInput(name + " is " + String.format(Locale.ROOT, "%,d bytes", size) + ", more than the "
+                            + sizeText(maxBytes)
+                            + " all of a task's files may have together (they go to the agent in one ConfigMap)",
+                    "Shorten it, or keep the material in the repository and link to it from task.md.");
+        }
+        Optional<String> existing = fileNamed(folder, name);
+        if (existing.isPresent()) {
+            throw TaskConsoleException.badInput("The task already has a file named " + existing.get()
+                            + "; it is left as it is and " + source + " was not added",
+                    "Rename the dropped file (e.g. to '" + name.substring(0, name.length() - 3) + "-2.md') and drop it again.");
+        }
+        TaskFile file = new TaskFile(name, readUtf8(source));
+        saveFile(folder, file);
+        return file;
+    }
+
+    /** The entry of {@code folder} named {@code name} in any case (one file on macOS and Windows). */
+    private static Optional<String> fileNamed(Path folder, String name) {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.map(p -> p.getFileName().toString()).filter(n -> n.equalsIgnoreCase(name)).findFirst();
+        } catch (IOException e) {
+            throw TaskConsoleException.failed("Cannot read task folder " + folder + ": " + e.getMessage(),
+                    "Check the folder's permissions.", e);
+        }
+    }
+
+    /** A usable name a person would pick for {@code name}: accents dropped, the rest to dashes, lower-case .md. */
+    static String suggestName(String name) {
+        String base = name.substring(0, name.length() - 3);
+        String clean = AsciiNames.fold(base).replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+|-+$", "");
+        return (clean.isEmpty() ? "notes" : clean.toLowerCase(Locale.ROOT)) + ".md";
+    }
+
+    private static String sizeText(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : String.format(Locale.ROOT, "%,d bytes", bytes);
+    }
+
+    /**
      * A task file's name is one plain name inside its folder: never a path ({@code ../x},
      * {@code /etc/x}, {@code sub/x}), so no caller can make a save land outside the task folder.
      */

@@ -78,6 +78,8 @@ final class MainActions {
                         () -> session.window().editor().findNext(-1)),
                 AppAction.of("soft-wrap", view, "Soft wrap", "Alt+Z", "Wrap long lines in the editor, or not",
                         () -> session.window().editor().toggleWrap()),
+                AppAction.of("editor-font", view, "Monospaced / proportional font", "Shortcut+Shift+M",
+                        "Write in a proportional font, or in the monospaced one again", () -> session.window().editor().toggleFont()),
                 AppAction.of("larger-text", view, "Larger text", "Shortcut+EQUALS", "A larger font in the editor",
                         () -> session.window().editor().changeFontSize(1)),
                 AppAction.of("smaller-text", view, "Smaller text", "Shortcut+MINUS", "A smaller font in the editor",

@@ -101,6 +101,7 @@ final class MainWindow {
         }
         tasks = new TaskListView(session.tasks);
         editor = new EditorView(session.editor, session.submit.configMapSizeProperty(), session.criteria.criteria());
+        editor.rememberIn(session.settings, session::saveSettingsLater);
         preview = new PreviewView(session.preview, session.editor);
         root.setTop(new VBox(menuBar(), session.actions().toolBar(), notices.node()));
         buildColumns();

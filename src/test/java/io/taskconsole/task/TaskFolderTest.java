@@ -238,4 +238,57 @@ class TaskFolderTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** A file dropped on the editor is copied in under its name; the file it came from is untouched. */
+    @Test
+    void anExtraFileIsCopiedInFromOutside() throws IOException {
+        Path folder = folder("id: 1001\nservice: auth-service\n");
+        Path outside = Files.createDirectories(workspace.resolve("Downloads"));
+        Path notes = Files.writeString(outside.resolve("api-notes.md"), "# API\n\u00e9t\u00e9\n");
+
+        TaskFile added = TaskFolder.addExtraFile(folder, notes, 1024);
+
+        assertThat(added).isEqualTo(new TaskFile("api-notes.md", "# API\n\u00e9t\u00e9\n"));
+        assertThat(Files.readString(folder.resolve("api-notes.md"))).isEqualTo("# API\n\u00e9t\u00e9\n");
+        assertThat(Files.exists(notes)).isTrue();
+    }
+
+    /** Each refusal says what and how to fix it, and leaves the task folder as it was. */
+    @Test
+    void anExtraFileIsRefusedWithTheReasonAndNothingIsReplaced() throws IOException {
+        Path folder = folder("id: 1001\nservice: auth-service\n");
+        Files.writeString(folder.resolve("task.md"), "# Mine\n");
+        Files.writeString(folder.resolve("notes.md"), "# My notes\n");
+        Path outside = Files.createDirectories(workspace.resolve("Downloads"));
+        Path dir = Files.createDirectories(outside.resolve("specs.md"));
+        Path text = Files.writeString(outside.resolve("todo.txt"), "x");
+        Path spaced = Files.writeString(outside.resolve("My \u00c9t\u00e9 Notes.md"), "x");
+        Path big = Files.writeString(outside.resolve("big.md"), "x".repeat(1025));
+        Path clash = Files.writeString(outside.resolve("NOTES.md"), "# Theirs\n");
+        Path main = Files.writeString(outside.resolve("task.md"), "# Theirs\n");
+        Path latin1 = Files.write(outside.resolve("latin.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        Path link = Files.createSymbolicLink(outside.resolve("link.md"), main);
+
+        assertRefused(folder, dir, "is a folder, not a Markdown file", "drop the .md files in it");
+        assertRefused(folder, text, "todo.txt is not a Markdown file (its name does not end in .md)", "save it as .md");
+        assertRefused(folder, spaced, "'My \u00c9t\u00e9 Notes.md' cannot be the name of a task file", "e.g. to 'my-ete-notes.md'");
+        assertRefused(folder, big, "big.md is 1,025 bytes, more than the 1,024 bytes", "Shorten it");
+        assertRefused(folder, clash, "The task already has a file named notes.md", "e.g. to 'NOTES-2.md'");
+        assertRefused(folder, main, "The task has its own task.md; a dropped task.md never replaces it", "Rename the dropped file");
+        assertRefused(folder, latin1, "is not UTF-8 text", "Save it as UTF-8");
+        assertRefused(folder, link, "is a symbolic link", "Drop the file it points to");
+
+        assertThat(Files.readString(folder.resolve("notes.md"))).isEqualTo("# My notes\n");
+        assertThat(Files.readString(folder.resolve("task.md"))).isEqualTo("# Mine\n");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("notes.md", "task.md", "task.yaml");
+        }
+    }
+
+    private static void assertRefused(Path folder, Path source, String what, String fix) {
+        assertThatThrownBy(() -> TaskFolder.addExtraFile(folder, source, 1024))
+                .isInstanceOf(TaskConsoleException.class)
+                .hasMessageContaining(what)
+                .satisfies(e -> assertThat(((TaskConsoleException) e).fix()).contains(fix));
+    }
 }

@@ -115,4 +115,54 @@ class CaretRestoreTest {
         assertCaretShownOn(robot, after, paragraph, "caret-restored-after-restart");
         robot.interact(after::requestClose);
     }
+
+    /** 150 paragraphs, each its own block in the preview. */
+    static final String PARAGRAPHS = "# Many paragraphs\n\n" + IntStream.rangeClosed(1, 150)
+            .mapToObj(i -> "Paragraph " + i + " of the task.").collect(Collectors.joining("\n\n")) + "\n";
+
+    private static String previewShows(DesktopSession console) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> console.window().workAreaBuilt() ? console.window().preview.drawnText() : "").get();
+    }
+
+    private static void assertPreviewAtParagraph120(FxRobot robot, DesktopSession console, String screenshot) throws Exception {
+        waitFor("task.md with the caret in paragraph 120", () -> {
+            CodeArea again = taskMd(robot, console);
+            return again != null && WaitForAsyncUtils.asyncFx(() -> again.getText().equals(PARAGRAPHS)
+                    && again.getCurrentParagraph() == PARAGRAPHS.lines().toList().indexOf("Paragraph 120 of the task.")).get();
+        });
+        waitFor("the preview at the caret's block", () -> previewShows(console).contains("Paragraph 120 of the task."));
+        assertThat(previewShows(console)).as("the preview's top").doesNotContain("Paragraph 1 of the task.");
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), screenshot));
+    }
+
+    /**
+     * Reopened, and after a restart, the task's preview shows the block the caret was put back in,
+     * as it does when the caret moves there.
+     */
+    @Test
+    void thePreviewShowsTheRestoredCaretsBlock(FxRobot robot) throws Exception {
+        DesktopSession console = startConsole(robot, () -> first);
+        Path sample = console.editor.folderProperty().get();
+        CodeArea area = taskMd(robot, console);
+        robot.clickOn(area);
+        robot.interact(() -> area.replaceText(PARAGRAPHS));
+        waitFor("the new text rendered for the preview", () -> WaitForAsyncUtils.asyncFx(
+                () -> console.window().preview.renderedText().contains("Paragraph 150 of the task.")).get());
+        robot.interact(() -> area.moveTo(area.getText().indexOf("Paragraph 120 of")));
+        waitFor("the preview at paragraph 120 as the caret moves there", () -> previewShows(console).contains("Paragraph 120 of the task."));
+
+        robot.interact(() -> console.tasks.create("2001", "search", "Faster search", draft -> { }));
+        waitFor("the other task in the preview", () -> console.editor.isOpen() && console.editor.infoProperty().get().id().value() == 2001
+                && !previewShows(console).contains("Paragraph 120"));
+        robot.interact(() -> console.tasks.select(sample));
+
+        assertPreviewAtParagraph120(robot, console, "caret-restored-preview-follows-on-reopen");
+
+        robot.interact(console::requestClose);
+        waitFor("the window to close", () -> !console.stage().isShowing());
+        DesktopSession after = startConsole(robot, Stage::new);
+
+        assertPreviewAtParagraph120(robot, after, "caret-restored-preview-follows-after-restart");
+        robot.interact(after::requestClose);
+    }
 }

@@ -64,6 +64,12 @@ public final class InMemoryTasks implements TaskStore {
         changeOnDisk(folder, file.name(), file.content());
     }
 
+    /** A dropped file is on a real disk: the drop is tested through the real core (EditorDropTest). */
+    @Override
+    public TaskFile addExtraFile(Path folder, Path source) {
+        throw new UnsupportedOperationException("in-memory tasks read no files from disk");
+    }
+
     @Override
     public void saveInfo(Path folder, TaskInfo info) {
         if (failWrites) {

@@ -31,6 +31,10 @@ public final class AppSettings {
     public static final String WAIT = "cluster.wait";
     public static final String VALUES_FILES = "cluster.valuesFiles";
     public static final String STORAGE_CLASS = "cluster.storageClass";
+    /** The editor's font: "monospaced" or "proportional". */
+    public static final String EDITOR_FONT = "editor.font";
+    public static final String EDITOR_FONT_SIZE = "editor.fontSize";
+    public static final String EDITOR_WRAP = "editor.wrap";
     /** {@code kubernetes} or {@code orchestrator}: which kind of target the Cluster pane sends to. */
     public static final String TARGET_KIND = "target.kind";
     public static final String ORCHESTRATOR_URL = "orchestrator.url";

@@ -15,7 +15,8 @@ import java.util.Optional;
 public final class MonospaceFont {
 
     static final String SELECTORS = ".monospace, .markdown-editor, .log-list .log-text, "
-            + ".md-inline .md-code, .markdown-preview .md-mono";
+            + ".md-inline .md-code, .markdown-preview .md-mono, "
+            + ".markdown-editor:proportional .md-code, .markdown-editor:proportional .md-code-block";
 
     private MonospaceFont() {
     }

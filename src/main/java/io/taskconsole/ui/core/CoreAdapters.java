@@ -86,6 +86,11 @@ public final class CoreAdapters {
         }
 
         @Override
+        public TaskFile addExtraFile(Path folder, Path source) {
+            return TaskFolder.addExtraFile(folder, source, io.taskconsole.submit.ConfigMapLimits.MAX_BYTES);
+        }
+
+        @Override
         public WorkspaceHold holdWorkspace(Path workspace) {
             return io.taskconsole.task.WorkspaceLock.acquire(workspace)::close;
         }

@@ -36,6 +36,14 @@ public interface TaskStore {
 
     void saveFile(Path folder, TaskFile file);
 
+    /**
+     * Copies the Markdown file {@code source} into the task {@code folder} as an extra file (see
+     * {@code TaskFolder.addExtraFile}: never replacing one, never over the ConfigMap limit).
+     *
+     * @throws io.taskconsole.TaskConsoleException saying why it was refused and what to do
+     */
+    TaskFile addExtraFile(Path folder, Path source);
+
     /** Writes {@code task.yaml}, keeping the comments and keys a user wrote there (see {@code TaskFolder.writeInfo}). */
     void saveInfo(Path folder, TaskInfo info);
 

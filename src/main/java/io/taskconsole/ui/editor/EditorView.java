@@ -18,6 +18,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.css.PseudoClass;
+import io.taskconsole.ui.common.AppSettings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +30,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -54,9 +58,12 @@ public final class EditorView {
     private static final double MIN_FONT = 8;
     private static final double MAX_FONT = 32;
 
-    /** The editors' text size (px) and soft wrap, the same for every file. */
+    /** The editors' text size (px), soft wrap and font (monospaced unless proportional), the same for every file. */
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", DEFAULT_FONT);
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
+    private final BooleanProperty proportional = new SimpleBooleanProperty(this, "proportional", false);
+    /** console.css sets the proportional font on an editor in this state (code in it stays monospaced). */
+    static final PseudoClass PROPORTIONAL = PseudoClass.getPseudoClass("proportional");
 
     private final EditorViewModel model;
     private final BorderPane root = new BorderPane();
@@ -88,6 +95,7 @@ public final class EditorView {
         this.criteria = criteria;
         build();
         criteria.addListener((ListChangeListener<Criterion>) change -> markCriteria());
+        proportional.addListener((o, a, on) -> areaByDoc.values().forEach(area -> area.area().pseudoClassStateChanged(PROPORTIONAL, on)));
     }
 
     private void markCriteria() {
@@ -200,6 +208,7 @@ public final class EditorView {
         root.setCenter(centre);
         root.setBottom(status);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKeys);
+        acceptDroppedFiles();
         markOver(overLimit.get());
         // The window builds this view after its first frame; a task may already be open by then.
         syncTabs();
@@ -230,6 +239,27 @@ public final class EditorView {
         e.consume();
     }
 
+    /**
+     * Files dropped on the editor become extra files of the task (the view model says which were not
+     * and why). Filters, so the text area does not take a file drop for a text drop; text dragged
+     * inside the editor carries no files and is left to it.
+     */
+    private void acceptDroppedFiles() {
+        root.addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (model.isOpen() && e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        root.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
+            if (model.isOpen() && e.getDragboard().hasFiles()) {
+                model.addDroppedFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
     private CodeArea selectedArea() {
         MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
         return area == null ? null : area.area();
@@ -248,6 +278,38 @@ public final class EditorView {
     /** Soft wrap on or off, for every file. */
     public void toggleWrap() {
         wrap.set(!wrap.get());
+    }
+
+    /** A proportional font for every file, or the monospaced one again. */
+    public void toggleFont() {
+        proportional.set(!proportional.get());
+    }
+
+    /** Whether the editors write in a proportional font (else monospaced). */
+    public BooleanProperty proportionalProperty() {
+        return proportional;
+    }
+
+    /**
+     * Takes the font, its size and soft wrap from {@code settings} and writes them back there on each
+     * change, followed by {@code save} (which writes the settings file off the FX thread).
+     */
+    public void rememberIn(AppSettings settings, Runnable save) {
+        proportional.set("proportional".equals(settings.get(AppSettings.EDITOR_FONT, "monospaced")));
+        fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, settings.getDouble(AppSettings.EDITOR_FONT_SIZE, DEFAULT_FONT))));
+        wrap.set(Boolean.parseBoolean(settings.get(AppSettings.EDITOR_WRAP, "true")));
+        proportional.addListener((o, a, on) -> {
+            settings.put(AppSettings.EDITOR_FONT, on ? "proportional" : "monospaced");
+            save.run();
+        });
+        fontSize.addListener((o, a, px) -> {
+            settings.putDouble(AppSettings.EDITOR_FONT_SIZE, px.doubleValue());
+            save.run();
+        });
+        wrap.addListener((o, a, on) -> {
+            settings.put(AppSettings.EDITOR_WRAP, Boolean.toString(on));
+            save.run();
+        });
     }
 
     /** The editors' text a pixel larger (1) or smaller (-1), within 8–32 px. */
@@ -296,6 +358,7 @@ public final class EditorView {
         // Read-only while another Task Console holds the workspace: no typing, so no autosave to race.
         area.area().editableProperty().bind(model.readOnlyProperty().not());
         area.area().wrapTextProperty().bind(wrap);
+        area.area().pseudoClassStateChanged(PROPORTIONAL, proportional.get());
         area.area().styleProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize.get()), fontSize));
         if (criteria != null) {

@@ -311,12 +311,71 @@ public final class EditorViewModel {
         addFile(name, null);
     }
 
+    /** Files dropped on the editor: those added as extra files, and why each other one was not. */
+    private record Dropped(List<TaskFile> added, List<String> refused) {
+    }
+
+    /**
+     * Adds the files dropped on the editor to the task as extra files, each copied in by the core
+     * ({@link TaskStore#addExtraFile}) on a worker, and opens the last one added. Each file that is
+     * not added (not Markdown, a folder, too large, a name the task already has) is named in one
+     * warning with the reason and what to do; nothing the task has is replaced.
+     */
+    public void addDroppedFiles(List<Path> files) {
+        Path dir = folder.get();
+        if (dir == null || files.isEmpty()) {
+            return;
+        }
+        if (readOnly.get()) {
+            notices.accept(Notice.warning("Nothing was added: another Task Console has this workspace, so this window "
+                    + "writes no files. Drop the files there, or close it and reopen the workspace here."));
+            return;
+        }
+        List<Path> dropped = List.copyOf(files);
+        executor.task(() -> {
+            List<TaskFile> added = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            for (Path file : dropped) {
+                try {
+                    added.add(store.addExtraFile(dir, file));
+                } catch (io.taskconsole.TaskConsoleException e) {
+                    refused.add(e.oneLine());
+                }
+            }
+            return new Dropped(added, refused);
+        }).onSuccess(result -> {
+            if (!dir.equals(folder.get())) {
+                return; // another task was opened meanwhile: the files are in the first one's folder
+            }
+            DocumentModel last = null;
+            for (TaskFile file : result.added()) {
+                last = document(file.name()).orElse(null);
+                if (last == null) {
+                    last = track(new DocumentModel(file.name(), file.content()));
+                    documents.add(last);
+                }
+            }
+            if (last != null) {
+                selected.set(last);
+                changed();
+            }
+            List<String> names = result.added().stream().map(TaskFile::name).toList();
+            String added = names.isEmpty() ? "" : "Added " + String.join(", ", names) + " to the task. ";
+            if (result.refused().isEmpty()) {
+                notices.accept(Notice.success(added.strip()));
+            } else {
+                notices.accept(Notice.warning(added + (result.refused().size() == 1 ? "Not added: " : "Not added (" + result.refused().size() + "): ")
+                        + String.join(" | ", result.refused())));
+            }
+        }).onFailure(notices.failed("Adding the dropped files to the task")).start();
+    }
+
     private void addFile(String name, String content) {
         String clean = name == null ? "" : name.strip();
         if (!clean.endsWith(".md")) {
             clean = clean + ".md";
         }
-        if (!clean.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.md")) {
+        if (!io.taskconsole.task.TaskFolder.isExtraFileName(clean)) {
             notices.accept(Notice.warning("'" + name + "' is not a usable file name. Use letters, digits, '.', '_' or '-', ending in .md."));
             return;
         }

@@ -1,5 +1,6 @@
 package io.taskconsole.ui.editor;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
@@ -17,6 +18,8 @@ import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.reactfx.EventSource;
 import org.reactfx.value.Val;
 
 /**
@@ -44,6 +47,8 @@ final class MarkdownArea {
     static final Duration FLASH = Duration.millis(1500);
 
     private final SyntaxStyling styling;
+    /** The area's edits, as {@code multiPlainChanges} gives them, for every listener here. */
+    private final EventSource<List<PlainTextChange>> edits = new EventSource<>();
     /** 1-based line to the id of the acceptance criterion written on it, for the gutter. */
     private final ObjectProperty<Map<Integer, String>> criteria = new SimpleObjectProperty<>(Map.of());
     private final PauseTransition flashEnd = new PauseTransition(FLASH);
@@ -59,7 +64,10 @@ final class MarkdownArea {
         area.getUndoManager().forgetHistory();
         scroll.getStyleClass().add("markdown-editor-scroll");
 
-        area.multiPlainChanges().subscribe(changes -> {
+        // One subscription to the area's changes, shared: each subscription to multiPlainChanges() maps
+        // every change again, building the inserted and removed text (a whole 1 MB paste) once per subscriber.
+        area.multiPlainChanges().subscribe(edits::push);
+        edits.subscribe(changes -> {
             if (!syncing) {
                 syncing = true;
                 try {
@@ -75,7 +83,7 @@ final class MarkdownArea {
             }
         });
         area.currentParagraphProperty().addListener((o, a, paragraph) -> doc.caretLineProperty().set(paragraph + 1));
-        styling = new SyntaxStyling(area, model);
+        styling = new SyntaxStyling(area, edits, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
         restorePlace(doc.placeProperty().get());

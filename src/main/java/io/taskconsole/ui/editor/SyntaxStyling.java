@@ -14,6 +14,7 @@ import java.util.Set;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.reactfx.EventStream;
 
 /**
  * Keeps a {@link CodeArea}'s style classes in step with its Markdown. A moment after typing pauses,
@@ -39,17 +40,18 @@ final class SyntaxStyling {
     private int editedEnd = -1;
     private long applied;
 
-    SyntaxStyling(CodeArea area, EditorViewModel model) {
+    /** @param edits the area's {@code multiPlainChanges}, shared with its other listeners */
+    SyntaxStyling(CodeArea area, EventStream<List<PlainTextChange>> edits, EditorViewModel model) {
         this.area = area;
         this.model = model;
-        area.multiPlainChanges().subscribe(changes -> {
+        edits.subscribe(changes -> {
             for (PlainTextChange change : changes) {
                 if (!change.isIdentity()) {
                     edited(change);
                 }
             }
         });
-        area.multiPlainChanges().successionEnds(PAUSE).subscribe(changes -> refresh());
+        edits.successionEnds(PAUSE).subscribe(changes -> refresh());
         refresh();
     }
 

@@ -36,6 +36,8 @@ public final class PreviewView {
     private final PauseTransition scrollDelay = new PauseTransition(Duration.millis(120));
     /** A newly opened file is shown at the caret once its first render arrives. */
     private boolean scrollAfterRender = true;
+    /** A scroll to the caret was asked for before the list had a size; done at its first layout. */
+    private boolean scrollWhenLaidOut;
 
     public PreviewView(PreviewViewModel model, EditorViewModel editor) {
         this.model = model;
@@ -50,6 +52,12 @@ public final class PreviewView {
         list.setPlaceholder(new Label("Nothing to preview yet"));
         enableCopy();
         followCaret();
+        list.heightProperty().addListener((o, a, height) -> {
+            if (scrollWhenLaidOut && height.doubleValue() > 0 && list.getSkin() != null) {
+                scrollWhenLaidOut = false;
+                javafx.application.Platform.runLater(this::scrollToCaret);
+            }
+        });
     }
 
     public Node node() {
@@ -152,6 +160,12 @@ public final class PreviewView {
     private void scrollToCaret() {
         DocumentModel doc = editor.selectedProperty().get();
         if (doc == null) {
+            return;
+        }
+        if (list.getSkin() == null || list.getHeight() <= 0) {
+            // Not laid out yet (the first task of a start can be rendered before the pane's first
+            // layout): a scroll now would be lost, so it is done once the list has its size.
+            scrollWhenLaidOut = true;
             return;
         }
         int line = Math.max(1, doc.caretLineProperty().get());
