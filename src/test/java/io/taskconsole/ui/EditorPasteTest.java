@@ -85,6 +85,8 @@ class EditorPasteTest {
         int lastHeading = expected.lastIndexOf("## Section");
         waitFor("the headings on screen highlighted", () -> onFx(() -> taskMd.getStyleOfChar(lastHeading + 3)).contains("md-h2"));
         assertThat(onFx(() -> taskMd.getStyleOfChar(expected.lastIndexOf("**must**") + 2))).contains("md-strong");
+        // far off screen, the paste's first heading is styled too (the rest follows the visible part, a slice a frame)
+        waitFor("the whole paste highlighted", () -> onFx(() -> taskMd.getStyleOfChar(at + 3)).contains("md-h2"));
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitFor("the paste undone in one step", () -> onFx(() -> taskMd.getText()).equals(before));
@@ -96,6 +98,8 @@ class EditorPasteTest {
         robot.interact(() -> taskMd.moveTo(taskMd.getLength()));
         robot.write("x");
         waitFor("the typed letter", () -> onFx(() -> taskMd.getLength()) == expected.length() + 1);
+        waitFor("all of it highlighted after the edit", () -> onFx(() -> taskMd.getStyleOfChar(at + 3).contains("md-h2")
+                && taskMd.getStyleOfChar(lastHeading + 3).contains("md-h2")));
         Path file = console.editor.folderProperty().get().resolve("task.md");
         try {
             waitFor("the file saved with the paste", () -> java.nio.file.Files.readString(file).equals(expected + "x"));

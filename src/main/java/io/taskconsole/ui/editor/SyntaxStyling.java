@@ -4,13 +4,16 @@ import io.taskconsole.markdown.Highlights;
 import io.taskconsole.markdown.SyntaxStyle;
 import io.taskconsole.ui.common.LatestOnly;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javafx.animation.AnimationTimer;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
@@ -39,6 +42,9 @@ final class SyntaxStyling {
     private int editedStart = Integer.MAX_VALUE;
     private int editedEnd = -1;
     private long applied;
+    /** The most characters restyled in one frame: a few milliseconds of {@code setStyleSpans}. */
+    static final int CHUNK = 32 * 1024;
+    private final PendingSlices pending = new PendingSlices();
 
     /** @param edits the area's {@code multiPlainChanges}, shared with its other listeners */
     SyntaxStyling(CodeArea area, EventStream<List<PlainTextChange>> edits, EditorViewModel model) {
@@ -101,14 +107,95 @@ final class SyntaxStyling {
         editedStart = Integer.MAX_VALUE;
         editedEnd = -1;
         applied++;
+        pending.stop();
         if (start >= end) {
             return;
         }
+        if (end - start <= CHUNK) {
+            style(highlights, start, end);
+            return;
+        }
+        // A whole file (opened, pasted, replaced): the part on screen first, the rest a slice per frame.
+        int[] visible = visibleRange();
+        int first = Math.max(start, visible[0]);
+        int last = Math.min(end, visible[1]);
+        List<int[]> slices = new ArrayList<>();
+        if (first < last) {
+            slices.add(new int[] {first, last});
+        } else {
+            first = last = start;
+        }
+        for (int from = start; from < first; from += CHUNK) {
+            slices.add(new int[] {from, Math.min(first, from + CHUNK)});
+        }
+        for (int from = last; from < end; from += CHUNK) {
+            slices.add(new int[] {from, Math.min(end, from + CHUNK)});
+        }
+        pending.start(highlights, slices);
+    }
+
+    /** Styles {@code [start, end)} of the text as {@code highlights} says; the text must be the one they were made for. */
+    private void style(Highlights highlights, int start, int end) {
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         for (Highlights.Run run : highlights.runsIn(new Highlights.Range(start, end))) {
             spans.add(classes.computeIfAbsent(run.styles(), SyntaxStyling::classesOf), run.length());
         }
         area.setStyleSpans(start, spans.create());
+    }
+
+    /** The characters of the paragraphs on screen, with a screenful above and below; the caret's part before the first layout. */
+    private int[] visibleRange() {
+        try {
+            int firstPar = area.firstVisibleParToAllParIndex();
+            int lastPar = area.lastVisibleParToAllParIndex();
+            int margin = Math.max(20, lastPar - firstPar);
+            int from = area.getAbsolutePosition(Math.max(0, firstPar - margin), 0);
+            int toPar = Math.min(area.getParagraphs().size() - 1, lastPar + margin);
+            int to = area.getAbsolutePosition(toPar, area.getParagraphLength(toPar));
+            return new int[] {from, to};
+        } catch (RuntimeException notLaidOut) {
+            int caret = area.getCaretPosition();
+            return new int[] {Math.max(0, caret - CHUNK / 2), Math.min(area.getLength(), caret + CHUNK / 2)};
+        }
+    }
+
+    /**
+     * The slices of a long restyling still to apply, one per frame, so the window keeps drawing; an
+     * edit meanwhile drops them, and the next highlighting restyles the whole text again.
+     */
+    private final class PendingSlices extends AnimationTimer {
+
+        private Highlights highlights;
+        private final Deque<int[]> slices = new ArrayDeque<>();
+        private long version;
+
+        void start(Highlights highlights, List<int[]> ordered) {
+            this.highlights = highlights;
+            this.version = edits;
+            slices.clear();
+            slices.addAll(ordered);
+            // The part on screen now, in this frame.
+            handle(0);
+            if (!slices.isEmpty()) {
+                start();
+            }
+        }
+
+        @Override
+        public void handle(long now) {
+            if (version != edits) {
+                // The remaining slices' offsets no longer hold; restyle everything with the next result.
+                slices.clear();
+                shown = null;
+            }
+            int[] slice = slices.poll();
+            if (slice != null) {
+                style(highlights, slice[0], slice[1]);
+            }
+            if (slices.isEmpty()) {
+                stop();
+            }
+        }
     }
 
     /** {@code md-h1}, {@code md-list-marker}, …: the names console.css styles. */
