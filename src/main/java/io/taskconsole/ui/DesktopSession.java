@@ -74,6 +74,8 @@ public final class DesktopSession {
     private io.taskconsole.ui.core.TaskStore.WorkspaceHold workspaceHold;
     private boolean closing;
     private boolean editorReady;
+    /** The task folder being read into the editor, or null: the list's selection does not read it twice. */
+    private Path opening;
     private boolean secondaryStarted;
     private Runnable onExit = Platform::exit;
     private StartupMarkers markers = StartupMarkers.off();
@@ -166,8 +168,9 @@ public final class DesktopSession {
      */
     private void readWorkspace() {
         tasks.selectedProperty().addListener((o, a, entry) -> {
-            if (entry != null && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
-                open(entry);
+            if (entry != null && !entry.folder().equals(opening)
+                    && (editor.folderProperty().get() == null || !entry.folder().equals(editor.folderProperty().get()))) {
+                open(entry.folder());
             }
         });
         Path workspace = options.workspace() != null ? options.workspace()
@@ -196,20 +199,23 @@ public final class DesktopSession {
     void openWorkspace(Path dir, boolean reopenLast) {
         Path workspace = dir.toAbsolutePath().normalize();
         boolean firstRun = settings.get("sample.created").isEmpty();
+        Path openLast = reopenLast ? settings.get(AppSettings.OPEN_TASK).map(Path::of)
+                .filter(folder -> workspace.equals(folder.getParent())).orElse(null) : null;
         releaseWorkspace();
         executor.task(() -> {
             Opened opened;
             try {
                 // Taking the workspace also creates its folder (the session itself touches no files).
-                opened = new Opened(workspace, core.tasks().holdWorkspace(workspace), null);
+                opened = new Opened(workspace, core.tasks().holdWorkspace(workspace), null, null);
             } catch (io.taskconsole.TaskConsoleException e) {
                 // Another Task Console autosaves here: show its tasks, write nothing.
-                return new Opened(workspace, null, e);
+                return new Opened(workspace, null, e, null);
             }
-            if (options.smokeTest() || (firstRun && core.tasks().list(workspace).isEmpty())) {
+            List<Path> folders = core.tasks().list(workspace);
+            if (options.smokeTest() || (firstRun && folders.isEmpty())) {
                 core.tasks().createSample(workspace);
             }
-            return opened;
+            return new Opened(opened.workspace(), opened.hold(), null, folders.contains(openLast) ? openLast : null);
         }).onSuccess(opened -> {
             Path ws = opened.workspace();
             workspaceHold = opened.hold();
@@ -225,13 +231,18 @@ public final class DesktopSession {
             saveSettingsLater();
             tasks.workspaceProperty().set(ws);
             submit.loadTemplate(ws);
+            // The task open last time is read beside the list, not after it: the list reads every task
+            // folder, and the editor waited for all of them at startup (about a third of the time to it).
+            if (opened.lastTask() != null) {
+                open(opened.lastTask());
+            }
             tasks.refresh(entries -> selectInitial(entries, reopenLast));
         }).onFailure(notices.failed("Opening the workspace " + workspace)).start();
     }
 
     /** A workspace read in the background: held for this window, or refused because another has it. */
     private record Opened(Path workspace, io.taskconsole.ui.core.TaskStore.WorkspaceHold hold,
-                          io.taskconsole.TaskConsoleException refused) {
+                          io.taskconsole.TaskConsoleException refused, Path lastTask) {
     }
 
     private void releaseWorkspace() {
@@ -252,10 +263,12 @@ public final class DesktopSession {
         tasks.selectedProperty().set(pick);
     }
 
-    private void open(TaskEntry entry) {
-        String tab = entry.folder().toString().equals(settings.get(AppSettings.OPEN_TASK, "")) 
+    private void open(Path folder) {
+        String tab = folder.toString().equals(settings.get(AppSettings.OPEN_TASK, ""))
                 ? settings.get(AppSettings.OPEN_TAB, "task.md") : "task.md";
-        editor.open(entry.folder(), tab, draft -> {
+        opening = folder;
+        editor.open(folder, tab, draft -> {
+            opening = null;
             settings.put(AppSettings.OPEN_TASK, draft.folder().toString());
             saveSettingsLater();
             preview.renderNow();

@@ -38,6 +38,8 @@ public final class PreviewView {
     private boolean scrollAfterRender = true;
     /** A scroll to the caret was asked for before the list had a size; done at its first layout. */
     private boolean scrollWhenLaidOut;
+    /** The caret line the list was last scrolled to. */
+    private int scrolledToLine = -1;
 
     public PreviewView(PreviewViewModel model, EditorViewModel editor) {
         this.model = model;
@@ -150,7 +152,13 @@ public final class PreviewView {
             current.caretLineProperty().addListener(caretMoved);
         }
         model.rendersProperty().addListener((o, a, b) -> {
-            if (scrollAfterRender && model.shownDocument() == editor.selectedProperty().get()) {
+            DocumentModel doc = editor.selectedProperty().get();
+            if (model.shownDocument() != doc || doc == null) {
+                return;
+            }
+            // Also when the caret moved to a line since the last scroll: that scroll found its block in
+            // the blocks of the text before (a caret put back on reopen can come before the render).
+            if (scrollAfterRender || doc.caretLineProperty().get() != scrolledToLine) {
                 scrollAfterRender = false;
                 scrollToCaret();
             }
@@ -169,9 +177,33 @@ public final class PreviewView {
             return;
         }
         int line = Math.max(1, doc.caretLineProperty().get());
+        scrolledToLine = doc.caretLineProperty().get();
         int index = model.blockAtLine(line);
         list.scrollTo(Math.max(0, index));
         if (index >= 0) {
+            scrollWithin(index, model.rowsAbove(index, line));
+            settle(index, line, 3);
+        }
+    }
+
+    /**
+     * The list places a far block from its cells' estimated heights; once the cells on the way have
+     * been measured (just after new blocks came in, as on reopen) the block can be out of view. Lays
+     * the list out and scrolls again until it is in view, here and now (later would fight a reader
+     * who scrolls the preview).
+     */
+    private void settle(int index, int line, int tries) {
+        for (int i = 0; i < tries; i++) {
+            list.layout();
+            if (!(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+                return;
+            }
+            javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first != null && last != null && index >= first.getIndex() && index <= last.getIndex()) {
+                return;
+            }
+            list.scrollTo(index);
             scrollWithin(index, model.rowsAbove(index, line));
         }
     }
