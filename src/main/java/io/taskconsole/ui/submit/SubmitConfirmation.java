@@ -108,10 +108,10 @@ public final class SubmitConfirmation {
         }
     }
 
+    /** Asks about {@code latest}, which names an attempt (unlistable attempts are submitted without a question). */
     private boolean ask(Latest latest) {
         String title = "Submit edits";
-        String question = latest.attempt() == null ? "Send the drafts as the next attempt?"
-                : "Send the drafts as attempt " + latest.next() + "?";
+        String question = "Send the drafts as attempt " + latest.next() + "?";
         String text = text(latest);
         Optional<Integer> answer = latest.changes() == null
                 ? dialogs.choose(ID, title, question, text, ANSWERS)
@@ -121,10 +121,6 @@ public final class SubmitConfirmation {
 
     /** The sentences above the files: where the latest attempt went, and that nothing but metadata.yaml differs if so. */
     static String text(Latest latest) {
-        if (latest.attempt() == null) {
-            return "Whether the task has attempts, and what the drafts change from the latest, could not be read: "
-                    + latest.problem() + (latest.problem().endsWith(".") ? "" : ".");
-        }
         int n = latest.attempt().number();
         AttemptSummary a = latest.attempt();
         String went = "Attempt " + n + " went to " + RetryPlan.where(new KubeTarget(a.kubeconfig() == null ? null
