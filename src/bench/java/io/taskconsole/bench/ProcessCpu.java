@@ -19,13 +19,22 @@ final class ProcessCpu {
 
     /** Milliseconds of CPU (user + system, this process and its reaped children); -1 off Linux. */
     static long millis() {
+        return ticks(14, 17);
+    }
+
+    /** Milliseconds of CPU of the reaped children alone (helm, kubectl); -1 off Linux. */
+    static long childMillis() {
+        return ticks(16, 17);
+    }
+
+    private static long ticks(int from, int to) {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
             // The command name (field 2) may hold spaces; the fields after its closing parenthesis don't.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state): utime, stime, cutime, cstime are fields 14 to 17.
             long ticks = 0;
-            for (int field = 14; field <= 17; field++) {
+            for (int field = from; field <= to; field++) {
                 ticks += Long.parseLong(fields[field - 3]);
             }
             return ticks * TICK_MS;

@@ -1,21 +1,11 @@
 package io.taskconsole.ui;
 
-import io.taskconsole.cluster.ResourceNames;
 import io.taskconsole.helm.OutputListener;
-import io.taskconsole.cluster.AttemptConfigMaps;
-import io.taskconsole.testkube.JobPods;
-import io.taskconsole.testkube.TestKubeApiServer;
-import io.taskconsole.transcript.TranscriptFixture;
 import io.taskconsole.ui.attempts.AttemptsView;
 import io.taskconsole.ui.attempts.AttemptsViewModel;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.dialogs.RecordingDialogs;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -33,34 +23,20 @@ final class AgentLogFollowPhase implements AutoCloseable {
 
     static final String LAST = "{\"type\":\"bench-end\"}";
 
-    private final TestKubeApiServer server = TestKubeApiServer.start();
     private final BackgroundExecutor executor = BackgroundExecutor.forApp(Platform::runLater);
+    private AgentLogCluster.Host cluster;
     private RealCoreModels models;
     private AttemptsViewModel model;
     private Scene scene;
 
-    /** Builds the view on an attempt whose pod is running with {@code lines} lines of the agent's log; FX thread. */
-    void prepare(Path temp, int lines) {
-        models = RealCoreModels.onTestApiServer(temp, server, "bench");
-        String ns = models.namespace();
-        JobPods kube = new JobPods(server, ns);
-        ResourceNames names = new ResourceNames(models.task.info().service(), models.task.info().id(), 1);
-        String pod = names.jobName() + "-b3nch";
-        server.client().configMaps().inNamespace(ns).resource(AttemptConfigMaps.build(names, ns,
-                Map.of("task.md", "# task\n".getBytes(StandardCharsets.UTF_8)))).create();
-        kube.createJob(names.jobName());
-        kube.startPod(names.jobName(), pod);
-        List<String> fixture = TranscriptFixture.lines();
-        List<String> log = new ArrayList<>(lines);
-        for (int i = 0; i < lines - 1; i++) {
-            log.add(fixture.get(i % fixture.size()));
-        }
-        log.add(LAST);
-        server.podLogs().append(ns, pod, "agent", log.toArray(String[]::new));
-        kube.podStatus(pod, "Running", List.of(JobPods.terminated("fetch-source", "Completed", 0, null),
-                JobPods.terminated("prepare-workspace", "Completed", 0, null)), List.of(JobPods.running("agent")));
-        kube.jobStatus(names.jobName(), new JobStatusBuilder().withActive(1).build());
+    /** Starts the cluster side in its own process (see {@link AgentLogCluster}); not the FX thread. */
+    void startCluster(Path temp, int lines) throws java.io.IOException {
+        cluster = AgentLogCluster.Host.start(temp, lines);
+    }
 
+    /** Builds the view on the attempt {@link #startCluster} made running; FX thread. */
+    void prepare(Path temp) {
+        models = new RealCoreModels(temp, cluster.kubeconfig(), "test-context", cluster.namespace());
         model = new AttemptsViewModel(models.core.submit(), executor, models.editor, models.cluster, models.submit);
         AttemptsView view = new AttemptsView(model, new RecordingDialogs(), models.notices, executor);
         scene = new Scene((Parent) view.node(), 1200, 760);
@@ -109,6 +85,8 @@ final class AgentLogFollowPhase implements AutoCloseable {
             Platform.runLater(() -> model.visibleProperty().set(false));
         }
         executor.close();
-        server.close();
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 }

@@ -54,6 +54,7 @@ public final class FxResponsivenessBench {
     /** Every gap since the last reset, in nanoseconds; touched on the FX thread only. */
     private final List<Long> gaps = new ArrayList<>();
     private static final long LONG_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long GAP_TO_PRINT_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
 
     /** The line before the figures' JSON on standard output, when run in a JVM of its own. */
     public static final String FIGURES_LINE = "fx-responsiveness-figures ";
@@ -91,6 +92,11 @@ public final class FxResponsivenessBench {
                         gaps.add(now - previous);
                         if (now - previous > LONG_GAP_NANOS) {
                             longGaps.incrementAndGet();
+                        }
+                        if (now - previous > GAP_TO_PRINT_NANOS) {
+                            // For reading a profile of this JVM: which moments the FX thread was held.
+                            long end = System.currentTimeMillis();
+                            System.out.println("bench-gap " + (end - TimeUnit.NANOSECONDS.toMillis(now - previous)) + " " + end);
                         }
                     }
                 }
@@ -182,8 +188,10 @@ public final class FxResponsivenessBench {
 
     private AgentLog agentLog(Path temp, int lines) throws Exception {
         try (AgentLogFollowPhase phase = new AgentLogFollowPhase()) {
+            Path dir = java.nio.file.Files.createDirectories(temp.resolve("agent-log"));
+            phase.startCluster(dir, lines);
             onFx(() -> {
-                phase.prepare(temp.resolve("agent-log"), lines);
+                phase.prepare(dir);
                 return null;
             });
             waitUntil(() -> onFx(phase::attemptListed), 60);
@@ -227,6 +235,8 @@ public final class FxResponsivenessBench {
     }
 
     private void resetPauses() {
+        // Where each phase starts, for reading a profile or GC log of this JVM against the phases.
+        System.out.println("bench-phase-start " + System.currentTimeMillis());
         onFx(() -> {
             lastPulse.set(0);
             maxGap.set(0);

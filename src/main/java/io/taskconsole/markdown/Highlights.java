@@ -6,11 +6,13 @@ import java.util.Set;
 /**
  * The editor's highlighting of one version of a Markdown text: consecutive runs that together cover
  * the whole text, each with the {@link SyntaxStyle}s that apply to it (none for plain prose).
- *
- * @param length the length of the text the runs cover
- * @param runs   in order; their lengths add up to {@code length}
  */
-public record Highlights(int length, List<Run> runs) {
+public final class Highlights {
+
+    private final int length;
+    private final List<Run> runs;
+    /** Where each run starts, for finding the runs of a range without walking all before it. */
+    private final int[] starts;
 
     /** {@code length} characters with the same styles. */
     public record Run(int length, Set<SyntaxStyle> styles) {
@@ -19,8 +21,40 @@ public record Highlights(int length, List<Run> runs) {
         }
     }
 
-    public Highlights {
-        runs = List.copyOf(runs);
+    public Highlights(int length, List<Run> runs) {
+        this.length = length;
+        this.runs = List.copyOf(runs);
+        this.starts = new int[this.runs.size()];
+        int offset = 0;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = offset;
+            offset += this.runs.get(i).length();
+        }
+    }
+
+    /** The length of the text the runs cover. */
+    public int length() {
+        return length;
+    }
+
+    /** In order; their lengths add up to {@link #length()}. */
+    public List<Run> runs() {
+        return runs;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Highlights h && h.length == length && h.runs.equals(runs);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * length + runs.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Highlights[length=" + length + ", runs=" + runs + "]";
     }
 
     /**
@@ -52,19 +86,20 @@ public record Highlights(int length, List<Run> runs) {
         return new Range(headOffset, Math.max(headOffset, length - tailLength));
     }
 
-    /** The runs covering {@code range}, cut at its ends. */
+    /**
+     * The runs covering {@code range}, cut at its ends. Found by a binary search, not a walk from the
+     * text's start: a long file is restyled slice by slice, and each slice would walk all runs before it.
+     */
     public List<Run> runsIn(Range range) {
         List<Run> out = new java.util.ArrayList<>();
-        int offset = 0;
-        for (Run run : runs) {
-            int start = Math.max(offset, range.start());
-            int end = Math.min(offset + run.length(), range.end());
+        int found = java.util.Arrays.binarySearch(starts, range.start());
+        int i = found >= 0 ? found : Math.max(0, -found - 2);
+        for (; i < runs.size() && starts[i] < range.end(); i++) {
+            Run run = runs.get(i);
+            int start = Math.max(starts[i], range.start());
+            int end = Math.min(starts[i] + run.length(), range.end());
             if (start < end) {
-                out.add(new Run(end - start, run.styles()));
-            }
-            offset += run.length();
-            if (offset >= range.end()) {
-                break;
+                out.add(end - start == run.length() ? run : new Run(end - start, run.styles()));
             }
         }
         return out;

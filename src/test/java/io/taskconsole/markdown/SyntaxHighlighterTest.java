@@ -199,4 +199,23 @@ class SyntaxHighlighterTest {
     private static Set<SyntaxStyle> stylesAt(Highlights h, int offset) {
         return h.stylesAt(offset);
     }
+
+    @Test
+    void theRunsOfARangeAreCutAtItsEndsAndCoverItExactly() {
+        Highlights h = renderer.highlight(DOC);
+        for (int start = 0; start < DOC.length(); start += 7) {
+            for (int end = start + 1; end <= DOC.length(); end += 13) {
+                java.util.List<Highlights.Run> runs = h.runsIn(new Highlights.Range(start, end));
+                assertThat(runs.stream().mapToInt(Highlights.Run::length).sum()).as("[%d, %d)", start, end)
+                        .isEqualTo(end - start);
+                int offset = start;
+                for (Highlights.Run run : runs) {
+                    assertThat(run.styles()).as("styles at %d", offset).isEqualTo(h.stylesAt(offset));
+                    assertThat(run.styles()).as("styles at %d", offset + run.length() - 1)
+                            .isEqualTo(h.stylesAt(offset + run.length() - 1));
+                    offset += run.length();
+                }
+            }
+        }
+    }
 }

@@ -406,7 +406,6 @@ public final class AttemptsViewModel {
         replacingRows = true;
         try {
             for (AttemptState state : states) {
-                live.put(state.attempt(), state);
                 for (int i = 0; i < attempts.size(); i++) {
                     AttemptSummary a = attempts.get(i);
                     if (a.number() == state.attempt() && a.job() != state.phase()) {
@@ -416,6 +415,8 @@ public final class AttemptsViewModel {
                 if (state.over()) {
                     watches.remove(state.attempt());
                 }
+                // After the row: whoever the live state tells finds the list already saying the same.
+                live.put(state.attempt(), state);
             }
             if (keep != null) {
                 attempts.stream().filter(a -> a.number() == keep).findFirst().ifPresent(selected::set);

@@ -27,6 +27,10 @@ public final class DocumentModel {
     private final javafx.beans.property.ObjectProperty<CaretPlace> place =
             new javafx.beans.property.SimpleObjectProperty<>(this, "place", CaretPlace.START);
     private String saved;
+    /** The text {@link #edit} just built, with its counts: the text listener takes them instead of recounting. */
+    private String counted;
+    private int countedWords;
+    private long countedBytes;
     /** Disk content the user already chose to overwrite or was told about; not reported twice. */
     private String conflictSeen;
 
@@ -37,7 +41,13 @@ public final class DocumentModel {
         recount(content);
         text.addListener((o, a, now) -> {
             dirty.set(!now.equals(saved));
-            recount(now);
+            if (now == counted) {
+                words.set(countedWords);
+                bytes.set(countedBytes);
+            } else {
+                recount(now);
+            }
+            counted = null;
         });
     }
 
@@ -51,6 +61,34 @@ public final class DocumentModel {
 
     public String text() {
         return text.get();
+    }
+
+    /**
+     * Applies one edit the editor made ({@code removed} replaced by {@code inserted} at
+     * {@code position}) and returns the new text. The counts change by the lines the edit touched
+     * alone: a keystroke in a long file must not rescan it (a word never spans a line break, nor
+     * does a surrogate pair). Null, and nothing changed, when the edit does not fit this text.
+     */
+    public String edit(int position, String removed, String inserted) {
+        String old = text.get();
+        int oldEnd = position + removed.length();
+        if (position < 0 || oldEnd > old.length() || !old.startsWith(removed, position)) {
+            return null; // not the text this edit was made on
+        }
+        String now = old.substring(0, position) + inserted + old.substring(oldEnd);
+        int from = old.lastIndexOf('\n', position - 1) + 1;
+        int oldLineEnd = lineEnd(old, oldEnd);
+        int newLineEnd = lineEnd(now, position + inserted.length());
+        countedWords = words.get() - countWords(old, from, oldLineEnd) + countWords(now, from, newLineEnd);
+        countedBytes = bytes.get() - utf8Length(old, from, oldLineEnd) + utf8Length(now, from, newLineEnd);
+        counted = now;
+        text.set(now);
+        return now;
+    }
+
+    private static int lineEnd(String content, int from) {
+        int end = content.indexOf('\n', from);
+        return end < 0 ? content.length() : end;
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -116,9 +154,13 @@ public final class DocumentModel {
 
     /** What {@code content.getBytes(UTF_8).length} says, without copying a big file on every keystroke. */
     static long utf8Length(String content) {
+        return utf8Length(content, 0, content.length());
+    }
+
+    private static long utf8Length(String content, int from, int to) {
         long length = 0;
-        int n = content.length();
-        for (int i = 0; i < n; i++) {
+        int n = to;
+        for (int i = from; i < n; i++) {
             char c = content.charAt(i);
             if (c < 0x80) {
                 length++;
@@ -137,9 +179,13 @@ public final class DocumentModel {
     }
 
     static int countWords(String content) {
+        return countWords(content, 0, content.length());
+    }
+
+    private static int countWords(String content, int from, int to) {
         int count = 0;
         boolean inWord = false;
-        for (int i = 0; i < content.length(); i++) {
+        for (int i = from; i < to; i++) {
             boolean letter = Character.isLetterOrDigit(content.charAt(i));
             if (letter && !inWord) {
                 count++;

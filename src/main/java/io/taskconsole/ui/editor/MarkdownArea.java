@@ -71,7 +71,7 @@ final class MarkdownArea {
             if (!syncing) {
                 syncing = true;
                 try {
-                    doc.textProperty().set(area.getText());
+                    follow(changes);
                 } finally {
                     syncing = false;
                 }
@@ -83,12 +83,28 @@ final class MarkdownArea {
             }
         });
         area.currentParagraphProperty().addListener((o, a, paragraph) -> doc.caretLineProperty().set(paragraph + 1));
-        styling = new SyntaxStyling(area, edits, model);
+        styling = new SyntaxStyling(area, doc::text, edits, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
         restorePlace(doc.placeProperty().get());
         area.caretPositionProperty().addListener((o, a, b) -> notePlaceLater());
         area.estimatedScrollYProperty().addListener((o, a, b) -> notePlaceLater());
+    }
+
+    /**
+     * Brings the model's text up to the area's. One edit (a keystroke, a paste) is applied to the
+     * model's text, which costs a copy of the string; the area's getText() would rebuild it from
+     * every paragraph. Several edits at once, or a length that disagrees, take the area's text.
+     */
+    private void follow(List<PlainTextChange> changes) {
+        if (changes.size() == 1) {
+            PlainTextChange change = changes.get(0);
+            String now = doc.edit(change.getPosition(), change.getRemoved(), change.getInserted());
+            if (now != null && now.length() == area.getLength()) {
+                return;
+            }
+        }
+        doc.textProperty().set(area.getText());
     }
 
     /**

@@ -32,6 +32,8 @@ final class SyntaxStyling {
     static final Duration PAUSE = Duration.ofMillis(60);
 
     private final CodeArea area;
+    /** The area's text as the document model keeps it: the area's own getText() rebuilds it from every paragraph. */
+    private final java.util.function.Supplier<String> text;
     private final EditorViewModel model;
     private final LatestOnly runs = LatestOnly.oneAtATime();
     private final Map<Set<SyntaxStyle>, Collection<String>> classes = new HashMap<>();
@@ -47,8 +49,10 @@ final class SyntaxStyling {
     private final PendingSlices pending = new PendingSlices();
 
     /** @param edits the area's {@code multiPlainChanges}, shared with its other listeners */
-    SyntaxStyling(CodeArea area, EventStream<List<PlainTextChange>> edits, EditorViewModel model) {
+    SyntaxStyling(CodeArea area, java.util.function.Supplier<String> text, EventStream<List<PlainTextChange>> edits,
+                  EditorViewModel model) {
         this.area = area;
+        this.text = text;
         this.model = model;
         edits.subscribe(changes -> {
             for (PlainTextChange change : changes) {
@@ -82,8 +86,7 @@ final class SyntaxStyling {
 
     private void refresh() {
         long version = edits;
-        String text = area.getText();
-        model.highlighting(text).ifPresent(task -> task
+        model.highlighting(text.get()).ifPresent(task -> task
                 .latestIn(runs)
                 .onSuccess(highlights -> {
                     if (version == edits) {
