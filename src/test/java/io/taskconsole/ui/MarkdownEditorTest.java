@@ -142,6 +142,35 @@ class MarkdownEditorTest {
         assertThat(classesAt("End.")).isEmpty();
     }
 
+    /**
+     * A long text replaced while the view is inside a fenced block opened far above: the lines on
+     * screen are styled first from a parse of their own (which cannot see the fence), then the whole
+     * file's parse styles them as code. What stays is the whole parse's.
+     */
+    @Test
+    void aLongTextIsStyledOnScreenFirstAndThenAsTheWholeFileSaysIt(FxRobot robot) throws Exception {
+        StringBuilder big = new StringBuilder("# Long spec\n\n```\n");
+        for (int i = 0; i < 4000; i++) {
+            big.append("# inside the fence ").append(i).append('\n');
+        }
+        big.append("```\n\n## After the fence\n");
+        String text = big.toString();
+        robot.interact(() -> taskMd().textProperty().set(text));
+        waitFor("the whole file's highlighting", () -> classesAt("After the fence").contains("md-h2"));
+        robot.interact(() -> {
+            taskMd.moveTo(text.indexOf("# inside the fence 2000"));
+            taskMd.requestFollowCaret();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // The whole text replaced (as another program's change reloaded): the view stays in the fence.
+        robot.interact(() -> taskMd().textProperty().set(text.replace("## After the fence", "## After the block")));
+        waitFor("the whole new text's highlighting", () -> classesAt("After the block").contains("md-h2"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(classesAt("# inside the fence 2000")).containsExactly("md-code-block");
+        assertThat(classesAt("inside the fence 2010")).containsExactly("md-code-block");
+        assertThat(classesAt("Long spec")).contains("md-h1");
+    }
+
     /** Line numbers, the caret's marked; criteria lines marked; a click on a criterion flashes its line. */
     @Test
     void theGutterNumbersLinesAndMarksCriteriaAndAJumpFlashesTheLine(FxRobot robot) throws Exception {

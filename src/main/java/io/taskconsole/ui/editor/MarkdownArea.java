@@ -83,10 +83,11 @@ final class MarkdownArea {
             }
         });
         area.currentParagraphProperty().addListener((o, a, paragraph) -> doc.caretLineProperty().set(paragraph + 1));
+        // The caret first: a long file's highlighting starts with the lines around it.
+        restorePlace(doc.placeProperty().get());
         styling = new SyntaxStyling(area, doc::text, edits, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
-        restorePlace(doc.placeProperty().get());
         area.caretPositionProperty().addListener((o, a, b) -> notePlaceLater());
         area.estimatedScrollYProperty().addListener((o, a, b) -> notePlaceLater());
     }

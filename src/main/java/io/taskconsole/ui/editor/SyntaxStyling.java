@@ -36,10 +36,15 @@ final class SyntaxStyling {
     private final java.util.function.Supplier<String> text;
     private final EditorViewModel model;
     private final LatestOnly runs = LatestOnly.oneAtATime();
+    private final LatestOnly windows = LatestOnly.oneAtATime();
+    /** From this length on, a file opened is styled on screen first (see {@link #highlightWindowFirst}). */
+    static final int WINDOW_FIRST = 64 * 1024;
     private final Map<Set<SyntaxStyle>, Collection<String>> classes = new HashMap<>();
     /** Counts the edits, so a result can tell whether it is for the text still shown. */
     private long edits;
     private Highlights shown;
+    /** The edit count {@link #shown} was worked out for. */
+    private long shownFor = -1;
     /** Where the text was edited since {@link #shown} was applied, in today's offsets; empty when start >= end. */
     private int editedStart = Integer.MAX_VALUE;
     private int editedEnd = -1;
@@ -86,11 +91,46 @@ final class SyntaxStyling {
 
     private void refresh() {
         long version = edits;
-        model.highlighting(text.get()).ifPresent(task -> task
+        String now = text.get();
+        if (now.length() > WINDOW_FIRST && (shown == null || editedEnd - editedStart > WINDOW_FIRST)) {
+            highlightWindowFirst(now, version);
+        }
+        model.highlighting(now).ifPresent(task -> task
                 .latestIn(runs)
                 .onSuccess(highlights -> {
                     if (version == edits) {
+                        shownFor = version;
                         apply(highlights);
+                    }
+                })
+                .start());
+    }
+
+    /**
+     * A long file with nothing styled yet (just opened), or a long text pasted or replaced: the
+     * lines on screen, parsed alone, are styled first, in a few milliseconds, while the whole file's parse (hundreds of milliseconds for
+     * a megabyte) runs beside it and then restyles everything. Parsed alone, a window that starts
+     * inside a fenced block or a list may be styled wrong for that moment; the whole parse corrects it.
+     */
+    private void highlightWindowFirst(String now, long version) {
+        int[] visible = visibleRange();
+        int from = now.lastIndexOf('\n', Math.max(0, visible[0] - 1)) + 1;
+        int newline = now.indexOf('\n', Math.min(now.length(), visible[1]));
+        int to = newline < 0 ? now.length() : newline + 1;
+        if (to - from >= now.length() / 2) {
+            return; // not much less than the whole
+        }
+        String window = now.substring(from, to);
+        model.highlighting(window).ifPresent(task -> task
+                .latestIn(windows)
+                .onSuccess(highlights -> {
+                    // Only while the text is the one parsed and the whole parse of it has not landed.
+                    if (version == edits && shownFor != version) {
+                        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+                        for (Highlights.Run run : highlights.runs()) {
+                            spans.add(classes.computeIfAbsent(run.styles(), SyntaxStyling::classesOf), run.length());
+                        }
+                        area.setStyleSpans(from, spans.create());
                     }
                 })
                 .start());
@@ -151,7 +191,7 @@ final class SyntaxStyling {
         try {
             int firstPar = area.firstVisibleParToAllParIndex();
             int lastPar = area.lastVisibleParToAllParIndex();
-            int margin = Math.max(20, lastPar - firstPar);
+            int margin = Math.max(60, lastPar - firstPar);
             int from = area.getAbsolutePosition(Math.max(0, firstPar - margin), 0);
             int toPar = Math.min(area.getParagraphs().size() - 1, lastPar + margin);
             int to = area.getAbsolutePosition(toPar, area.getParagraphLength(toPar));
