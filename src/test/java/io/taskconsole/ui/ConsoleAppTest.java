@@ -6,6 +6,7 @@ import io.taskconsole.testkube.UnreachableCluster;
 import io.taskconsole.app.AttemptSummary;
 import io.taskconsole.submit.AttemptResult;
 
+import static io.taskconsole.ui.FxWait.onFx;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -271,9 +272,17 @@ class ConsoleAppTest {
         assertThat(robot.lookup("#attempt-files-status").queryLabeled().getText()).doesNotContain("\n");
         assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs())
                 .as("the helm log, container log, transcript and drafts tabs, no file tabs").hasSize(4);
-        assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText().lines()
-                .filter(l -> l.contains("helm upgrade --install"))).as("helm's command, once").hasSize(1);
+        // The attempt's helm log is in the console's log panel, line by line.
+        javafx.scene.control.ListView<?> helmLog = robot.lookup("#attempt-log-list").queryAs(javafx.scene.control.ListView.class);
+        waitFor("the attempt's helm log", () -> onFx(() -> !helmLog.getItems().isEmpty()));
+        assertThat(onFx(() -> helmLog.getItems().stream().map(l -> ((io.taskconsole.ui.log.LogLine) l).plain())
+                .filter(l -> l.contains("helm upgrade --install")).count())).as("helm's command, once").isEqualTo(1L);
         robot.interact(() -> Screenshots.save(console.stage().getScene(), "11-attempt-files-unreachable-light"));
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "attempt-log-tab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        robot.interact(() -> Screenshots.save(console.stage().getScene(), "12-attempt-helm-log-light"));
     }
 
     /** Points the console at {@code server} with a helm that hangs, submits, and waits until helm runs. */

@@ -35,6 +35,11 @@ public final class FxWait {
     private FxWait() {
     }
 
+    /** What {@code read} returns on the FX thread: what a test reads from a view is read where the view lives. */
+    public static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
     /** Waits until {@code condition} holds, then until the FX thread has handled what that queued. */
     public static void waitFor(String what, Callable<Boolean> condition) {
         waitFor(what, condition, () -> null);

@@ -45,6 +45,9 @@ public final class AttemptsView {
     /** The helm log, container log, transcript and drafts-diff tabs, always there before the attempt's files. */
     private static final int FIXED_TABS = 4;
 
+    /** The attempt's helm log in the same log panel as the main window's helm output, apart by its ids. */
+    static final LogView.Texts HELM_LOG = new LogView.Texts("attempt-log", "The selected attempt's helm log",
+            "The selected attempt's helm log appears here.", "helm.log", false);
     /** The container log panel's words: the same log panel as helm's output, apart by its ids. */
     static final LogView.Texts CONTAINER_LOG = new LogView.Texts("container-log", "The selected attempt's container log",
             "The selected attempt's log of the chosen container appears here.", "container.log", false);
@@ -56,7 +59,6 @@ public final class AttemptsView {
     private final BorderPane root = new BorderPane();
     private final TableView<AttemptSummary> table = new TableView<>();
     private final Button retry = new Button("Retry");
-    private final TextArea log = new TextArea();
     private final TabPane files = new TabPane();
 
     public AttemptsView(AttemptsViewModel model, Dialogs dialogs, Notices notices, BackgroundExecutor executor) {
@@ -133,12 +135,12 @@ public final class AttemptsView {
         javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(4, buttons, status);
         bar.setPadding(new Insets(6));
 
-        log.setId("attempt-log");
-        log.setEditable(false);
-        log.getStyleClass().add("monospace");
         files.setId("attempt-files");
         files.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        files.getTabs().add(new Tab("log", log));
+        Tab helmLog = new Tab("log", new LogView(model.helmLog(), executor, notices, dialogs, HELM_LOG).node());
+        helmLog.setId("attempt-log-tab");
+        helmLog.setTooltip(new Tooltip("helm's output when this attempt was submitted, as kept in the task's history"));
+        files.getTabs().add(helmLog);
         files.getTabs().add(containerLogTab());
         Tab transcript = new Tab("transcript", new TranscriptView(model.transcript()).node());
         transcript.setId("attempt-transcript-tab");
@@ -157,7 +159,6 @@ public final class AttemptsView {
         filesStatus.managedProperty().bind(filesStatus.visibleProperty());
         VBox.setVgrow(files, Priority.ALWAYS);
         model.filesProperty().addListener((o, a, b) -> showFiles(b));
-        log.textProperty().bind(model.logProperty());
         // The view is made when its tab is first opened: show what the model already holds.
         showFiles(model.filesProperty().get());
         SplitPane split = new SplitPane(table, new VBox(filesStatus, files));

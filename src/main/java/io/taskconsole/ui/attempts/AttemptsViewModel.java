@@ -64,6 +64,7 @@ public final class AttemptsViewModel {
     private final ObjectProperty<Map<String, String>> files = new SimpleObjectProperty<>(this, "files", Map.of());
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
+    private final io.taskconsole.ui.log.LogViewModel helmLog;
     private final DiffViewModel draftsDiff = new DiffViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final ContainerLogViewModel containerLog;
@@ -94,6 +95,8 @@ public final class AttemptsViewModel {
         this.cluster = cluster;
         this.submit = submit;
         this.containerLog = new ContainerLogViewModel(tools, executor);
+        this.helmLog = new io.taskconsole.ui.log.LogViewModel(executor);
+        log.addListener((o, a, text) -> showInLogPanel(text));
         // The agent's log just read is kept in the task's history: the transcript is read from there.
         containerLog.onAgentLogRead(() -> {
             AttemptSummary shown = selected.get();
@@ -170,9 +173,29 @@ public final class AttemptsViewModel {
         return files;
     }
 
-    /** The selected attempt's helm log as the log tab shows it (see {@link #logText}). */
+    /** The selected attempt's helm log as text (see {@link #logText}). */
     public ReadOnlyStringProperty logProperty() {
         return log;
+    }
+
+    /** The selected attempt's helm log in the console's log panel, its stderr lines and notes told apart. */
+    public io.taskconsole.ui.log.LogViewModel helmLog() {
+        return helmLog;
+    }
+
+    /** Feeds the log's lines to the log panel, each with the stream its marker in the attempt's log file names. */
+    private void showInLogPanel(String text) {
+        helmLog.clear();
+        io.taskconsole.helm.OutputListener panel = helmLog.listener();
+        text.lines().forEach(line -> {
+            if (line.startsWith("[stderr] ")) {
+                panel.onLine(io.taskconsole.helm.OutputListener.Stream.STDERR, line.substring("[stderr] ".length()));
+            } else if (line.startsWith("[info] ")) {
+                panel.onLine(io.taskconsole.helm.OutputListener.Stream.INFO, line.substring("[info] ".length()));
+            } else {
+                panel.onLine(io.taskconsole.helm.OutputListener.Stream.STDOUT, line);
+            }
+        });
     }
 
     /** Blank once the files are shown; otherwise that they are loading, or one line saying why they are missing. */
@@ -497,14 +520,15 @@ public final class AttemptsViewModel {
     /**
      * The attempt's log as the log tab shows it. The core writes helm's command line into the log
      * as helm starts ({@code [info] $ helm ...}), as the CLI prints it; the record's copy is added
-     * only when the log lacks it (helm never started, or the log file is gone), so it shows once.
+     * only when the log lacks it (helm never started, or the log file is gone), so it shows once,
+     * marked as the console's note as the log file marks it.
      */
     public static String logText(AttemptSummary attempt, String log) {
         String text = log == null ? "" : log;
         if (attempt.command() == null || text.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
             return text;
         }
-        return "$ " + attempt.command() + "\n\n" + text;
+        return "[info] $ " + attempt.command() + "\n" + text;
     }
 
     /** The context an attempt went to, with its namespace where it differs from the default. */

@@ -80,6 +80,19 @@ class AttemptsViewModelTest {
     }
 
     @Test
+    void theHelmLogReachesTheLogPanelWithItsStreamsToldApart() {
+        tools.logs.put(1, "[info] $ helm upgrade\nRelease \"run-1\" installed\n[stderr] Error: timed out");
+        attempts.selectedProperty().set(attempts.attempts().get(1));
+
+        assertThat(attempts.helmLog().lines()).extracting(l -> l.stream() + " " + l.plain()).containsExactly(
+                "INFO $ helm upgrade", "STDOUT Release \"run-1\" installed", "STDERR Error: timed out");
+
+        attempts.selectedProperty().set(attempts.attempts().get(0));
+        assertThat(attempts.helmLog().lines()).extracting(l -> l.plain()).as("only the newly selected attempt's lines")
+                .containsExactly("$ helm upgrade", "log of 2");
+    }
+
+    @Test
     void clearingTheSelectionClearsTheFiles() {
         tools.attemptFiles.put(1, Map.of("prompt.md", "# Prompt 1"));
         attempts.selectedProperty().set(attempts.attempts().get(1));
@@ -153,7 +166,7 @@ class AttemptsViewModelTest {
         String failedLog = "[info] Attempt 2 failed: Could not start helm at /usr/local/bin/helm\n";
 
         assertThat(AttemptsViewModel.logText(started, startedLog)).isEqualTo(startedLog);
-        assertThat(AttemptsViewModel.logText(neverStarted, failedLog)).startsWith("$ " + command + "\n")
+        assertThat(AttemptsViewModel.logText(neverStarted, failedLog)).startsWith("[info] $ " + command + "\n")
                 .endsWith(failedLog).containsOnlyOnce(command);
     }
 

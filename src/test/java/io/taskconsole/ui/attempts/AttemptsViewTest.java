@@ -1,5 +1,6 @@
 package io.taskconsole.ui.attempts;
 
+import static io.taskconsole.ui.FxWait.onFx;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +76,7 @@ class AttemptsViewTest {
     }
 
     @Test
-    void refreshTriesAgainAfterTheFilesCouldNotBeLoadedAndThenShowsThem(FxRobot robot) {
+    void refreshTriesAgainAfterTheFilesCouldNotBeLoadedAndThenShowsThem(FxRobot robot) throws Exception {
         tools.filesProblem = TaskConsoleException.failed("Cannot reach the API server https://127.0.0.1:1 of context 'kind-dev'",
                 "Check that the cluster is running.", null);
         waitFor("both attempts", () -> robot.lookup("#attempts").queryAs(TableView.class).getItems().size() == 2);
@@ -85,7 +86,10 @@ class AttemptsViewTest {
         Label status = robot.lookup("#attempt-files-status").queryAs(Label.class);
         waitFor("the reason", () -> status.isVisible() && status.getText().startsWith("Files unavailable: "));
         assertThat(status.getText()).contains("Check that the cluster is running.").contains("Refresh tries again.");
-        assertThat(robot.lookup("#attempt-log").queryAs(TextArea.class).getText()).containsOnlyOnce(COMMAND);
+        javafx.scene.control.ListView<?> helmLog = robot.lookup("#attempt-log-list").queryAs(javafx.scene.control.ListView.class);
+        waitFor("the attempt's helm log in the log panel", () -> onFx(() -> !helmLog.getItems().isEmpty()));
+        assertThat(onFx(() -> helmLog.getItems().stream().map(l -> ((io.taskconsole.ui.log.LogLine) l).plain())
+                .collect(java.util.stream.Collectors.joining("\n")))).containsOnlyOnce(COMMAND);
 
         tools.filesProblem = null;
         tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2", "task.md", "# Faster search"));
