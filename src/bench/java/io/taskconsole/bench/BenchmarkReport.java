@@ -371,7 +371,8 @@ public final class BenchmarkReport {
                     .append("1 MB: a task whose `task.md` is 1 MB opened from disk; then 1 MB pasted at its end ")
                     .append("(`replaceSelection`, as a paste does), pauses over the next 5 s. Agent log: the Attempts view ")
                     .append("on a running attempt whose pod's `agent` log holds that many stream-json lines (the recorded ")
-                    .append("transcript fixture, repeated) on the test API server; the real core follows it through the ")
+                    .append("transcript fixture, repeated) on the test API server, which runs in a process of its own (it ")
+                    .append("holds the whole log in its heap); the real core follows it through the ")
                     .append("pod log endpoint into the container log panel, from selecting the attempt until its last line is listed.\n\n");
             report.append("| | Figure | Goal |\n|---|---|---|\n");
             report.append("| Typing in 200 KB: longest FX-thread pause | ").append(f.typingMaxPauseMs()).append(" ms | ≤ 50 ms |\n");
