@@ -171,6 +171,39 @@ class MarkdownEditorTest {
         assertThat(classesAt("Long spec")).contains("md-h1");
     }
 
+    /**
+     * A long block pasted below the lines on screen, which sit in a fenced block opened far above:
+     * the first pass parses those lines alone (wrongly, as headings); the whole parse finds them
+     * unchanged since before the paste, and must still restyle them.
+     */
+    @Test
+    void linesStyledByTheFirstPassAreRestyledEvenWhereTheTextDidNotChange(FxRobot robot) throws Exception {
+        StringBuilder big = new StringBuilder("# Long spec\n\n```\n");
+        for (int i = 0; i < 4000; i++) {
+            big.append("# inside the fence ").append(i).append('\n');
+        }
+        big.append("```\n\n## After the fence\n");
+        String text = big.toString();
+        robot.interact(() -> taskMd().textProperty().set(text));
+        waitFor("the whole file's highlighting", () -> classesAt("After the fence").contains("md-h2"));
+        robot.interact(() -> {
+            taskMd.moveTo(text.indexOf("# inside the fence 2000"));
+            taskMd.requestFollowCaret();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        StringBuilder pasted = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            pasted.append("Pasted line ").append(i).append(" of a long block\n");
+        }
+        pasted.append("## Pasted heading\n");
+        // As a paste at the end that does not scroll: the view stays on the fenced lines.
+        robot.interact(() -> taskMd.insertText(taskMd.getLength(), pasted.toString()));
+        waitFor("the whole text's highlighting", () -> classesAt("Pasted heading").contains("md-h2"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(classesAt("# inside the fence 2000")).containsExactly("md-code-block");
+        assertThat(classesAt("inside the fence 2010")).containsExactly("md-code-block");
+    }
+
     /** Line numbers, the caret's marked; criteria lines marked; a click on a criterion flashes its line. */
     @Test
     void theGutterNumbersLinesAndMarksCriteriaAndAJumpFlashesTheLine(FxRobot robot) throws Exception {

@@ -131,6 +131,10 @@ final class SyntaxStyling {
                             spans.add(classes.computeIfAbsent(run.styles(), SyntaxStyling::classesOf), run.length());
                         }
                         area.setStyleSpans(from, spans.create());
+                        // The whole parse restyles what changed since it was last shown; these lines
+                        // may be unchanged text, styled now from a parse that could not see above them.
+                        editedStart = Math.min(editedStart, from);
+                        editedEnd = Math.max(editedEnd, to);
                     }
                 })
                 .start());

@@ -278,7 +278,6 @@ public final class SubmitViewModel {
         run("Submitting", (draft, target, signal) -> tools.submit(draft, target, log.listener(), signal));
     }
 
-    /** Sends attempt {@code attempt}'s files again as the next attempt. */
     /**
      * Sends attempt {@code attempt}'s files again as the next attempt: where that attempt went, or,
      * with {@code toSelectedTarget}, to the cluster pane's target (see {@link RetryPlan}).
@@ -286,11 +285,6 @@ public final class SubmitViewModel {
     public void retry(int attempt, boolean toSelectedTarget) {
         run("Retrying attempt " + attempt + " of", (draft, target, signal) -> tools.retry(draft,
                 tools.planRetry(draft, attempt, target, toSelectedTarget), target, log.listener(), signal));
-    }
-
-    /** Where a retry of {@code attempt} would go if the user does not choose the selected target. */
-    public RetryPlan retryPlan(TaskDraft draft, int attempt) {
-        return tools.planRetry(draft, attempt, templateTarget(), false);
     }
 
     public void cancel() {
