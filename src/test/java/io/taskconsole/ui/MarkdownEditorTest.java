@@ -204,6 +204,42 @@ class MarkdownEditorTest {
         assertThat(classesAt("inside the fence 2010")).containsExactly("md-code-block");
     }
 
+    /**
+     * A file with Windows line breaks: the area shows {@code \n} where the model holds the file's
+     * {@code \r\n} until the first edit, so highlighting must use offsets into what the area shows.
+     */
+    @Test
+    void aFileWithCrlfLineBreaksIsHighlightedWhereItsConstructsAre(FxRobot robot) throws Exception {
+        StringBuilder crlf = new StringBuilder("# Windows spec\r\n\r\n");
+        for (int i = 0; i < 3000; i++) {
+            crlf.append("Line ").append(i).append(" of **prose**\r\n");
+        }
+        crlf.append("\r\n## Last heading\r\n");
+        robot.interact(() -> taskMd().textProperty().set(crlf.toString()));
+        waitFor("the highlighting", () -> classesAt("Last heading").contains("md-h2"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(classesAt("Windows spec")).contains("md-h1");
+        assertThat(classesAt("prose")).contains("md-strong");
+        assertThat(classesAt("Line 2999 of")).isEmpty();
+        assertThat(classesAt("## Last")).contains("md-h2");
+
+        // The first edit gives the model the area's text; edits after it are applied one by one.
+        robot.interact(() -> taskMd.insertText(taskMd.getLength(), "\nTyped"));
+        robot.interact(() -> taskMd.insertText(taskMd.getLength(), " more\n"));
+        assertThat(onFx(() -> taskMd().text())).isEqualTo(onFx(() -> taskMd.getText()));
+        assertThat(taskMd().text()).doesNotContain("\r").endsWith("## Last heading\n\nTyped more\n");
+    }
+
+    @Test
+    void aFileWithBareCarriageReturnsKeepsModelAndAreaTheSame(FxRobot robot) throws Exception {
+        robot.interact(() -> taskMd().textProperty().set("# Old Mac\rline one\rline two\r"));
+        robot.interact(() -> taskMd.insertText(taskMd.getLength(), "line three\n"));
+        robot.interact(() -> taskMd.insertText(0, "x"));
+        assertThat(onFx(() -> taskMd().text())).isEqualTo("x# Old Mac\nline one\nline two\nline three\n")
+                .isEqualTo(onFx(() -> taskMd.getText()));
+        assertThat(taskMd().wordsProperty().get()).isEqualTo(9);
+    }
+
     /** Line numbers, the caret's marked; criteria lines marked; a click on a criterion flashes its line. */
     @Test
     void theGutterNumbersLinesAndMarksCriteriaAndAJumpFlashesTheLine(FxRobot robot) throws Exception {

@@ -47,10 +47,10 @@ public final class AttemptsView {
 
     /** The attempt's helm log in the same log panel as the main window's helm output, apart by its ids. */
     static final LogView.Texts HELM_LOG = new LogView.Texts("attempt-log", "The selected attempt's helm log",
-            "The selected attempt's helm log appears here.", "helm.log", false);
+            "The selected attempt's helm log appears here.", "helm.log", false, false);
     /** The container log panel's words: the same log panel as helm's output, apart by its ids. */
     static final LogView.Texts CONTAINER_LOG = new LogView.Texts("container-log", "The selected attempt's container log",
-            "The selected attempt's log of the chosen container appears here.", "container.log", false);
+            "The selected attempt's log of the chosen container appears here.", "container.log", false, true);
 
     private final AttemptsViewModel model;
     private final Dialogs dialogs;

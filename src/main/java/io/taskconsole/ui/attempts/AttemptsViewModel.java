@@ -65,6 +65,8 @@ public final class AttemptsViewModel {
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
     private final io.taskconsole.ui.log.LogViewModel helmLog;
+    /** The log text the panel was last filled with. */
+    private String inLogPanel;
     private final DiffViewModel draftsDiff = new DiffViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final ContainerLogViewModel containerLog;
@@ -96,7 +98,6 @@ public final class AttemptsViewModel {
         this.submit = submit;
         this.containerLog = new ContainerLogViewModel(tools, executor);
         this.helmLog = new io.taskconsole.ui.log.LogViewModel(executor);
-        log.addListener((o, a, text) -> showInLogPanel(text));
         // The agent's log just read is kept in the task's history: the transcript is read from there.
         containerLog.onAgentLogRead(() -> {
             AttemptSummary shown = selected.get();
@@ -183,8 +184,17 @@ public final class AttemptsViewModel {
         return helmLog;
     }
 
-    /** Feeds the log's lines to the log panel, each with the stream its marker in the attempt's log file names. */
-    private void showInLogPanel(String text) {
+    /**
+     * Shows an attempt's helm log: as text, and line by line in the log panel, each line with the
+     * stream its marker in the attempt's log file names. The panel is filled again when the text
+     * changed or the user cleared it, not on every read of the same log.
+     */
+    private void showLog(String text) {
+        log.set(text);
+        if (text.equals(inLogPanel) && !helmLog.lines().isEmpty()) {
+            return;
+        }
+        inLogPanel = text;
         helmLog.clear();
         io.taskconsole.helm.OutputListener panel = helmLog.listener();
         text.lines().forEach(line -> {
@@ -240,14 +250,14 @@ public final class AttemptsViewModel {
         Optional<TaskDraft> draft = editor.snapshot();
         if (attempt == null || draft.isEmpty()) {
             filesStatus.set("");
-            log.set("");
+            showLog("");
             return;
         }
         loadTranscript(draft.get(), attempt);
         executor.task(() -> logText(attempt, tools.attemptLog(draft.get(), attempt)))
                 .latestIn(logReads)
-                .onSuccess(log::set)
-                .onFailure(e -> log.set(Notice.error("Reading attempt " + attempt.number() + "'s log", e).message()))
+                .onSuccess(this::showLog)
+                .onFailure(e -> showLog(Notice.error("Reading attempt " + attempt.number() + "'s log", e).message()))
                 .start();
         if (cluster.throughOrchestrator()) {
             filesStatus.set("Attempt " + attempt.number() + "'s files are in the orchestrator's cluster, which this "

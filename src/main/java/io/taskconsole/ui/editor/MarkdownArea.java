@@ -47,6 +47,12 @@ final class MarkdownArea {
     static final Duration FLASH = Duration.millis(1500);
 
     private final SyntaxStyling styling;
+    /**
+     * Whether the model's text is the area's character for character. Not while the model holds a
+     * file's {@code \r} line breaks, which RichTextFX turns into {@code \n}: then the first edit takes
+     * the area's whole text, as every edit did before edits were applied one by one.
+     */
+    private boolean sameText;
     /** The area's edits, as {@code multiPlainChanges} gives them, for every listener here. */
     private final EventSource<List<PlainTextChange>> edits = new EventSource<>();
     /** 1-based line to the id of the acceptance criterion written on it, for the gutter. */
@@ -56,6 +62,7 @@ final class MarkdownArea {
     MarkdownArea(DocumentModel doc, EditorViewModel model) {
         this.doc = doc;
         this.area = new CodeArea(doc.text());
+        this.sameText = doc.text().indexOf('\r') < 0;
         this.scroll = new VirtualizedScrollPane<>(area);
         area.setId("editor-" + doc.name().replace('.', '-'));
         area.getStyleClass().add("markdown-editor");
@@ -85,7 +92,7 @@ final class MarkdownArea {
         area.currentParagraphProperty().addListener((o, a, paragraph) -> doc.caretLineProperty().set(paragraph + 1));
         // The caret first: a long file's highlighting starts with the lines around it.
         restorePlace(doc.placeProperty().get());
-        styling = new SyntaxStyling(area, doc::text, edits, model);
+        styling = new SyntaxStyling(area, this::areaText, edits, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
         area.caretPositionProperty().addListener((o, a, b) -> notePlaceLater());
@@ -98,14 +105,25 @@ final class MarkdownArea {
      * every paragraph. Several edits at once, or a length that disagrees, take the area's text.
      */
     private void follow(List<PlainTextChange> changes) {
-        if (changes.size() == 1) {
+        if (changes.size() == 1 && sameText) {
             PlainTextChange change = changes.get(0);
-            String now = doc.edit(change.getPosition(), change.getRemoved(), change.getInserted());
-            if (now != null && now.length() == area.getLength()) {
+            String text = doc.text();
+            if (text.length() - change.getRemoved().length() + change.getInserted().length() == area.getLength()
+                    && doc.edit(change.getPosition(), change.getRemoved(), change.getInserted()) != null) {
                 return;
             }
         }
         doc.textProperty().set(area.getText());
+        sameText = true;
+    }
+
+    /**
+     * The text as the area holds it, for highlighting: the model's, unless the file's line breaks
+     * are {@code \r\n} or {@code \r}, which the area shows as {@code \n} (the model keeps the file's
+     * until the first edit), and offsets into one would not fit the other.
+     */
+    private String areaText() {
+        return sameText ? doc.text() : area.getText();
     }
 
     /**
@@ -214,6 +232,7 @@ final class MarkdownArea {
     }
 
     private void replaceAllFromModel(String text) {
+        sameText = text.indexOf('\r') < 0;
         syncing = true;
         try {
             int caret = Math.min(area.getCaretPosition(), text.length());

@@ -32,7 +32,7 @@ final class SyntaxStyling {
     static final Duration PAUSE = Duration.ofMillis(60);
 
     private final CodeArea area;
-    /** The area's text as the document model keeps it: the area's own getText() rebuilds it from every paragraph. */
+    /** The area's text, from the document model where it holds the same: the area's getText() rebuilds it from every paragraph. */
     private final java.util.function.Supplier<String> text;
     private final EditorViewModel model;
     private final LatestOnly runs = LatestOnly.oneAtATime();
@@ -114,7 +114,7 @@ final class SyntaxStyling {
      */
     private void highlightWindowFirst(String now, long version) {
         int[] visible = visibleRange();
-        int from = now.lastIndexOf('\n', Math.max(0, visible[0] - 1)) + 1;
+        int from = now.lastIndexOf('\n', visible[0] - 1) + 1;
         int newline = now.indexOf('\n', Math.min(now.length(), visible[1]));
         int to = newline < 0 ? now.length() : newline + 1;
         if (to - from >= now.length() / 2) {

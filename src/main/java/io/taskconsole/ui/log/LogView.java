@@ -53,12 +53,14 @@ public final class LogView {
      * @param placeholder shown while the log is empty
      * @param saveName    the file name Save suggests
      * @param cancellable shows the Cancel button (a running helm command can be cancelled; a log read cannot need it)
+     * @param clearable   shows the Clear button; not for a record of the past, which Clear would only hide
      */
-    public record Texts(String idPrefix, String what, String placeholder, String saveName, boolean cancellable) {
+    public record Texts(String idPrefix, String what, String placeholder, String saveName, boolean cancellable,
+                        boolean clearable) {
 
         /** helm's output in the main window. */
         public static final Texts HELM = new Texts("log", "helm output",
-                "helm's output appears here when you submit or dry run.", "helm-output.log", true);
+                "helm's output appears here when you submit or dry run.", "helm-output.log", true, true);
     }
 
     private final LogViewModel model;
@@ -145,6 +147,8 @@ public final class LogView {
         Button save = flatButton("Save…", "Save the log to a file", this::save);
         Button clear = flatButton("Clear", "Clear the log", model::clear);
         clear.setId(texts.idPrefix() + "-clear");
+        clear.setVisible(texts.clearable());
+        clear.setManaged(texts.clearable());
         cancel.setId(texts.idPrefix() + "-cancel");
         cancel.setVisible(texts.cancellable());
         cancel.setManaged(texts.cancellable());

@@ -90,6 +90,8 @@ class AttemptsViewTest {
         waitFor("the attempt's helm log in the log panel", () -> onFx(() -> !helmLog.getItems().isEmpty()));
         assertThat(onFx(() -> helmLog.getItems().stream().map(l -> ((io.taskconsole.ui.log.LogLine) l).plain())
                 .collect(java.util.stream.Collectors.joining("\n")))).containsOnlyOnce(COMMAND);
+        assertThat(robot.lookup("#attempt-log-clear").queryAs(javafx.scene.control.Button.class).isVisible())
+                .as("no Clear for a record of the past").isFalse();
 
         tools.filesProblem = null;
         tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2", "task.md", "# Faster search"));
