@@ -149,19 +149,7 @@ class MarkdownEditorTest {
      */
     @Test
     void aLongTextIsStyledOnScreenFirstAndThenAsTheWholeFileSaysIt(FxRobot robot) throws Exception {
-        StringBuilder big = new StringBuilder("# Long spec\n\n```\n");
-        for (int i = 0; i < 4000; i++) {
-            big.append("# inside the fence ").append(i).append('\n');
-        }
-        big.append("```\n\n## After the fence\n");
-        String text = big.toString();
-        robot.interact(() -> taskMd().textProperty().set(text));
-        waitFor("the whole file's highlighting", () -> classesAt("After the fence").contains("md-h2"));
-        robot.interact(() -> {
-            taskMd.moveTo(text.indexOf("# inside the fence 2000"));
-            taskMd.requestFollowCaret();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        String text = showFencedSpecScrolledIntoTheFence(robot);
         // The whole text replaced (as another program's change reloaded): the view stays in the fence.
         robot.interact(() -> taskMd().textProperty().set(text.replace("## After the fence", "## After the block")));
         waitFor("the whole new text's highlighting", () -> classesAt("After the block").contains("md-h2"));
@@ -178,6 +166,25 @@ class MarkdownEditorTest {
      */
     @Test
     void linesStyledByTheFirstPassAreRestyledEvenWhereTheTextDidNotChange(FxRobot robot) throws Exception {
+        showFencedSpecScrolledIntoTheFence(robot);
+        StringBuilder pasted = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            pasted.append("Pasted line ").append(i).append(" of a long block\n");
+        }
+        pasted.append("## Pasted heading\n");
+        // As a paste at the end that does not scroll: the view stays on the fenced lines.
+        robot.interact(() -> taskMd.insertText(taskMd.getLength(), pasted.toString()));
+        waitFor("the whole text's highlighting", () -> classesAt("Pasted heading").contains("md-h2"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(classesAt("# inside the fence 2000")).containsExactly("md-code-block");
+        assertThat(classesAt("inside the fence 2010")).containsExactly("md-code-block");
+    }
+
+    /**
+     * Puts a long spec into task.md, most of it one fenced block of lines that would be headings
+     * outside it, waits for its highlighting, and scrolls to the middle of the block; returns the text.
+     */
+    private String showFencedSpecScrolledIntoTheFence(FxRobot robot) throws Exception {
         StringBuilder big = new StringBuilder("# Long spec\n\n```\n");
         for (int i = 0; i < 4000; i++) {
             big.append("# inside the fence ").append(i).append('\n');
@@ -191,17 +198,7 @@ class MarkdownEditorTest {
             taskMd.requestFollowCaret();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        StringBuilder pasted = new StringBuilder();
-        for (int i = 0; i < 3000; i++) {
-            pasted.append("Pasted line ").append(i).append(" of a long block\n");
-        }
-        pasted.append("## Pasted heading\n");
-        // As a paste at the end that does not scroll: the view stays on the fenced lines.
-        robot.interact(() -> taskMd.insertText(taskMd.getLength(), pasted.toString()));
-        waitFor("the whole text's highlighting", () -> classesAt("Pasted heading").contains("md-h2"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(classesAt("# inside the fence 2000")).containsExactly("md-code-block");
-        assertThat(classesAt("inside the fence 2010")).containsExactly("md-code-block");
+        return text;
     }
 
     /**
