@@ -12,7 +12,23 @@ package io.taskconsole.helm;
 public interface OutputListener {
 
     /** Where a line came from: helm's stdout or stderr, or a note from Task Console about the run. */
-    enum Stream { STDOUT, STDERR, INFO }
+    enum Stream {
+        STDOUT, STDERR, INFO;
+
+        /** What starts a line of this stream in an attempt's helm log file; stdout lines are unmarked. */
+        public String marker() {
+            return switch (this) {
+                case STDOUT -> "";
+                case STDERR -> "[stderr] ";
+                case INFO -> "[info] ";
+            };
+        }
+
+        /** The stream a line of an attempt's helm log file was written from, by its marker. */
+        public static Stream ofMarked(String line) {
+            return line.startsWith(STDERR.marker()) ? STDERR : line.startsWith(INFO.marker()) ? INFO : STDOUT;
+        }
+    }
 
     void onLine(Stream stream, String line);
 }

@@ -38,11 +38,7 @@ final class AttemptLog implements AutoCloseable {
             return;
         }
         try {
-            writer.write(switch (stream) {
-                case STDOUT -> "";
-                case STDERR -> "[stderr] ";
-                case INFO -> "[info] ";
-            });
+            writer.write(stream.marker());
             writer.write(line);
             writer.newLine();
         } catch (IOException e) {

@@ -65,8 +65,6 @@ public final class AttemptsViewModel {
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
     private final io.taskconsole.ui.log.LogViewModel helmLog;
-    /** The log text the panel was last filled with. */
-    private String inLogPanel;
     private final DiffViewModel draftsDiff = new DiffViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final ContainerLogViewModel containerLog;
@@ -190,21 +188,16 @@ public final class AttemptsViewModel {
      * changed or the user cleared it, not on every read of the same log.
      */
     private void showLog(String text) {
+        boolean inPanel = text.equals(log.get()) && !helmLog.lines().isEmpty();
         log.set(text);
-        if (text.equals(inLogPanel) && !helmLog.lines().isEmpty()) {
+        if (inPanel) {
             return;
         }
-        inLogPanel = text;
         helmLog.clear();
         io.taskconsole.helm.OutputListener panel = helmLog.listener();
         text.lines().forEach(line -> {
-            if (line.startsWith("[stderr] ")) {
-                panel.onLine(io.taskconsole.helm.OutputListener.Stream.STDERR, line.substring("[stderr] ".length()));
-            } else if (line.startsWith("[info] ")) {
-                panel.onLine(io.taskconsole.helm.OutputListener.Stream.INFO, line.substring("[info] ".length()));
-            } else {
-                panel.onLine(io.taskconsole.helm.OutputListener.Stream.STDOUT, line);
-            }
+            io.taskconsole.helm.OutputListener.Stream stream = io.taskconsole.helm.OutputListener.Stream.ofMarked(line);
+            panel.onLine(stream, line.substring(stream.marker().length()));
         });
     }
 
@@ -538,7 +531,7 @@ public final class AttemptsViewModel {
         if (attempt.command() == null || text.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
             return text;
         }
-        return "[info] $ " + attempt.command() + "\n" + text;
+        return io.taskconsole.helm.OutputListener.Stream.INFO.marker() + "$ " + attempt.command() + "\n" + text;
     }
 
     /** The context an attempt went to, with its namespace where it differs from the default. */

@@ -159,14 +159,13 @@ public final class DocumentModel {
 
     private static long utf8Length(String content, int from, int to) {
         long length = 0;
-        int n = to;
-        for (int i = from; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = content.charAt(i);
             if (c < 0x80) {
                 length++;
             } else if (c < 0x800) {
                 length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(content.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(content.charAt(i + 1))) {
                 length += 4;
                 i++;
             } else if (Character.isSurrogate(c)) {

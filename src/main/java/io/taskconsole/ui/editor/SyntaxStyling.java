@@ -16,6 +16,7 @@ import java.util.Set;
 import javafx.animation.AnimationTimer;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.reactfx.EventStream;
 
@@ -126,11 +127,7 @@ final class SyntaxStyling {
                 .onSuccess(highlights -> {
                     // Only while the text is the one parsed and the whole parse of it has not landed.
                     if (version == edits && shownFor != version) {
-                        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-                        for (Highlights.Run run : highlights.runs()) {
-                            spans.add(classes.computeIfAbsent(run.styles(), SyntaxStyling::classesOf), run.length());
-                        }
-                        area.setStyleSpans(from, spans.create());
+                        area.setStyleSpans(from, spans(highlights.runs()));
                         // The whole parse restyles what changed since it was last shown; these lines
                         // may be unchanged text, styled now from a parse that could not see above them.
                         editedStart = Math.min(editedStart, from);
@@ -183,11 +180,16 @@ final class SyntaxStyling {
 
     /** Styles {@code [start, end)} of the text as {@code highlights} says; the text must be the one they were made for. */
     private void style(Highlights highlights, int start, int end) {
+        area.setStyleSpans(start, spans(highlights.runsIn(new Highlights.Range(start, end))));
+    }
+
+    /** The style classes of {@code runs}, one span each, as the area takes them. */
+    private StyleSpans<Collection<String>> spans(List<Highlights.Run> runs) {
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        for (Highlights.Run run : highlights.runsIn(new Highlights.Range(start, end))) {
+        for (Highlights.Run run : runs) {
             spans.add(classes.computeIfAbsent(run.styles(), SyntaxStyling::classesOf), run.length());
         }
-        area.setStyleSpans(start, spans.create());
+        return spans.create();
     }
 
     /** The characters of the paragraphs on screen, with a screenful above and below; the caret's part before the first layout. */
