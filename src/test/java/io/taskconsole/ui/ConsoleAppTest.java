@@ -248,6 +248,12 @@ class ConsoleAppTest {
             robot.sleep(300);
             robot.interact(() -> {
                 Screenshots.save(console.stage().getScene(), "08-attempt-files-dark");
+                var tabs = robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class);
+                tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "attempt-log-tab".equals(t.getId())).findFirst().orElseThrow());
+            });
+            robot.sleep(300);
+            robot.interact(() -> {
+                Screenshots.save(console.stage().getScene(), "08-attempt-helm-log-dark");
                 console.theme.choiceProperty().set(Theme.LIGHT);
             });
 
