@@ -45,6 +45,7 @@ final class KubeApiDispatcher extends Dispatcher {
     private final List<HeldRequests> holds = new CopyOnWriteArrayList<>();
     private final PodLogs podLogs = new PodLogs();
     private final OpenWatches watches = new OpenWatches();
+    private volatile java.time.Duration latency;
 
     KubeApiDispatcher(KubernetesCrudDispatcher crud, ApiResourceCatalog catalog, String token) {
         this.crud = crud;
@@ -89,6 +90,10 @@ final class KubeApiDispatcher extends Dispatcher {
         return podLogs;
     }
 
+    void latency(java.time.Duration latency) {
+        this.latency = latency.isZero() ? null : latency;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         ApiRequest api = ApiRequest.parse(request.getMethod(), request.getPath());
@@ -99,6 +104,11 @@ final class KubeApiDispatcher extends Dispatcher {
             response = answer(request, api);
         } catch (RuntimeException e) {
             response = status(500, "test API server failed on " + api.method() + " " + api.path() + ": " + e, api);
+        }
+        java.time.Duration delay = latency;
+        if (delay != null && response.getWebSocketListener() == null && response.getBodyDelay() == null) {
+            // On the server's timer, not this thread: the other requests go on meanwhile.
+            response.setBodyDelay(delay);
         }
         int code = response.getWebSocketListener() != null ? 101 : response.code();
         calls.add(new ApiCall(api.verb(), api.apiGroup(), api.resource(), api.subresource(), api.namespace(),

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -211,6 +212,15 @@ public final class TestKubeApiServer implements AutoCloseable {
 
     public void clearFaults() {
         dispatcher.clearFaults();
+    }
+
+    /**
+     * Delays every answer (but a watch) by {@code latency}, as a real API server's network round
+     * trip and etcd write take time where this one answers in microseconds; {@link Duration#ZERO}
+     * for none (the default). The delay runs on the server's timer, so concurrent calls overlap.
+     */
+    public void setResponseLatency(Duration latency) {
+        dispatcher.latency(latency);
     }
 
     /**

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -341,6 +344,31 @@ class TestKubeApiServerTest {
             assertThat(call.resource()).isNull();
             assertThat(call.path()).matches("/(version|api|apis|openapi)(/.*)?");
         });
+    }
+
+    @Test
+    void aResponseLatencyDelaysEachAnswerAndConcurrentCallsStillOverlap() throws Exception {
+        server.client().configMaps().inNamespace(NS).list(); // connected before the clock starts
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        server.setResponseLatency(Duration.ofSeconds(1));
+        try {
+            long start = System.nanoTime();
+            List<Future<ConfigMap>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(callers.submit(() -> server.client().configMaps().inNamespace(NS).withName("not-there").get()));
+            }
+            for (Future<ConfigMap> call : calls) {
+                call.get();
+            }
+            long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+            // Three delays one after another would take 3 s or more: the server's timer, not the
+            // thread that answers, waits them out.
+            assertThat(elapsed).isGreaterThanOrEqualTo(1000).isLessThan(3000);
+        } finally {
+            server.setResponseLatency(Duration.ZERO);
+            callers.shutdownNow();
+        }
     }
 
     @Test
