@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -66,12 +65,12 @@ final class AgentLogFollowPhase implements AutoCloseable {
 
     /** Whether the last line of the log is listed. FX thread. */
     boolean lastLineListed() {
-        ListView<?> list = (ListView<?>) scene.lookup("#container-log-list");
+        io.taskconsole.ui.log.LogLinesView list = (io.taskconsole.ui.log.LogLinesView) scene.lookup("#container-log-list");
         if (list == null) {
             return false;
         }
         for (int i = list.getItems().size() - 1; i >= 0 && i >= list.getItems().size() - 5; i--) {
-            io.taskconsole.ui.log.LogLine line = (io.taskconsole.ui.log.LogLine) list.getItems().get(i);
+            io.taskconsole.ui.log.LogLine line = list.getItems().get(i);
             if (line.stream() != OutputListener.Stream.INFO && line.plain().equals(LAST)) {
                 return true;
             }

@@ -279,7 +279,7 @@ class ConsoleAppTest {
         assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs())
                 .as("the helm log, container log, transcript and drafts tabs, no file tabs").hasSize(4);
         // The attempt's helm log is in the console's log panel, line by line.
-        javafx.scene.control.ListView<?> helmLog = robot.lookup("#attempt-log-list").queryAs(javafx.scene.control.ListView.class);
+        io.taskconsole.ui.log.LogLinesView helmLog = robot.lookup("#attempt-log-list").queryAs(io.taskconsole.ui.log.LogLinesView.class);
         waitFor("the attempt's helm log", () -> onFx(() -> !helmLog.getItems().isEmpty()));
         assertThat(onFx(() -> helmLog.getItems().stream().map(l -> ((io.taskconsole.ui.log.LogLine) l).plain())
                 .filter(l -> l.contains("helm upgrade --install")).count())).as("helm's command, once").isEqualTo(1L);

@@ -11,21 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -34,7 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * The log panel: a virtualized list of styled lines (only visible rows exist as nodes), a search
@@ -68,13 +60,12 @@ public final class LogView {
     private final Notices notices;
     private final Dialogs dialogs;
     private final BorderPane root = new BorderPane();
-    private final ListView<LogLine> list = new ListView<>();
+    private final LogLinesView list;
     private final TextField search = new TextField();
     private final Label matchLabel = new Label();
     private final Label droppedLabel = new Label();
     private final Button cancel = new Button("Cancel");
     private final Texts texts;
-    private boolean autoScrolling;
 
     public LogView(LogViewModel model, BackgroundExecutor executor, Notices notices, Dialogs dialogs) {
         this(model, executor, notices, dialogs, Texts.HELM);
@@ -86,6 +77,10 @@ public final class LogView {
         this.model = model;
         this.executor = executor;
         this.notices = notices;
+        Label placeholder = new Label(texts.placeholder());
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        this.list = new LogLinesView(model.lines(), placeholder, this::paint);
         build();
     }
 
@@ -107,13 +102,7 @@ public final class LogView {
         list.setId(texts.idPrefix() + "-list");
         list.setAccessibleText(texts.what());
         list.getStyleClass().addAll("log-list", Styles.DENSE);
-        list.setItems(model.lines());
-        list.setFixedCellSize(22);
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(view -> new LogCell());
-        Label placeholder = new Label(texts.placeholder());
-        placeholder.setWrapText(true);
-        list.setPlaceholder(placeholder);
+        list.setAccessibleHelp("Up and Down move between lines, Shift selects, Ctrl+A selects all, Ctrl+C copies");
 
         search.setId(texts.idPrefix() + "-search");
         search.setPromptText("Find in log (Ctrl+F)");
@@ -178,9 +167,7 @@ public final class LogView {
         });
         model.batchesProperty().addListener((o, a, b) -> {
             if (model.followTailProperty().get() && !model.lines().isEmpty()) {
-                autoScrolling = true;
                 scrollToEnd();
-                autoScrolling = false;
             }
         });
         model.followTailProperty().addListener((o, a, on) -> {
@@ -188,43 +175,22 @@ public final class LogView {
                 scrollToEnd();
             }
         });
-        list.skinProperty().addListener((o, a, skin) -> Platform.runLater(this::watchScrollBar));
-    }
-
-    /**
-     * {@code scrollTo} alone leaves the newest line just below the edge once the list holds tens of
-     * thousands of lines (the flow's position is a fraction that rounds short), so pin it to the end.
-     */
-    private void scrollToEnd() {
-        list.scrollTo(model.lines().size() - 1);
-        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.setPosition(1.0);
-        }
-    }
-
-    /** Following pauses when the user scrolls away from the bottom and resumes when they return. */
-    private void watchScrollBar() {
-        for (Node node : list.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                bar.valueProperty().addListener((o, a, b) -> {
-                    if (autoScrolling) {
-                        return;
-                    }
-                    boolean atBottom = b.doubleValue() >= bar.getMax() - 0.001;
-                    if (b.doubleValue() < a.doubleValue() && !atBottom) {
-                        model.followTailProperty().set(false);
-                    } else if (atBottom && b.doubleValue() > a.doubleValue()) {
-                        model.followTailProperty().set(true);
-                    }
-                });
+        // Following pauses when the user scrolls away from the bottom and resumes when they return.
+        list.setScrollListener(atBottom -> {
+            if (atBottom != model.followTailProperty().get()) {
+                model.followTailProperty().set(atBottom);
             }
-        }
+        });
+    }
+
+    private void scrollToEnd() {
+        list.showLast();
     }
 
     private void reveal(int index) {
         if (index >= 0) {
-            list.scrollTo(Math.max(0, index - 3));
-            list.getSelectionModel().clearAndSelect(index);
+            list.reveal(index, 3);
+            list.select(index);
         }
     }
 
@@ -241,7 +207,7 @@ public final class LogView {
     }
 
     private void copy() {
-        List<LogLine> selected = new ArrayList<>(list.getSelectionModel().getSelectedItems());
+        List<LogLine> selected = list.selectedLines();
         String text = selected.isEmpty() ? model.text() : model.text(selected);
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
@@ -274,89 +240,75 @@ public final class LogView {
     }
 
     /** Renders one line: its styled runs, search hits highlighted, stderr and info marked by class. */
-    private final class LogCell extends ListCell<LogLine> {
-        private final TextFlow flow = new TextFlow();
-
-        LogCell() {
-            getStyleClass().add("log-cell");
-            setText(null);
-            flow.getStyleClass().add("log-flow");
+    private void paint(LogLinesView.Row row, LogLine line, int index) {
+        row.styleClass().removeAll("log-stderr", "log-info", "log-current");
+        if (line.stream() == OutputListener.Stream.STDERR) {
+            row.styleClass().add("log-stderr");
+        } else if (line.stream() == OutputListener.Stream.INFO) {
+            row.styleClass().add("log-info");
         }
-
-        @Override
-        protected void updateItem(LogLine line, boolean empty) {
-            super.updateItem(line, empty);
-            getStyleClass().removeAll("log-stderr", "log-info", "log-current");
-            if (empty || line == null) {
-                setGraphic(null);
-                return;
-            }
-            if (line.stream() == OutputListener.Stream.STDERR) {
-                getStyleClass().add("log-stderr");
-            } else if (line.stream() == OutputListener.Stream.INFO) {
-                getStyleClass().add("log-info");
-            }
-            if (getIndex() == model.currentMatchProperty().get()) {
-                getStyleClass().add("log-current");
-            }
-            flow.getChildren().clear();
-            String q = model.queryProperty().get().toLowerCase(Locale.ROOT);
-            for (AnsiText.Span span : line.spans()) {
-                addSpan(span, q);
-            }
-            setGraphic(flow);
+        if (index == model.currentMatchProperty().get()) {
+            row.styleClass().add("log-current");
         }
-
-        private void addSpan(AnsiText.Span span, String query) {
-            String text = span.text();
-            if (query.isEmpty()) {
-                flow.getChildren().add(styled(text, span.style(), false));
-                return;
-            }
-            String lower = text.toLowerCase(Locale.ROOT);
-            int from = 0;
-            int hit;
-            while ((hit = lower.indexOf(query, from)) >= 0) {
-                if (hit > from) {
-                    flow.getChildren().add(styled(text.substring(from, hit), span.style(), false));
-                }
-                flow.getChildren().add(styled(text.substring(hit, hit + query.length()), span.style(), true));
-                from = hit + query.length();
-            }
-            if (from < text.length()) {
-                flow.getChildren().add(styled(text.substring(from), span.style(), false));
-            }
+        List<Node> runs = new ArrayList<>();
+        String q = model.queryProperty().get().toLowerCase(Locale.ROOT);
+        for (AnsiText.Span span : line.spans()) {
+            addSpan(runs, span, q);
         }
+        row.text().getChildren().setAll(runs);
+    }
 
-        private Node styled(String text, AnsiStyle style, boolean hit) {
-            Text t = new Text(text);
-            t.getStyleClass().add("log-text");
-            StringBuilder css = new StringBuilder();
-            if (style.foreground() != null) {
-                css.append("-fx-fill: ").append(style.foreground()).append(';');
+    private static void addSpan(List<Node> runs, AnsiText.Span span, String query) {
+        String text = span.text();
+        if (query.isEmpty()) {
+            runs.add(styled(text, span.style(), false));
+            return;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        int from = 0;
+        int hit;
+        while ((hit = lower.indexOf(query, from)) >= 0) {
+            if (hit > from) {
+                runs.add(styled(text.substring(from, hit), span.style(), false));
             }
-            if (style.bold()) {
-                css.append("-fx-font-weight: bold;");
-            }
-            if (style.italic()) {
-                css.append("-fx-font-style: italic;");
-            }
-            if (style.underline()) {
-                t.setUnderline(true);
-            }
-            if (style.faint()) {
-                t.setOpacity(0.7);
-            }
+            runs.add(styled(text.substring(hit, hit + query.length()), span.style(), true));
+            from = hit + query.length();
+        }
+        if (from < text.length()) {
+            runs.add(styled(text.substring(from), span.style(), false));
+        }
+    }
+
+    private static Node styled(String text, AnsiStyle style, boolean hit) {
+        Text t = new Text(text);
+        t.getStyleClass().add("log-text");
+        StringBuilder css = new StringBuilder();
+        if (style.foreground() != null) {
+            css.append("-fx-fill: ").append(style.foreground()).append(';');
+        }
+        if (style.bold()) {
+            css.append("-fx-font-weight: bold;");
+        }
+        if (style.italic()) {
+            css.append("-fx-font-style: italic;");
+        }
+        if (style.underline()) {
+            t.setUnderline(true);
+        }
+        if (style.faint()) {
+            t.setOpacity(0.7);
+        }
+        if (!css.isEmpty()) {
             t.setStyle(css.toString());
-            if (!hit && style.background() == null) {
-                return t;
-            }
-            Label box = new Label(null, t);
-            box.getStyleClass().add(hit ? "log-hit" : "log-bg");
-            if (!hit) {
-                box.setStyle("-fx-background-color: " + style.background() + ";");
-            }
-            return box;
         }
+        if (!hit && style.background() == null) {
+            return t;
+        }
+        Label box = new Label(null, t);
+        box.getStyleClass().add(hit ? "log-hit" : "log-bg");
+        if (!hit) {
+            box.setStyle("-fx-background-color: " + style.background() + ";");
+        }
+        return box;
     }
 }

@@ -86,7 +86,7 @@ class AttemptsViewTest {
         Label status = robot.lookup("#attempt-files-status").queryAs(Label.class);
         waitFor("the reason", () -> status.isVisible() && status.getText().startsWith("Files unavailable: "));
         assertThat(status.getText()).contains("Check that the cluster is running.").contains("Refresh tries again.");
-        javafx.scene.control.ListView<?> helmLog = robot.lookup("#attempt-log-list").queryAs(javafx.scene.control.ListView.class);
+        io.taskconsole.ui.log.LogLinesView helmLog = robot.lookup("#attempt-log-list").queryAs(io.taskconsole.ui.log.LogLinesView.class);
         waitFor("the attempt's helm log in the log panel", () -> onFx(() -> !helmLog.getItems().isEmpty()));
         assertThat(onFx(() -> helmLog.getItems().stream().map(l -> ((io.taskconsole.ui.log.LogLine) l).plain())
                 .collect(java.util.stream.Collectors.joining("\n")))).containsOnlyOnce(COMMAND);

@@ -29,7 +29,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,7 +154,7 @@ class ContainerLogViewTest {
     /** The log panel's lines from the container, without the reader's notes. */
     private List<String> shown() throws Exception {
         return onFx(() -> {
-            ListView<?> list = (ListView<?>) scene.lookup("#container-log-list");
+            io.taskconsole.ui.log.LogLinesView list = (io.taskconsole.ui.log.LogLinesView) scene.lookup("#container-log-list");
             return list.getItems().stream().map(LogLine.class::cast)
                     .filter(l -> l.stream() != io.taskconsole.helm.OutputListener.Stream.INFO)
                     .map(LogLine::plain).toList();

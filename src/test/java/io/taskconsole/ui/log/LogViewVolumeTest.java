@@ -20,10 +20,7 @@ import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -172,12 +169,11 @@ class LogViewVolumeTest {
     /** Where the view was when last asked, for a failure message. */
     private String lastSeen = "";
 
-    private int lastVisible(FxRobot robot) {
-        ListView<?> list = robot.lookup("#log-list").queryAs(ListView.class);
-        VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-        IndexedCell<?> cell = flow == null ? null : flow.getLastVisibleCell();
-        lastSeen = " (last visible line " + (cell == null ? "none" : cell.getIndex()) + " of " + list.getItems().size() + ")";
-        return cell == null ? -1 : cell.getIndex();
+    private int lastVisible(FxRobot robot) throws Exception {
+        LogLinesView list = robot.lookup("#log-list").queryAs(LogLinesView.class);
+        int last = FxWait.onFx(list::lastVisibleIndex);
+        lastSeen = " (last visible line " + (last < 0 ? "none" : last) + " of " + list.getItems().size() + ")";
+        return last;
     }
 
     private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
