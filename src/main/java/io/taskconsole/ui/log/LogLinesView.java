@@ -14,7 +14,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.TextFlow;
 import org.fxmisc.flowless.Cell;
@@ -276,27 +275,27 @@ public final class LogLinesView extends StackPane {
         return false;
     }
 
-    /** One row on screen, reused for whichever line scrolls into it. */
-    public final class Row implements Cell<LogLine, HBox> {
-        private final HBox node = new HBox();
-        private final TextFlow text = new TextFlow();
+    /**
+     * One row on screen, reused for whichever line scrolls into it. The row is its text flow, no
+     * wrapper: Flowless puts a reused row back into the scene, which styles its nodes anew, so
+     * each node fewer is time off every batch.
+     */
+    public final class Row implements Cell<LogLine, TextFlow> {
+        private final TextFlow node = new TextFlow();
         private LogLine line;
         private int index = -1;
 
         Row(LogLine line) {
             this.line = line;
-            node.getStyleClass().add("log-cell");
-            node.setAlignment(Pos.CENTER_LEFT);
+            node.getStyleClass().addAll("log-cell", "log-flow");
             node.setMinHeight(ROW_HEIGHT);
             node.setPrefHeight(ROW_HEIGHT);
             node.setMaxHeight(ROW_HEIGHT);
-            text.getStyleClass().add("log-flow");
-            node.getChildren().add(text);
         }
 
         /** Where the painter puts the line's runs. */
         public TextFlow text() {
-            return text;
+            return node;
         }
 
         /** The row's style classes, for the painter's stream and match marks. */
@@ -305,7 +304,7 @@ public final class LogLinesView extends StackPane {
         }
 
         @Override
-        public HBox getNode() {
+        public TextFlow getNode() {
             return node;
         }
 
@@ -332,7 +331,7 @@ public final class LogLinesView extends StackPane {
         public void reset() {
             line = null;
             index = -1;
-            text.getChildren().clear();
+            node.getChildren().clear();
         }
 
         void repaint() {
