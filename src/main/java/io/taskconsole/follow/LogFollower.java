@@ -186,14 +186,17 @@ public final class LogFollower implements AutoCloseable {
             int n;
             try {
                 while (!closed && (n = in.read(buffer)) >= 0) {
+                    // A line's bytes are copied a run at a time (a 100,000-line log is megabytes).
+                    int start = 0;
                     for (int i = 0; i < n; i++) {
                         if (buffer[i] == '\n') {
+                            partial.write(buffer, start, i - start);
                             response.line(partial.toString(StandardCharsets.UTF_8));
                             partial.reset();
-                        } else {
-                            partial.write(buffer[i]);
+                            start = i + 1;
                         }
                     }
+                    partial.write(buffer, start, n - start);
                     response.flush(sink);
                 }
             } catch (IOException e) {

@@ -155,4 +155,23 @@ class LogFollowerTest {
         assertThat(lines).containsExactly("first try", "second try");
         assertThat(notes).anyMatch(n -> n.contains("replaced by " + second));
     }
+
+    @Test
+    void linesLongerThanOneReadKeepEveryCharacter() throws Exception {
+        String pod = names.jobName() + "-c3d4e";
+        kube.startPod(names.jobName(), pod);
+        kube.podStatus(pod, "Running", List.of(), List.of(JobPods.running("agent")));
+        // Two-byte and four-byte characters across the follower's 8 KiB reads.
+        String longLine = "{\"text\":\"" + "é".repeat(6_000) + "😀".repeat(3_000) + "\"}";
+        logs.append(ns, pod, "agent", "before", longLine, "after");
+
+        try (AttemptLogs follow = attemptLogs()) {
+            CompletableFuture<JobPhase> done = following(follow);
+            awaitLines(3);
+            kube.podStatus(pod, "Succeeded", List.of(), List.of(JobPods.terminated("agent", "Completed", 0, null)));
+            kube.jobStatus(names.jobName(), new JobStatusBuilder().withSucceeded(1).build());
+            assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(JobPhase.SUCCEEDED);
+        }
+        assertThat(lines).containsExactly("before", longLine, "after");
+    }
 }

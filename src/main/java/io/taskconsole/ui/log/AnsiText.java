@@ -27,6 +27,11 @@ public final class AnsiText {
     /** Parses one line starting in {@code style}; the style at its end is the last span's, or {@code style}. */
     public static List<Span> parse(String line, AnsiStyle style) {
         List<Span> spans = new ArrayList<>();
+        if (isPlain(line)) {
+            // Most lines (an agent's JSON events, helm's own) have nothing to strip: no copy.
+            spans.add(new Span(line, style));
+            return spans;
+        }
         StringBuilder text = new StringBuilder();
         AnsiStyle current = style;
         int i = 0;
@@ -55,6 +60,16 @@ public final class AnsiText {
             spans.add(new Span("", current));
         }
         return spans;
+    }
+
+    private static boolean isPlain(String line) {
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text of a line without any escape sequences: for search, copy and save. */
