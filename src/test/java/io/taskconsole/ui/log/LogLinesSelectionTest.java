@@ -4,19 +4,13 @@ import static io.taskconsole.ui.FxWait.onFx;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.helm.OutputListener;
-import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.FxThread;
-import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.dialogs.RecordingDialogs;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -47,14 +41,9 @@ class LogLinesSelectionTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = BackgroundExecutor.forApp(new FxThread());
         model = new LogViewModel(executor, CAPACITY);
-        LogView view = new LogView(model, executor, new Notices(new AppLog(temp.resolve("app.log"))), new RecordingDialogs());
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 700, 400);
-        scene.getStylesheets().add(LogView.class.getResource("/io/taskconsole/ui/console.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        LogViewStage.show(stage, model, executor, temp, 700, 400);
     }
 
     @AfterEach

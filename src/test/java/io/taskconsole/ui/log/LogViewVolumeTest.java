@@ -7,11 +7,8 @@ import atlantafx.base.theme.PrimerLight;
 import io.taskconsole.helm.OutputListener;
 import io.taskconsole.ui.FxWait;
 import io.taskconsole.ui.Screenshots;
-import io.taskconsole.ui.common.AppLog;
 import io.taskconsole.ui.common.BackgroundExecutor;
 import io.taskconsole.ui.common.FxThread;
-import io.taskconsole.ui.common.Notices;
-import io.taskconsole.ui.dialogs.RecordingDialogs;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,14 +47,9 @@ class LogViewVolumeTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = BackgroundExecutor.forApp(new FxThread());
         model = new LogViewModel(executor);
-        LogView view = new LogView(model, executor, new Notices(new AppLog(temp.resolve("app.log"))), new RecordingDialogs());
-        scene = new Scene((javafx.scene.Parent) view.node(), 1000, 520);
-        scene.getStylesheets().add(LogView.class.getResource("/io/taskconsole/ui/console.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        scene = LogViewStage.show(stage, model, executor, temp, 1000, 520);
     }
 
     @AfterEach
