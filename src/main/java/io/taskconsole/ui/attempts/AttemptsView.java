@@ -144,7 +144,9 @@ public final class AttemptsView {
         files.getTabs().add(containerLogTab());
         Tab transcript = new Tab("transcript", new TranscriptView(model.transcript()).node());
         transcript.setId("attempt-transcript-tab");
-        Tab drafts = new Tab("drafts vs this", new DiffView(model.draftsDiff()).node());
+        DiffView draftsDiff = new DiffView(model.draftsDiff());
+        Tab drafts = new Tab("drafts vs this", draftsDiff.node());
+        draftsDiff.shownProperty().bind(drafts.selectedProperty());
         drafts.setId("attempt-diff-tab");
         drafts.setTooltip(new Tooltip("What 'Submit edits' would send differently from this attempt"));
         files.getTabs().addAll(transcript, drafts);

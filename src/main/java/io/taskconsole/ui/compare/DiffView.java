@@ -6,6 +6,8 @@ import io.taskconsole.compare.DiffLine;
 import io.taskconsole.compare.FileDiff;
 import io.taskconsole.compare.Span;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -32,6 +34,9 @@ public final class DiffView {
     private final DiffViewModel model;
     private final BorderPane root = new BorderPane();
     private final VBox files = new VBox();
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    /** The comparison the rows show, or null. */
+    private Comparison drawn;
 
     public DiffView(DiffViewModel model) {
         this.model = model;
@@ -40,6 +45,15 @@ public final class DiffView {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Whether the view is on screen (true unless bound). While it is not, a new comparison's rows
+     * are not built: the comparison of two long files is thousands of nodes, which would be styled
+     * and laid out in a tab nobody is looking at. They are built when the view is shown.
+     */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     private void build() {
@@ -53,8 +67,17 @@ public final class DiffView {
         scroll.setFitToWidth(true);
         root.setTop(summary);
         root.setCenter(scroll);
-        model.comparisonProperty().addListener((o, a, b) -> show(b));
-        show(model.comparisonProperty().get());
+        model.comparisonProperty().addListener((o, a, b) -> redraw());
+        shown.addListener((o, a, b) -> redraw());
+        redraw();
+    }
+
+    private void redraw() {
+        Comparison comparison = model.comparisonProperty().get();
+        if (shown.get() && comparison != drawn) {
+            drawn = comparison;
+            show(comparison);
+        }
     }
 
     private void show(Comparison comparison) {

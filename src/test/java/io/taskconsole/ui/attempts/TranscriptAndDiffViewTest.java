@@ -133,6 +133,9 @@ class TranscriptAndDiffViewTest {
     @Test
     void theDraftsDiffHighlightsTheChangedWordAndCollapsesUnchangedFiles(FxRobot robot) {
         selectNewest(robot);
+        waitFor("the comparison made", () -> robot.lookup("#diff-summary").queryAs(Label.class).getText()
+                .contains("drafts differs from attempt-2"));
+        assertThat(robot.lookup("#diff-file-task-md").tryQuery()).as("no rows built behind another tab").isEmpty();
         robot.clickOn(robot.lookup(".tab").nth(3).queryAs(Node.class));
 
         waitFor("the comparison", () -> robot.lookup("#diff-file-task-md").tryQuery().isPresent());
