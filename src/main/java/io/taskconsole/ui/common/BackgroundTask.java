@@ -18,12 +18,19 @@ public final class BackgroundTask<T> {
     private Consumer<Throwable> onFailure;
     private Runnable onFinally = () -> { };
     private LatestOnly slot;
+    /** The size of CPU-bound work (run on the compute threads), or -1 for blocking work. */
+    private final long computeSize;
     private volatile boolean cancelled;
     private boolean started;
 
     BackgroundTask(BackgroundExecutor executor, Callable<T> work) {
+        this(executor, work, -1);
+    }
+
+    BackgroundTask(BackgroundExecutor executor, Callable<T> work, long computeSize) {
         this.executor = executor;
         this.work = work;
+        this.computeSize = computeSize;
     }
 
     public BackgroundTask<T> onSuccess(Consumer<? super T> handler) {
@@ -60,7 +67,7 @@ public final class BackgroundTask<T> {
         if (slot != null) {
             slot.start(this);
         } else {
-            executor.execute(this::run);
+            dispatch(this::run);
         }
         return this::cancel;
     }
@@ -75,13 +82,21 @@ public final class BackgroundTask<T> {
 
     /** Hands the work to a worker; {@code done} runs on the UI thread when it has ended, cancelled or not. */
     void runThen(Runnable done) {
-        executor.execute(() -> {
+        dispatch(() -> {
             if (cancelled) {
                 executor.ui().execute(done);
                 return;
             }
             runWork(done);
         });
+    }
+
+    private void dispatch(Runnable job) {
+        if (computeSize < 0) {
+            executor.execute(job);
+        } else {
+            executor.compute(job, computeSize);
+        }
     }
 
     private void run() {

@@ -139,7 +139,7 @@ public final class CriteriaViewModel {
     private void extract() {
         List<TaskFile> files = editor.snapshot().map(d -> d.files()).orElse(List.of());
         boolean open = editor.isOpen();
-        executor.task(() -> markdown.criteria(files))
+        executor.computeTask(files.stream().mapToLong(f -> f.content().length()).sum(), () -> markdown.criteria(files))
                 .latestIn(extractions)
                 .onSuccess(found -> {
                     if (!criteria.equals(found)) {

@@ -125,7 +125,7 @@ public final class EditorViewModel {
      * highlights nothing. The caller starts it (in its latest-wins slot) and applies the result.
      */
     Optional<BackgroundTask<Highlights>> highlighting(String text) {
-        return markdown == null ? Optional.empty() : Optional.of(executor.task(() -> markdown.highlight(text))
+        return markdown == null ? Optional.empty() : Optional.of(executor.computeTask(text.length(), () -> markdown.highlight(text))
                 .onFailure(error -> notices.log("Highlighting the Markdown in the editor", error)));
     }
 

@@ -144,7 +144,7 @@ public final class PreviewViewModel {
         DocumentModel doc = editor.selectedProperty().get();
         String text = doc == null ? "" : doc.text();
         List<PreviewBlock> before = latest;
-        executor.task(() -> {
+        executor.computeTask(text.length(), () -> {
             RenderedMarkdown preview = markdown.render(text);
             return new Rendered(preview, BlockChange.between(before, preview.blocks()));
         }).latestIn(renderings).onSuccess(result -> {
