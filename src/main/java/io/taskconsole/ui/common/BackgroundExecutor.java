@@ -56,7 +56,10 @@ public class BackgroundExecutor implements AutoCloseable {
      * one) for CPU-bound work, and one timer thread, all daemons so they never keep the JVM alive.
      */
     public static BackgroundExecutor forApp(UiThread ui) {
-        int computeThreads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return withComputeThreads(ui, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    static BackgroundExecutor withComputeThreads(UiThread ui, int computeThreads) {
         return new BackgroundExecutor(
                 Executors.newFixedThreadPool(4, daemons("taskconsole-worker")),
                 new ThreadPoolExecutor(computeThreads, computeThreads, 0, TimeUnit.MILLISECONDS,
