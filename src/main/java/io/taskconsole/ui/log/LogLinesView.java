@@ -14,6 +14,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.TextFlow;
 import org.fxmisc.flowless.Cell;
@@ -291,6 +292,9 @@ public final class LogLinesView extends StackPane {
             node.setMinHeight(ROW_HEIGHT);
             node.setPrefHeight(ROW_HEIGHT);
             node.setMaxHeight(ROW_HEIGHT);
+            // A row is as wide as its line: the flow makes every row as wide as the widest row's
+            // minimum, so a long line scrolls sideways instead of wrapping over the rows below it.
+            node.setMinWidth(Region.USE_PREF_SIZE);
         }
 
         /** Where the painter puts the line's runs. */

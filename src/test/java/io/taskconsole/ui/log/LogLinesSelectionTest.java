@@ -76,6 +76,20 @@ class LogLinesSelectionTest {
         assertThat(copied(robot)).as("the same line, now third from the top").isEqualTo(lines(7, 7));
     }
 
+    @Test
+    void aLongLineScrollsSidewaysInsteadOfWrappingOverTheLinesBelow(FxRobot robot) throws Exception {
+        String longLine = "a long line " + "that goes on and on ".repeat(30) + "end";
+        model.listener().onLine(OutputListener.Stream.STDOUT, longLine);
+        push(0, 3);
+
+        Node row = row(robot, "a long line ");
+        double[] widths = onFx(() -> new double[] {row.getLayoutBounds().getWidth(), row.prefWidth(-1),
+                row.getScene().getWidth()});
+        assertThat(widths[1]).as("the line is wider than the window").isGreaterThan(widths[2]);
+        assertThat(widths[0]).as("the row is as wide as its line, not wrapped to the window")
+                .isGreaterThanOrEqualTo(widths[1] - 0.5);
+    }
+
     private boolean showsALine(Node cell) {
         return cell.isVisible() && !textOf(cell).isEmpty();
     }
