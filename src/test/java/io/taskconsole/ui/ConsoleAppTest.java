@@ -234,9 +234,10 @@ class ConsoleAppTest {
             assertThat(console.window().attemptsTab.isSelected()).as("the Attempts tab after 'Show attempts'").isTrue();
             waitFor("attempt 1 in the list", () -> console.attempts.attempts().size() == 1);
             robot.interact(() -> console.attempts.selectedProperty().set(console.attempts.attempts().get(0)));
-            waitFor("attempt 1's files from its ConfigMap", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
+            waitFor("attempt 1's files from its ConfigMap", () -> robot.lookup("#attempt-file-tab-prompt-md").tryQuery().isPresent());
             assertThat(robot.lookup("#attempt-files").queryAs(javafx.scene.control.TabPane.class).getTabs())
                     .extracting(javafx.scene.control.Tab::getText).contains("log", "prompt.md", "task.md");
+            robot.clickOn("#attempt-file-tab-prompt-md");
             assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).contains("1001");
             assertThat(robot.lookup("#attempt-files-status").queryLabeled().isVisible()).isFalse();
             robot.interact(() -> {

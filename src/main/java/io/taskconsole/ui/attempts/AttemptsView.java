@@ -205,19 +205,32 @@ public final class AttemptsView {
         return tab;
     }
 
-    /** One read-only tab per file the attempt sent, after the log, transcript and diff tabs. */
+    /**
+     * One read-only tab per file the attempt sent, after the log, transcript and diff tabs. A tab's
+     * text area is made when the tab is first shown: a text area measures its whole text, and an
+     * attempt's long spec would hold the FX thread behind a tab nobody opened.
+     */
     private void showFiles(java.util.Map<String, String> sent) {
         files.getTabs().retainAll(files.getTabs().subList(0, FIXED_TABS).stream().toList());
         sent.forEach((name, text) -> {
-            TextArea area = new TextArea(text);
-            area.setEditable(false);
-            area.getStyleClass().add("monospace");
-            area.setWrapText(name.endsWith(".md"));
-            area.setId("attempt-file-" + name.replace('.', '-'));
-            Tab tab = new Tab(name, area);
+            Tab tab = new Tab(name);
             tab.setId("attempt-file-tab-" + name.replace('.', '-'));
+            tab.selectedProperty().addListener((o, was, selected) -> {
+                if (selected && tab.getContent() == null) {
+                    tab.setContent(fileArea(name, text));
+                }
+            });
             files.getTabs().add(tab);
         });
+    }
+
+    private static TextArea fileArea(String name, String text) {
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.getStyleClass().add("monospace");
+        area.setWrapText(name.endsWith(".md"));
+        area.setId("attempt-file-" + name.replace('.', '-'));
+        return area;
     }
 
     static String human(Duration d) {

@@ -97,7 +97,9 @@ class AttemptsViewTest {
         tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2", "task.md", "# Faster search"));
         robot.clickOn("Refresh");
 
-        waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
+        waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-tab-prompt-md").tryQuery().isPresent());
+        assertThat(robot.lookup("#attempt-file-prompt-md").tryQuery()).as("a file's text is made when its tab is shown").isEmpty();
+        robot.clickOn("#attempt-file-tab-prompt-md");
         assertThat(robot.lookup("#attempt-file-prompt-md").queryAs(TextArea.class).getText()).isEqualTo("# Prompt 2");
         assertThat(robot.lookup("#attempt-files").queryAs(TabPane.class).getTabs()).as("helm log, container log, transcript, drafts diff and the two files").hasSize(6);
         assertThat(status.isVisible()).isFalse();
@@ -127,7 +129,8 @@ class AttemptsViewTest {
         tools.attemptFiles.put(2, Map.of("prompt.md", "# Prompt 2"));
         waitFor("both attempts", () -> robot.lookup("#attempts").queryAs(TableView.class).getItems().size() == 2);
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-prompt-md").tryQuery().isPresent());
+        waitFor("attempt 2's files", () -> robot.lookup("#attempt-file-tab-prompt-md").tryQuery().isPresent());
+        robot.clickOn("#attempt-file-tab-prompt-md");
 
         tools.attempts.set(1, attempt(2, JobPhase.RUNNING));
         robot.clickOn("Refresh");
