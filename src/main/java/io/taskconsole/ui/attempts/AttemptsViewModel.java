@@ -20,9 +20,11 @@ import io.taskconsole.ui.common.LatestOnly;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.core.SubmitTools;
 import io.taskconsole.ui.editor.EditorViewModel;
+import io.taskconsole.ui.log.LogViewModel;
 import io.taskconsole.ui.submit.SubmitViewModel;
 import java.time.Duration;
 import io.taskconsole.follow.AttemptState;
+import io.taskconsole.helm.OutputListener;
 import io.taskconsole.submit.JobPhase;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +66,7 @@ public final class AttemptsViewModel {
     private final ObjectProperty<Map<String, String>> files = new SimpleObjectProperty<>(this, "files", Map.of());
     private final StringProperty filesStatus = new SimpleStringProperty(this, "filesStatus", "");
     private final StringProperty log = new SimpleStringProperty(this, "log", "");
-    private final io.taskconsole.ui.log.LogViewModel helmLog;
+    private final LogViewModel helmLog;
     private final DiffViewModel draftsDiff = new DiffViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final ContainerLogViewModel containerLog;
@@ -95,7 +97,7 @@ public final class AttemptsViewModel {
         this.cluster = cluster;
         this.submit = submit;
         this.containerLog = new ContainerLogViewModel(tools, executor);
-        this.helmLog = new io.taskconsole.ui.log.LogViewModel(executor);
+        this.helmLog = new LogViewModel(executor);
         // The agent's log just read is kept in the task's history: the transcript is read from there.
         containerLog.onAgentLogRead(() -> {
             AttemptSummary shown = selected.get();
@@ -178,7 +180,7 @@ public final class AttemptsViewModel {
     }
 
     /** The selected attempt's helm log in the console's log panel, its stderr lines and notes told apart. */
-    public io.taskconsole.ui.log.LogViewModel helmLog() {
+    public LogViewModel helmLog() {
         return helmLog;
     }
 
@@ -194,9 +196,9 @@ public final class AttemptsViewModel {
             return;
         }
         helmLog.clear();
-        io.taskconsole.helm.OutputListener panel = helmLog.listener();
+        OutputListener panel = helmLog.listener();
         text.lines().forEach(line -> {
-            io.taskconsole.helm.OutputListener.Stream stream = io.taskconsole.helm.OutputListener.Stream.ofMarked(line);
+            OutputListener.Stream stream = OutputListener.Stream.ofMarked(line);
             panel.onLine(stream, line.substring(stream.marker().length()));
         });
     }
@@ -531,7 +533,7 @@ public final class AttemptsViewModel {
         if (attempt.command() == null || text.lines().anyMatch(line -> line.endsWith("$ " + attempt.command()))) {
             return text;
         }
-        return io.taskconsole.helm.OutputListener.Stream.INFO.marker() + "$ " + attempt.command() + "\n" + text;
+        return OutputListener.Stream.INFO.marker() + "$ " + attempt.command() + "\n" + text;
     }
 
     /** The context an attempt went to, with its namespace where it differs from the default. */

@@ -177,11 +177,6 @@ public class BackgroundExecutor implements AutoCloseable {
         }
 
         @Override
-        public void compute(Runnable work, long size) {
-            work.run();
-        }
-
-        @Override
         public Cancellable schedule(Runnable work, Duration delay) {
             work.run();
             return () -> { };

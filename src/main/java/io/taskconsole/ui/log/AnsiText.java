@@ -74,7 +74,7 @@ public final class AnsiText {
 
     /** The text of a line without any escape sequences: for search, copy and save. */
     public static String plain(String line) {
-        if (line.indexOf('\u001b') < 0 && line.indexOf('\r') < 0) {
+        if (isPlain(line)) {
             return line;
         }
         StringBuilder out = new StringBuilder();

@@ -66,7 +66,6 @@ public final class LogLinesView extends StackPane {
         this.lines = lines;
         this.painter = painter;
         flow = VirtualFlow.createVertical(lines, Row::new);
-        flow.getStyleClass().add("log-flow-rows");
         scroll = new VirtualizedScrollPane<>(flow);
         StackPane.setAlignment(placeholder, Pos.CENTER);
         placeholder.visibleProperty().bind(Bindings.isEmpty(lines));
