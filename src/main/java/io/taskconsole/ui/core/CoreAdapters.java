@@ -21,6 +21,7 @@ import io.taskconsole.submit.Cancellation;
 import io.taskconsole.submit.DryRun;
 import io.taskconsole.submit.Problem;
 import io.taskconsole.submit.PromptTemplate;
+import io.taskconsole.task.FolderStamp;
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;
@@ -30,6 +31,7 @@ import io.taskconsole.task.TaskInfo;
 import io.taskconsole.task.TaskMasterImport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +80,11 @@ public final class CoreAdapters {
         @Override
         public TaskDraft load(Path folder) {
             return TaskFolder.load(folder);
+        }
+
+        @Override
+        public FolderStamp stamp(Path folder) {
+            return FolderStamp.of(folder, Instant.now());
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.taskconsole.ui.core;
 
 import io.taskconsole.app.TaskService;
+import io.taskconsole.task.FolderStamp;
 import io.taskconsole.task.ServiceName;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
@@ -33,6 +34,15 @@ public interface TaskStore {
     }
 
     TaskDraft load(Path folder);
+
+    /**
+     * The folder's entries as the directory shows them, to tell whether {@link #load} would read
+     * anything new (see {@link FolderStamp}). A store that cannot tell keeps this default, which
+     * never matches, so the folder is always read.
+     */
+    default FolderStamp stamp(Path folder) {
+        return FolderStamp.unknown();
+    }
 
     void saveFile(Path folder, TaskFile file);
 

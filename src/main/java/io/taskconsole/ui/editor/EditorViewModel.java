@@ -1,5 +1,6 @@
 package io.taskconsole.ui.editor;
 
+import io.taskconsole.task.FolderStamp;
 import io.taskconsole.task.TaskDraft;
 import io.taskconsole.task.TaskFile;
 import io.taskconsole.task.TaskInfo;
@@ -68,6 +69,9 @@ public final class EditorViewModel {
      * save may hold what that save replaced, and one of another folder is no longer this task's.
      */
     private final LatestOnly diskChecks = LatestOnly.parallel();
+    /** The folder as the last disk check found it, and which folder that was. */
+    private FolderStamp diskStamp;
+    private Path stampedFolder;
     private final List<Runnable> whenSaved = new ArrayList<>();
     /** Where the caret places are kept between openings and runs; none in tests that do not ask. */
     private CaretMemory carets;
@@ -421,11 +425,26 @@ public final class EditorViewModel {
         if (dir == null || savesInFlight > 0) {
             return;
         }
-        executor.task(() -> store.load(dir))
+        FolderStamp earlier = dir.equals(stampedFolder) ? diskStamp : null;
+        executor.task(() -> {
+                    // Stamped before the read: a change made during the read shows in the next stamp.
+                    FolderStamp stamp = store.stamp(dir);
+                    return new DiskLook(stamp, stamp.unchangedSince(earlier) ? null : store.load(dir));
+                })
                 .latestIn(diskChecks)
-                .onSuccess(this::reconcile)
+                .onSuccess(look -> {
+                    diskStamp = look.stamp();
+                    stampedFolder = dir;
+                    if (look.draft() != null) {
+                        reconcile(look.draft());
+                    }
+                })
                 .onFailure(error -> notices.log("Checking " + dir + " for changes made by other programs", error))
                 .start();
+    }
+
+    /** A disk check's result: the folder's stamp, and its files when the stamp could not vouch for them. */
+    private record DiskLook(FolderStamp stamp, TaskDraft draft) {
     }
 
     private void reconcile(TaskDraft disk) {

@@ -95,6 +95,7 @@ final class MarkdownArea {
         styling = new SyntaxStyling(area, this::areaText, edits, model);
         area.setParagraphGraphicFactory(gutter());
         flashEnd.setOnFinished(e -> area.pseudoClassStateChanged(FLASHING, false));
+        new CaretRest(area, CaretRest.AFTER); // kept alive by the listeners it puts on the area
         area.caretPositionProperty().addListener((o, a, b) -> notePlaceLater());
         area.estimatedScrollYProperty().addListener((o, a, b) -> notePlaceLater());
     }
