@@ -46,6 +46,8 @@ public final class DesktopSession {
     static final Duration DISK_CHECK = Duration.ofSeconds(2);
     /** When the first task takes longer than this to open (or there is none), the preview is built anyway. */
     static final Duration SECONDARY_AT_THE_LATEST = Duration.ofSeconds(3);
+    /** When the last task takes longer than this to read, the work area is shown without it meanwhile. */
+    static final Duration WORK_AREA_AT_THE_LATEST = Duration.ofMillis(700);
 
     final StartupOptions options;
     final AppSettings settings;
@@ -142,11 +144,14 @@ public final class DesktopSession {
         editor.infoProperty().addListener((o, a, info) -> stage.setTitle(info == null ? TITLE
                 : TITLE + " — #" + info.id() + " " + (info.title().isBlank() ? info.service().value() : info.title())));
         // Reading the workspace before the first frame would compete with it for the CPU (measured:
-        // the window came later). Started here, the read runs while the FX thread builds the work
-        // area, and its results queue behind this runnable, so they always find the work area built.
+        // the window came later). The work area is built when the last task has been read, in the
+        // same turn as the task is put in it, so its CSS and layout are done once, with the task:
+        // built first, the empty work area took a layout pass of its own and the task waited behind
+        // it. Without a last task to open (a first run, an empty workspace) it is built at once, and
+        // a slow disk gets it after WORK_AREA_AT_THE_LATEST, empty.
         afterFirstFrame(scene, () -> {
             readWorkspace();
-            window.buildWorkArea();
+            executor.schedule(() -> executor.ui().execute(window::buildWorkArea), WORK_AREA_AT_THE_LATEST);
         });
     }
 
@@ -235,9 +240,14 @@ public final class DesktopSession {
             // folder, and the editor waited for all of them at startup (about a third of the time to it).
             if (opened.lastTask() != null) {
                 open(opened.lastTask());
+            } else {
+                window.buildWorkArea();
             }
             tasks.refresh(entries -> selectInitial(entries, reopenLast));
-        }).onFailure(notices.failed("Opening the workspace " + workspace)).start();
+        }).onFailure(error -> {
+            window.buildWorkArea();
+            notices.failed("Opening the workspace " + workspace).accept(error);
+        }).start();
     }
 
     /** A workspace read in the background: held for this window, or refused because another has it. */
@@ -268,6 +278,7 @@ public final class DesktopSession {
                 ? settings.get(AppSettings.OPEN_TAB, "task.md") : "task.md";
         opening = folder;
         editor.open(folder, tab, draft -> {
+            window.buildWorkArea(); // at startup, built here with the task in it (see start)
             opening = null;
             settings.put(AppSettings.OPEN_TASK, draft.folder().toString());
             saveSettingsLater();

@@ -368,10 +368,16 @@ class MarkdownEditorTest {
         robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
         robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
         robot.push(KeyCode.CONTROL, KeyCode.MINUS);
-        waitFor("a pixel larger text in every file", () -> taskMd.getStyle().contains("-fx-font-size: 14.5px")
-                && robot.lookup("#editor-design-spec-md").queryAs(CodeArea.class).getStyle().contains("-fx-font-size: 14.5px"));
+        waitFor("a pixel larger text", () -> taskMd.getStyle().contains("-fx-font-size: 14.5px"));
+        // Every file: the next one's editor, made when its tab is first shown, has the new size too.
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        waitFor("design-spec.md at the same size", () -> robot.lookup("#editor-design-spec-md").tryQueryAs(CodeArea.class)
+                .map(spec -> spec.getStyle().contains("-fx-font-size: 14.5px")).orElse(false));
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        robot.clickOn(taskMd);
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
-        waitFor("the usual size", () -> taskMd.getStyle().contains("-fx-font-size: 13.5px"));
+        waitFor("the usual size", () -> taskMd.getStyle().contains("-fx-font-size: 13.5px")
+                && robot.lookup("#editor-design-spec-md").queryAs(CodeArea.class).getStyle().contains("-fx-font-size: 13.5px"));
     }
 
     /** The size of the first drawn run of plain prose (headings are drawn larger). */

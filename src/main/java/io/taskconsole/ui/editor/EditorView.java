@@ -127,7 +127,7 @@ public final class EditorView {
     }
 
     public void focusEditor() {
-        MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
+        MarkdownArea area = areaFor(model.selectedProperty().get());
         if (area != null) {
             area.focus();
         }
@@ -261,7 +261,7 @@ public final class EditorView {
     }
 
     private CodeArea selectedArea() {
-        MarkdownArea area = areaByDoc.get(model.selectedProperty().get());
+        MarkdownArea area = areaFor(model.selectedProperty().get());
         return area == null ? null : area.area();
     }
 
@@ -348,11 +348,36 @@ public final class EditorView {
         Tab selected = tabByDoc.get(model.selectedProperty().get());
         if (selected != null) {
             tabs.getSelectionModel().select(selected);
+            areaFor(model.selectedProperty().get());
         }
         bindStatus(model.selectedProperty().get());
     }
 
+    /**
+     * A file's tab. Its editor is made when the tab is first shown: a {@code CodeArea} is hundreds of
+     * nodes to style and lay out, and a task opens on one of its files (the others' editors cost the
+     * first frame of the task about a third of its time).
+     */
     private Tab tabFor(DocumentModel doc) {
+        Tab tab = new Tab();
+        tab.setUserData(doc);
+        tab.textProperty().bind(Bindings.when(doc.dirtyProperty()).then("● " + doc.name()).otherwise(doc.name()));
+        tab.setTooltip(new Tooltip(doc.name() + " — Ctrl+PgDn / Ctrl+PgUp switch files"));
+        tab.selectedProperty().addListener((o, was, shown) -> {
+            if (shown && tabByDoc.get(doc) == tab) {
+                areaFor(doc);
+            }
+        });
+        return tab;
+    }
+
+    /** {@code doc}'s editor, made and put in its tab the first time it is asked for; null for a file without a tab. */
+    private MarkdownArea areaFor(DocumentModel doc) {
+        MarkdownArea existing = areaByDoc.get(doc);
+        Tab tab = tabByDoc.get(doc);
+        if (existing != null || tab == null) {
+            return existing;
+        }
         MarkdownArea area = new MarkdownArea(doc, model);
         areaByDoc.put(doc, area);
         // Read-only while another Task Console holds the workspace: no typing, so no autosave to race.
@@ -366,22 +391,17 @@ public final class EditorView {
             collect(criteria, byFile);
             area.markCriteria(byFile.getOrDefault(doc.name(), Map.of()));
         }
-        Tab tab = new Tab();
-        tab.setUserData(doc);
         tab.setContent(area.node());
-        tab.textProperty().bind(Bindings.when(doc.dirtyProperty()).then("● " + doc.name()).otherwise(doc.name()));
-        tab.setTooltip(new Tooltip(doc.name() + " — Ctrl+PgDn / Ctrl+PgUp switch files"));
-        return tab;
+        return area;
     }
 
     private void reveal(EditorViewModel.Jump jump) {
         DocumentModel doc = model.document(jump.file()).orElse(null);
         Tab tab = tabByDoc.get(doc);
-        MarkdownArea area = areaByDoc.get(doc);
-        if (tab == null || area == null) {
+        if (tab == null) {
             return;
         }
         tabs.getSelectionModel().select(tab);
-        area.reveal(jump.line());
+        areaFor(doc).reveal(jump.line());
     }
 }
