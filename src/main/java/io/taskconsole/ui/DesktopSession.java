@@ -144,13 +144,15 @@ public final class DesktopSession {
         editor.infoProperty().addListener((o, a, info) -> stage.setTitle(info == null ? TITLE
                 : TITLE + " — #" + info.id() + " " + (info.title().isBlank() ? info.service().value() : info.title())));
         // Reading the workspace before the first frame would compete with it for the CPU (measured:
-        // the window came later). The work area is built when the last task has been read, in the
-        // same turn as the task is put in it, so its CSS and layout are done once, with the task:
+        // the window came later). The work area is put in the window when the last task has been read,
+        // in the same turn as the task is put in it, so its CSS and layout are done once, with the task:
         // built first, the empty work area took a layout pass of its own and the task waited behind
         // it. Without a last task to open (a first run, an empty workspace) it is built at once, and
         // a slow disk gets it after WORK_AREA_AT_THE_LATEST, empty.
         afterFirstFrame(scene, () -> {
             readWorkspace();
+            // Made while the worker reads, put in the window with the task (see MainWindow.prepareWorkArea).
+            window.prepareWorkArea();
             executor.schedule(() -> executor.ui().execute(window::buildWorkArea), WORK_AREA_AT_THE_LATEST);
         });
     }

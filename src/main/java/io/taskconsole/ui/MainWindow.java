@@ -82,6 +82,10 @@ final class MainWindow {
     private final StackPane sidePlaceholder = new StackPane();
     private final StackPane bottomPlaceholder = new StackPane();
     private boolean layoutComplete;
+    /** The work area's parts, made by prepareWorkArea() and put in the window by buildWorkArea(). */
+    private Node workAreaTop;
+    private Node statusBar;
+    private boolean workAreaShown;
 
     MainWindow(DesktopSession session) {
         this.session = session;
@@ -96,6 +100,22 @@ final class MainWindow {
      * starting JavaFX itself. Idempotent: an action that needs the work area calls it first.
      */
     void buildWorkArea() {
+        prepareWorkArea();
+        if (!workAreaShown) {
+            workAreaShown = true;
+            root.setTop(workAreaTop);
+            root.setCenter(workArea);
+            root.setBottom(statusBar);
+        }
+    }
+
+    /**
+     * Makes the work area's controls without putting them in the window. Nodes outside a scene get
+     * no CSS and no layout and ask for no frame, so this can run while the task is read: the pass
+     * that styles and lays them out then happens once, when {@link #buildWorkArea} puts them in
+     * with the task. Idempotent.
+     */
+    void prepareWorkArea() {
         if (editor != null) {
             return;
         }
@@ -103,7 +123,7 @@ final class MainWindow {
         editor = new EditorView(session.editor, session.submit.configMapSizeProperty(), session.criteria.criteria());
         editor.rememberIn(session.settings, session::saveSettingsLater);
         preview = new PreviewView(session.preview, session.editor);
-        root.setTop(new VBox(menuBar(), session.actions().toolBar(), notices.node()));
+        workAreaTop = new VBox(menuBar(), session.actions().toolBar(), notices.node());
         buildColumns();
         taskTab.setContent(columns);
         taskTab.setId("task-tab");
@@ -114,12 +134,12 @@ final class MainWindow {
         workArea.setId("work-area-tabs");
         workArea.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         workArea.getStyleClass().add("work-area");
-        root.setCenter(workArea);
-        root.setBottom(statusBar());
+        statusBar = statusBar();
     }
 
+    /** Whether the work area is in the window (not only made). */
     boolean workAreaBuilt() {
-        return editor != null;
+        return workAreaShown;
     }
 
     /**

@@ -1,0 +1,73 @@
+package io.taskconsole.ui;
+
+import static io.taskconsole.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskconsole.ui.core.CoreAdapters;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A start that reopens the last task shows the work area with the task already in the editor: no
+ * frame of an empty editor ("Choose a task on the left") before it, and one styling and layout pass
+ * of the work area instead of two.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkAreaFirstFrameTest {
+
+    @TempDir
+    Path temp;
+    Stage first;
+
+    @Start
+    void start(Stage stage) {
+        first = stage;
+    }
+
+    @Test
+    void theWorkAreaAppearsWithTheLastTaskInIt(FxRobot robot) {
+        DesktopSession before = startConsole(robot, () -> first, null);
+        waitFor("the sample task in the editor", () -> before.editor.isOpen());
+        robot.interact(before::requestClose);
+        waitFor("the window to close", () -> !before.stage().isShowing());
+
+        AtomicReference<String> firstWorkAreaFrame = new AtomicReference<>();
+        DesktopSession again = startConsole(robot, Stage::new, firstWorkAreaFrame);
+        waitFor("a frame with the work area", () -> firstWorkAreaFrame.get() != null);
+
+        assertThat(firstWorkAreaFrame.get()).as("task.md's text in the first frame that has the work area")
+                .startsWith("# Rate-limit failed logins");
+        robot.interact(again::requestClose);
+    }
+
+    /** Starts a console; with {@code seen}, records task.md's text in the first frame laid out with the work area. */
+    private DesktopSession startConsole(FxRobot robot, Supplier<Stage> stage, AtomicReference<String> seen) {
+        DesktopSession[] console = {null};
+        robot.interact(() -> {
+            console[0] = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"),
+                    CoreAdapters.real());
+            console[0].onExit(() -> { });
+            console[0].start(stage.get());
+            if (seen != null) {
+                Scene scene = console[0].stage().getScene();
+                scene.addPostLayoutPulseListener(() -> {
+                    if (seen.get() == null && scene.lookup("#editor-tabs") != null) {
+                        CodeArea taskMd = (CodeArea) scene.lookup("#editor-task-md");
+                        seen.set(taskMd == null ? "" : taskMd.getText());
+                    }
+                });
+            }
+        });
+        return console[0];
+    }
+}
