@@ -354,9 +354,9 @@ public final class EditorView {
     }
 
     /**
-     * A file's tab. Its editor is made when the tab is first shown: a {@code CodeArea} is hundreds of
-     * nodes to style and lay out, and a task opens on one of its files (the others' editors cost the
-     * first frame of the task about a third of its time).
+     * A file's tab. Its editor is made when the tab is first shown: a {@code CodeArea} with its
+     * gutter and highlighting is hundreds of nodes to make, style and lay out, and a task opens on
+     * one of its files.
      */
     private Tab tabFor(DocumentModel doc) {
         Tab tab = new Tab();
