@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class CaretRestTest {
 
-    private static final Duration SHORT = Duration.millis(400);
+    private static final Duration SHORT = Duration.millis(1000);
 
     CodeArea area;
     CaretRest rest;
@@ -41,13 +41,15 @@ class CaretRestTest {
     void anIdleCaretStopsBlinkingAndTheWindowStopsDrawing(FxRobot robot) throws Exception {
         robot.clickOn("#area");
         assertThat(rest.resting()).as("blinking right after a click").isFalse();
-        assertThat(pulsesDuring(robot, 300)).as("frames drawn while the caret blinks").isPositive();
+        assertThat(pulsesDuring(robot, 500)).as("frames drawn while the caret blinks").isGreaterThanOrEqualTo(5);
 
         waitFor("the caret to rest", () -> rest.resting());
 
         assertThat(area.getCaretSelectionBind().getUnderlyingCaret().getBlinkRate()).isEqualTo(Duration.ZERO);
         assertThat(robot.lookup(".caret").queryAs(javafx.scene.Node.class).isVisible()).as("shown, steadily").isTrue();
-        assertThat(pulsesDuring(robot, 500)).as("frames drawn once it rests").isZero();
+        // A blinking caret keeps JavaFX drawing 60 frames a second (about 30 here); at rest none are
+        // asked for, though another window of the test run may still cause a stray one.
+        assertThat(pulsesDuring(robot, 500)).as("frames drawn once it rests").isLessThan(5);
     }
 
     @Test
@@ -67,7 +69,7 @@ class CaretRestTest {
         robot.clickOn("elsewhere");
 
         assertThat(area.isFocused()).isFalse();
-        waitFor("no frames drawn", () -> pulsesDuring(robot, 300) == 0);
+        waitFor("no frames drawn (a stray one aside)", () -> pulsesDuring(robot, 500) < 5);
     }
 
     /** How many frames JavaFX lays out in the next {@code millis}. */
