@@ -130,7 +130,8 @@ class CaretRestoreTest {
             return again != null && WaitForAsyncUtils.asyncFx(() -> again.getText().equals(PARAGRAPHS)
                     && again.getCurrentParagraph() == PARAGRAPHS.lines().toList().indexOf("Paragraph 120 of the task.")).get();
         });
-        waitFor("the preview at the caret's block", () -> previewShows(console).contains("Paragraph 120 of the task."));
+        waitFor("the preview at the caret's block", () -> previewShows(console).contains("Paragraph 120 of the task."), () -> null,
+                () -> console.window().workAreaBuilt() ? PreviewFollowState.of(console.window().preview, console.editor).call() : "no work area");
         assertThat(previewShows(console)).as("the preview's top").doesNotContain("Paragraph 1 of the task.");
         robot.interact(() -> Screenshots.save(console.stage().getScene(), screenshot));
     }
@@ -149,7 +150,8 @@ class CaretRestoreTest {
         waitFor("the new text rendered for the preview", () -> WaitForAsyncUtils.asyncFx(
                 () -> console.window().preview.renderedText().contains("Paragraph 150 of the task.")).get());
         robot.interact(() -> area.moveTo(area.getText().indexOf("Paragraph 120 of")));
-        waitFor("the preview at paragraph 120 as the caret moves there", () -> previewShows(console).contains("Paragraph 120 of the task."));
+        waitFor("the preview at paragraph 120 as the caret moves there", () -> previewShows(console).contains("Paragraph 120 of the task."), () -> null,
+                PreviewFollowState.of(console.window().preview, console.editor));
 
         robot.interact(() -> console.tasks.create("2001", "search", "Faster search", draft -> { }));
         waitFor("the other task in the preview", () -> console.editor.isOpen() && console.editor.infoProperty().get().id().value() == 2001

@@ -149,7 +149,8 @@ class ConsoleAppTest {
 
         robot.interact(() -> console.editor.jumpTo("task.md", lastLine));
 
-        waitFor("the end of the task on screen", () -> drawnPreviewText().contains(lastBlock));
+        waitFor("the end of the task on screen", () -> drawnPreviewText().contains(lastBlock), () -> null,
+                PreviewFollowState.of(console.window().preview, console.editor));
         assertThat(drawnPreviewText()).doesNotContain("Users report credential-stuffing");
     }
 

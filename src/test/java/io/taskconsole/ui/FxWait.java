@@ -50,6 +50,14 @@ public final class FxWait {
      * (non-null): the test fails in seconds with that reason instead of after the hang guard.
      */
     public static void waitFor(String what, Callable<Boolean> condition, Callable<String> giveUp) {
+        waitFor(what, condition, giveUp, () -> null);
+    }
+
+    /**
+     * As {@link #waitFor(String, Callable, Callable)}; on timeout the message also has what
+     * {@code state} reads then (say, where a list is scrolled to), for a failure that cannot be rerun.
+     */
+    public static void waitFor(String what, Callable<Boolean> condition, Callable<String> giveUp, Callable<String> state) {
         watchFxThread();
         FX_FAILURE.set(null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -66,8 +74,10 @@ public final class FxWait {
             }
             long now = System.nanoTime();
             if (now > deadline) {
+                String seen = reason(state);
                 throw new AssertionError("Timed out waiting for: " + what
-                        + errorBanner().map(e -> " (the app shows: " + e + ")").orElse(""));
+                        + errorBanner().map(e -> " (the app shows: " + e + ")").orElse("")
+                        + (seen == null ? "" : "; state then: " + seen));
             }
             String error = errorBanner().orElse(null);
             if (error == null || !error.equals(errorSeen)) {

@@ -413,6 +413,9 @@ public final class EditorViewModel {
 
     public void jumpTo(String file, int line) {
         document(file).ifPresent(selected::set);
+        // Each request is a jump, also to the line of the last one: the caret may have moved since,
+        // and a property does not tell its listeners about a value equal to the one it holds.
+        jump.set(null);
         jump.set(new Jump(file, line));
     }
 

@@ -54,12 +54,17 @@ public final class PreviewView {
         list.setPlaceholder(new Label("Nothing to preview yet"));
         enableCopy();
         followCaret();
-        list.heightProperty().addListener((o, a, height) -> {
-            if (scrollWhenLaidOut && height.doubleValue() > 0 && list.getSkin() != null) {
-                scrollWhenLaidOut = false;
-                javafx.application.Platform.runLater(this::scrollToCaret);
-            }
-        });
+        // The list gets its skin (CSS) and then its size (layout); the deferred scroll waits for both,
+        // whichever comes last.
+        list.heightProperty().addListener((o, a, height) -> scrollIfLaidOut());
+        list.skinProperty().addListener((o, a, skin) -> scrollIfLaidOut());
+    }
+
+    private void scrollIfLaidOut() {
+        if (scrollWhenLaidOut && list.getHeight() > 0 && list.getSkin() != null) {
+            scrollWhenLaidOut = false;
+            javafx.application.Platform.runLater(this::scrollToCaret);
+        }
     }
 
     public Node node() {

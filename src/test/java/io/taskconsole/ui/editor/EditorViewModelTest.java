@@ -180,6 +180,21 @@ class EditorViewModelTest {
     }
 
     @Test
+    void clickingTheSameCriterionAgainJumpsAgain() {
+        java.util.List<EditorViewModel.Jump> jumps = new java.util.ArrayList<>();
+        editor.jumpProperty().addListener((o, a, jump) -> {
+            if (jump != null) {
+                jumps.add(jump);
+            }
+        });
+
+        editor.jumpTo("design-spec.md", 3);
+        editor.jumpTo("design-spec.md", 3); // the caret has been moved away in between
+
+        assertThat(jumps).as("each click is a jump, even to the same line").hasSize(2);
+    }
+
+    @Test
     void eachFilesCaretPlaceIsRememberedWhenAnotherTaskOpensAndRestoredWhenItReopens() throws Exception {
         AppSettings settings = AppSettings.load(temp.resolve("config"));
         editor.rememberCaretsIn(new CaretMemory(settings), () -> { });
