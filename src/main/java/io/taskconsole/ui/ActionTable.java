@@ -1,5 +1,6 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.ui.common.LazyTooltip;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,7 +16,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -104,7 +104,7 @@ public final class ActionTable {
             Button button = new Button(action.toolLabel());
             button.setId(action.id());
             String tip = action.description() + (action.shortcut() == null ? "" : " (" + action.shortcutText() + ")");
-            button.setTooltip(new Tooltip(tip));
+            LazyTooltip.set(button, tip);
             button.setAccessibleText(tip);
             button.setOnAction(e -> action.handler().run());
             if (action.disabled() != null) {

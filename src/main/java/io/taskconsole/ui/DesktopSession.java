@@ -1,5 +1,6 @@
 package io.taskconsole.ui;
 
+import io.taskconsole.task.TaskDraft;
 import io.taskconsole.ui.attempts.AttemptsViewModel;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.AppLog;
@@ -234,7 +235,10 @@ public final class DesktopSession {
             if (options.smokeTest() || (firstRun && folders.isEmpty())) {
                 core.tasks().createSample(workspace);
             }
-            return new Opened(opened.workspace(), opened.hold(), null, folders.contains(openLast) ? openLast : null);
+            // The task open last time is read here too: read after this task, it waited for the FX
+            // thread to hand it to another worker, and at startup that thread is busy making the window.
+            return new Opened(opened.workspace(), opened.hold(), null,
+                    folders.contains(openLast) ? readLastTask(openLast) : null);
         }).onSuccess(opened -> {
             Path ws = opened.workspace();
             workspaceHold = opened.hold();
@@ -253,7 +257,8 @@ public final class DesktopSession {
             // The task open last time is read beside the list, not after it: the list reads every task
             // folder, and the editor waited for all of them at startup (about a third of the time to it).
             if (opened.lastTask() != null) {
-                open(opened.lastTask());
+                opening = opened.lastTask().folder();
+                editor.show(opened.lastTask(), tabToOpen(opened.lastTask().folder()), this::opened);
             } else {
                 window.buildWorkArea();
             }
@@ -264,9 +269,18 @@ public final class DesktopSession {
         }).start();
     }
 
+    /** The last task's draft, or null when it cannot be read: then the task list's selection opens it and says why. */
+    private TaskDraft readLastTask(Path folder) {
+        try {
+            return core.tasks().load(folder);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A workspace read in the background: held for this window, or refused because another has it. */
     private record Opened(Path workspace, io.taskconsole.ui.core.TaskStore.WorkspaceHold hold,
-                          io.taskconsole.TaskConsoleException refused, Path lastTask) {
+                          io.taskconsole.TaskConsoleException refused, TaskDraft lastTask) {
     }
 
     private void releaseWorkspace() {
@@ -288,28 +302,39 @@ public final class DesktopSession {
     }
 
     private void open(Path folder) {
-        String tab = folder.toString().equals(settings.get(AppSettings.OPEN_TASK, ""))
-                ? settings.get(AppSettings.OPEN_TAB, "task.md") : "task.md";
         opening = folder;
-        editor.open(folder, tab, draft -> {
-            window.buildWorkArea(); // at startup, built here with the task in it (see start)
-            opening = null;
-            settings.put(AppSettings.OPEN_TASK, draft.folder().toString());
-            saveSettingsLater();
-            preview.renderNow();
-            criteria.extractNow();
-            submit.refreshGenerated();
-            if (!editorReady) {
-                editorReady = true;
-                if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                    window.editor().focusEditor();
-                }
-                // Marked after the frame that shows the task has been laid out: a key typed before
-                // then waits for that pass, the longest piece of work on the FX thread at startup.
-                afterNextFrame(stage.getScene(), () -> markers.reached("editor-ready"));
-                Platform.runLater(this::afterEditorReady);
+        editor.open(folder, tabToOpen(folder), this::opened);
+    }
+
+    /** The file whose tab was in front when {@code folder} was last open; task.md for another task. */
+    private String tabToOpen(Path folder) {
+        return folder.toString().equals(settings.get(AppSettings.OPEN_TASK, ""))
+                ? settings.get(AppSettings.OPEN_TAB, "task.md") : "task.md";
+    }
+
+    /** A task is in the editor: at startup, the work area goes into the window with it. */
+    private void opened(TaskDraft draft) {
+        window.buildWorkArea(); // at startup, built here with the task in it (see start)
+        opening = null;
+        settings.put(AppSettings.OPEN_TASK, draft.folder().toString());
+        saveSettingsLater();
+        preview.renderNow();
+        criteria.extractNow();
+        submit.refreshGenerated();
+        if (!editorReady) {
+            editorReady = true;
+            if (!(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                window.editor().focusEditor();
             }
-        });
+            // Marked after the frame that shows the task has been laid out: a key typed before
+            // then waits for that pass, the longest piece of work on the FX thread at startup.
+            // The side and bottom panes come in the frame after: in that pass they took about a
+            // third of its time, and until then their places are kept empty at their sizes.
+            afterNextFrame(stage.getScene(), () -> {
+                markers.reached("editor-ready");
+                Platform.runLater(this::afterEditorReady);
+            });
+        }
     }
 
     /** The window's one action table (menus, toolbar, shortcuts help); made once, when the menus are first built. */

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -54,7 +53,7 @@ public final class NoticeBar {
         Button close = new Button("×");
         close.setId("notice-close");
         close.getStyleClass().add(Styles.FLAT);
-        close.setTooltip(new Tooltip("Dismiss (Esc)"));
+        LazyTooltip.set(close, "Dismiss (Esc)");
         close.setAccessibleText("Dismiss the message");
         close.setOnAction(e -> notices.dismiss());
         detailsLink.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -1,5 +1,6 @@
 package io.taskconsole.ui.editor;
 
+import io.taskconsole.ui.common.LazyTooltip;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.submit.ConfigMapLimits;
 import java.util.List;
@@ -169,7 +170,7 @@ public final class EditorView {
 
         add.setId("add-file");
         add.getStyleClass().add(Styles.FLAT);
-        add.setTooltip(new Tooltip("Add a Markdown file to the task"));
+        LazyTooltip.set(add, "Add a Markdown file to the task");
         add.setAccessibleText("Add a Markdown file to the task");
         add.disableProperty().bind(tabs.visibleProperty().not());
 

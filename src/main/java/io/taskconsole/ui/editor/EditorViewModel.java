@@ -191,6 +191,13 @@ public final class EditorViewModel {
                 .start();
     }
 
+    /** As {@link #open open}, for a draft read already (the last task, read with the workspace at startup). */
+    public void show(TaskDraft draft, String selectFile, Consumer<TaskDraft> opened) {
+        saveNow();
+        show(draft, selectFile);
+        opened.accept(draft);
+    }
+
     /** Shows a draft already loaded (e.g. just created). */
     public void show(TaskDraft draft, String selectFile) {
         autosaves.values().forEach(Debouncer::flush);

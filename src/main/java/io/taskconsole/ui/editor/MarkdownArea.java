@@ -1,5 +1,6 @@
 package io.taskconsole.ui.editor;
 
+import io.taskconsole.ui.common.LazyTooltip;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -12,14 +13,12 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.reactfx.EventSource;
+import org.reactfx.collection.LiveList;
 import org.reactfx.value.Val;
 
 /**
@@ -42,6 +41,10 @@ final class MarkdownArea {
     private boolean placePending;
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    /** A gutter line with a criterion's marker; the others keep its place empty (see console.css). */
+    private static final PseudoClass CRITERION = PseudoClass.getPseudoClass("criterion");
+    /** The marker's width; console.css pads lines without one by as much, so the text lines up. */
+    private static final double MARKER_WIDTH = 14;
     static final PseudoClass FLASHING = PseudoClass.getPseudoClass("flash");
     /** How long a line the user jumped to stays marked. */
     static final Duration FLASH = Duration.millis(1500);
@@ -169,40 +172,45 @@ final class MarkdownArea {
     }
 
     /**
-     * The gutter: the line number (the caret's line marked), then a marker on lines that hold an
-     * acceptance criterion. A graphic listens to the caret only while it is on screen, so the
-     * graphics of paragraphs scrolled away can be collected.
+     * The gutter: the line number (the caret's line marked), with a marker after it on lines that
+     * hold an acceptance criterion. One label per line, the marker its graphic only where there is
+     * one: the gutter's nodes are styled and laid out for every line on screen as the editor first
+     * shows a file, and a box with a number and an empty marker per line cost a tenth of startup's
+     * layout pass. A graphic listens to the caret and the line count only while it is on screen,
+     * so the graphics of paragraphs scrolled away can be collected.
      */
     private IntFunction<Node> gutter() {
-        IntFunction<Node> numbers = LineNumberFactory.get(area);
+        Val<Integer> digits = Val.map(LiveList.sizeOf(area.getParagraphs()), lines -> String.valueOf(lines).length());
         return index -> {
-            Node number = numbers.apply(index);
-            Label marker = new Label();
-            marker.getStyleClass().add("criterion-marker");
-            marker.setMinWidth(14);
-            marker.setAlignment(Pos.CENTER);
-            HBox gutter = new HBox(number, marker);
-            gutter.getStyleClass().add("editor-gutter");
+            Label number = new Label();
+            number.getStyleClass().addAll("lineno", "editor-gutter");
+            String line = String.valueOf(index + 1);
+            // Off screen the mapping gives null (flatMap of a null scene): the number then goes unpadded.
+            Val.flatMap(number.sceneProperty(), scene -> digits)
+                    .values().subscribe(width -> number.setText(
+                            " ".repeat(Math.max(0, (width == null ? 0 : width) - line.length())) + line));
             Val<Boolean> current = Val.map(area.currentParagraphProperty(), paragraph -> paragraph == index);
-            Val.flatMap(gutter.sceneProperty(), scene -> scene == null ? Val.constant(false) : current)
-                    .values().subscribe(on -> {
-                        number.pseudoClassStateChanged(CURRENT, Boolean.TRUE.equals(on));
-                        gutter.pseudoClassStateChanged(CURRENT, Boolean.TRUE.equals(on));
-                    });
-            Val.flatMap(gutter.sceneProperty(), scene -> scene == null ? Val.constant(Map.<Integer, String>of()) : criteria)
-                    .values().subscribe(lines -> showCriterion(marker, lines == null ? null : lines.get(index + 1)));
-            return gutter;
+            Val.flatMap(number.sceneProperty(), scene -> current)
+                    .values().subscribe(on -> number.pseudoClassStateChanged(CURRENT, Boolean.TRUE.equals(on)));
+            Val.flatMap(number.sceneProperty(), scene -> criteria)
+                    .values().subscribe(lines -> showCriterion(number, lines == null ? null : lines.get(index + 1)));
+            return number;
         };
     }
 
-    private static void showCriterion(Label marker, String id) {
-        marker.getStyleClass().remove("has-criterion");
-        marker.setText(id == null ? "" : "\u25C6");
-        marker.setTooltip(id == null ? null : new Tooltip(id + " is written on this line"));
-        marker.setAccessibleText(id == null ? null : "Acceptance criterion " + id);
-        if (id != null) {
-            marker.getStyleClass().add("has-criterion");
+    private static void showCriterion(Label number, String id) {
+        number.pseudoClassStateChanged(CRITERION, id != null);
+        if (id == null) {
+            number.setGraphic(null);
+            return;
         }
+        Label marker = number.getGraphic() instanceof Label existing ? existing : new Label("\u25C6");
+        marker.getStyleClass().setAll("criterion-marker", "has-criterion");
+        marker.setMinWidth(MARKER_WIDTH);
+        marker.setAlignment(Pos.CENTER);
+        LazyTooltip.set(marker, id + " is written on this line");
+        marker.setAccessibleText("Acceptance criterion " + id);
+        number.setGraphic(marker);
     }
 
     /**

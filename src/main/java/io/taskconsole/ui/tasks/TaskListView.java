@@ -1,5 +1,6 @@
 package io.taskconsole.ui.tasks;
 
+import io.taskconsole.ui.common.LazyTooltip;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -10,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -51,7 +51,7 @@ public final class TaskListView {
         workspace.textProperty().bind(Bindings.createStringBinding(
                 () -> model.workspaceProperty().get() == null ? "" : model.workspaceProperty().get().toString(),
                 model.workspaceProperty()));
-        workspace.setTooltip(new Tooltip("The workspace folder (File ▸ Open workspace…, Ctrl+O)"));
+        LazyTooltip.set(workspace, "The workspace folder (File ▸ Open workspace…, Ctrl+O)");
         // A long path wraps instead of ending in "…": which folder this is matters more than one line.
         workspace.setWrapText(true);
         workspace.setMinHeight(Region.USE_PREF_SIZE);
@@ -77,7 +77,7 @@ public final class TaskListView {
                 if (empty || entry == null) {
                     setText(null);
                     setGraphic(null);
-                    setTooltip(null);
+                    LazyTooltip.set(this, null);
                     return;
                 }
                 Label main = new Label(entry.label());
@@ -91,7 +91,7 @@ public final class TaskListView {
                 }
                 setGraphic(new VBox(1, main, sub));
                 setText(null);
-                setTooltip(new Tooltip(entry.folder().toString()));
+                LazyTooltip.set(this, entry.folder().toString());
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -111,9 +111,9 @@ public final class TaskListView {
 
         newTask.setId("new-task");
         newTask.getStyleClass().add(Styles.ACCENT);
-        newTask.setTooltip(new Tooltip("Create a task from the template (Ctrl+N)"));
+        LazyTooltip.set(newTask, "Create a task from the template (Ctrl+N)");
         importButton.setId("import-tasks");
-        importButton.setTooltip(new Tooltip("Import tasks from a Task Master tasks.json (Ctrl+I)"));
+        LazyTooltip.set(importButton, "Import tasks from a Task Master tasks.json (Ctrl+I)");
         // Whole labels in a narrow column: the buttons keep their width and go on two rows if need be.
         newTask.setMinWidth(Region.USE_PREF_SIZE);
         importButton.setMinWidth(Region.USE_PREF_SIZE);
