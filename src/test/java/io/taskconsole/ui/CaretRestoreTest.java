@@ -4,7 +4,6 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.common.AppSettings;
-import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,14 +39,9 @@ class CaretRestoreTest {
     }
 
     private DesktopSession startConsole(FxRobot robot, java.util.function.Supplier<Stage> stage) {
-        DesktopSession[] console = {null};
-        robot.interact(() -> {
-            console[0] = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-            console[0].onExit(() -> { });
-            console[0].start(stage.get());
-        });
-        waitFor("a task in the editor", () -> console[0].editor.isOpen() && taskMd(robot, console[0]) != null);
-        return console[0];
+        DesktopSession console = ConsoleStarts.start(robot, temp.resolve("workspace"), temp.resolve("config"), stage);
+        waitFor("a task in the editor", () -> console.editor.isOpen() && taskMd(robot, console) != null);
+        return console;
     }
 
     private static CodeArea taskMd(FxRobot robot, DesktopSession console) {

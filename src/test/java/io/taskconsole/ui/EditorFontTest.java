@@ -4,7 +4,6 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.common.AppSettings;
-import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -38,14 +37,9 @@ class EditorFontTest {
     }
 
     private DesktopSession startConsole(FxRobot robot, java.util.function.Supplier<Stage> stage) {
-        DesktopSession[] console = {null};
-        robot.interact(() -> {
-            console[0] = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-            console[0].onExit(() -> { });
-            console[0].start(stage.get());
-        });
-        waitFor("a task in the editor", () -> console[0].editor.isOpen() && area(robot, console[0], "#editor-task-md") != null);
-        return console[0];
+        DesktopSession console = ConsoleStarts.start(robot, temp.resolve("workspace"), temp.resolve("config"), stage);
+        waitFor("a task in the editor", () -> console.editor.isOpen() && area(robot, console, "#editor-task-md") != null);
+        return console;
     }
 
     private static CodeArea area(FxRobot robot, DesktopSession console, String id) {

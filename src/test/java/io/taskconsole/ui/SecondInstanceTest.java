@@ -8,7 +8,6 @@ import io.taskconsole.badinput.BadInputCase;
 import io.taskconsole.badinput.WorkspaceLockHolder;
 import io.taskconsole.task.SampleTask;
 import io.taskconsole.ui.common.Notice;
-import io.taskconsole.ui.core.CoreAdapters;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -59,11 +58,7 @@ class SecondInstanceTest {
         try {
             assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine())
                     .isEqualTo("locked");
-            robot.interact(() -> {
-                console[0] = new DesktopSession(new StartupOptions(false, workspace), temp.resolve("config"), CoreAdapters.real());
-                console[0].onExit(() -> { });
-                console[0].start(first);
-            });
+            console[0] = ConsoleStarts.start(robot, workspace, temp.resolve("config"), () -> first);
             DesktopSession c = console[0];
             waitFor("the task to open read-only", () -> c.editor.isOpen() && c.editor.readOnlyProperty().get());
             Notice notice = c.notices.current();

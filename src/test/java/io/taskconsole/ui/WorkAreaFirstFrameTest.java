@@ -3,7 +3,6 @@ package io.taskconsole.ui;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -52,14 +51,9 @@ class WorkAreaFirstFrameTest {
 
     /** Starts a console; with {@code seen}, records task.md's text in the first frame laid out with the work area. */
     private DesktopSession startConsole(FxRobot robot, Supplier<Stage> stage, AtomicReference<String> seen) {
-        DesktopSession[] console = {null};
-        robot.interact(() -> {
-            console[0] = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"),
-                    CoreAdapters.real());
-            console[0].onExit(() -> { });
-            console[0].start(stage.get());
+        return ConsoleStarts.start(robot, temp.resolve("workspace"), temp.resolve("config"), stage, console -> {
             if (seen != null) {
-                Scene scene = console[0].stage().getScene();
+                Scene scene = console.stage().getScene();
                 scene.addPostLayoutPulseListener(() -> {
                     if (seen.get() == null && scene.lookup("#editor-tabs") != null) {
                         CodeArea taskMd = (CodeArea) scene.lookup("#editor-task-md");
@@ -68,6 +62,5 @@ class WorkAreaFirstFrameTest {
                 });
             }
         });
-        return console[0];
     }
 }

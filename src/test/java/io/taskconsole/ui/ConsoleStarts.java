@@ -1,0 +1,38 @@
+package io.taskconsole.ui;
+
+import io.taskconsole.ui.core.CoreAdapters;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+
+/**
+ * Starts Task Console windows for tests that start, kill and restart it as a user would: each on a
+ * stage of its own (the test's first stage, then new ones), with the real core, and settings in a
+ * folder the test chooses, so a restart finds what the last window left there.
+ */
+final class ConsoleStarts {
+
+    private ConsoleStarts() {
+    }
+
+    /** Starts a window on {@code workspace} (null: the one in the settings), settings in {@code config}. */
+    static DesktopSession start(FxRobot robot, Path workspace, Path config, Supplier<Stage> stage) {
+        return start(robot, workspace, config, stage, console -> { });
+    }
+
+    /** As {@link #start(FxRobot, Path, Path, Supplier)}; {@code beforeFirstFrame} runs on the FX thread right after the window is shown. */
+    static DesktopSession start(FxRobot robot, Path workspace, Path config, Supplier<Stage> stage,
+                                Consumer<DesktopSession> beforeFirstFrame) {
+        DesktopSession[] console = {null};
+        robot.interact(() -> {
+            console[0] = new DesktopSession(new StartupOptions(false, workspace), config, CoreAdapters.real());
+            // A test's window closing must not end the JavaFX platform the other tests run on.
+            console[0].onExit(() -> { });
+            console[0].start(stage.get());
+            beforeFirstFrame.accept(console[0]);
+        });
+        return console[0];
+    }
+}
