@@ -378,8 +378,12 @@ class ConsoleAppTest {
         waitFor("the side and bottom panes", () -> WaitForAsyncUtils.asyncFx(() -> console.window().layoutComplete()).get());
         assertThat(console.submit.generatedProperty().get()).as("prompt.md before its tab is opened").isNull();
 
-        robot.clickOn(robot.lookup(".tab-label").match(node -> "Generated files".equals(((javafx.scene.control.Labeled) node).getText()))
-                .queryAs(javafx.scene.Node.class));
+        // The panes go in one frame after the editor's; the tab is clicked once it has been laid out.
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> generatedTab = () -> robot.lookup(".tab-label")
+                .match(node -> "Generated files".equals(((javafx.scene.control.Labeled) node).getText())).tryQuery();
+        waitFor("the Generated files tab on screen", () -> WaitForAsyncUtils.asyncFx(
+                () -> generatedTab.get().map(tab -> tab.getLayoutBounds().getWidth() > 0 && tab.isVisible()).orElse(false)).get());
+        robot.clickOn(generatedTab.get().orElseThrow());
 
         TextArea prompt = robot.lookup("#generated-prompt").queryAs(TextArea.class);
         TextArea metadata = robot.lookup("#generated-metadata").queryAs(TextArea.class);

@@ -47,6 +47,8 @@ class WorkAreaFirstFrameTest {
         assertThat(firstWorkAreaFrame.get()).as("task.md's text in the first frame that has the work area")
                 .startsWith("# Rate-limit failed logins");
         robot.interact(again::requestClose);
+        // Closed before the next test types: a window still open here could take its keys.
+        waitFor("the window to close", () -> !again.stage().isShowing());
     }
 
     /** Starts a console; with {@code seen}, records task.md's text in the first frame laid out with the work area. */

@@ -40,6 +40,8 @@ public final class PreviewView {
     private boolean scrollWhenLaidOut;
     /** The caret line the list was last scrolled to. */
     private int scrolledToLine = -1;
+    /** The list shows the caret's block because it was scrolled there, and the reader has not scrolled it since. */
+    private boolean atCaret;
 
     public PreviewView(PreviewViewModel model, EditorViewModel editor) {
         this.model = model;
@@ -58,6 +60,32 @@ public final class PreviewView {
         // whichever comes last.
         list.heightProperty().addListener((o, a, height) -> scrollIfLaidOut());
         list.skinProperty().addListener((o, a, skin) -> scrollIfLaidOut());
+        keepAtCaretWhenResized();
+    }
+
+    /**
+     * A resized list keeps its scroll position as a fraction of its length, which puts another block
+     * in view: at startup the pane is laid out once at its default height and again when the window's
+     * dividers are restored, and the caret's block ended up out of view (at the end of a long task).
+     * While the list is at the caret, a new size scrolls it there again; once the reader has scrolled
+     * the preview, a new size leaves it where the reader put it.
+     */
+    private void keepAtCaretWhenResized() {
+        ChangeListener<Number> resized = (o, before, now) -> {
+            if (atCaret && before.doubleValue() > 0 && now.doubleValue() > 0) {
+                javafx.application.Platform.runLater(() -> {
+                    if (atCaret) {
+                        scrollToCaret();
+                    }
+                });
+            }
+        };
+        list.heightProperty().addListener(resized);
+        list.widthProperty().addListener(resized);
+        javafx.event.EventHandler<javafx.event.Event> readerScrolls = e -> atCaret = false;
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, readerScrolls);
+        list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, readerScrolls);
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, readerScrolls);
     }
 
     private void scrollIfLaidOut() {
@@ -188,6 +216,7 @@ public final class PreviewView {
         if (index >= 0) {
             scrollWithin(index, model.rowsAbove(index, line));
             settle(index, line, 3);
+            atCaret = true;
         }
     }
 
