@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,12 +30,6 @@ class CaretRestoreTest {
 
     @TempDir
     Path temp;
-    Stage first;
-
-    @Start
-    void start(Stage stage) {
-        first = stage;
-    }
 
     private DesktopSession startConsole(FxRobot robot, java.util.function.Supplier<Stage> stage) {
         DesktopSession console = ConsoleStarts.start(robot, temp.resolve("workspace"), temp.resolve("config"), stage);
@@ -81,7 +74,7 @@ class CaretRestoreTest {
 
     @Test
     void theCaretIsWhereItWasWhenTheTaskIsOpenedAgain(FxRobot robot) {
-        DesktopSession console = startConsole(robot, () -> first);
+        DesktopSession console = startConsole(robot, ConsoleStarts::primaryStage);
         Path sample = console.editor.folderProperty().get();
         int paragraph = caretDeepInTaskMd(robot, console);
 
@@ -98,7 +91,7 @@ class CaretRestoreTest {
 
     @Test
     void theCaretIsWhereItWasAfterARestart(FxRobot robot) {
-        DesktopSession before = startConsole(robot, () -> first);
+        DesktopSession before = startConsole(robot, ConsoleStarts::primaryStage);
         int paragraph = caretDeepInTaskMd(robot, before);
         robot.interact(before::requestClose);
         waitFor("the window to close", () -> !before.stage().isShowing());
@@ -136,7 +129,7 @@ class CaretRestoreTest {
      */
     @Test
     void thePreviewShowsTheRestoredCaretsBlock(FxRobot robot) throws Exception {
-        DesktopSession console = startConsole(robot, () -> first);
+        DesktopSession console = startConsole(robot, ConsoleStarts::primaryStage);
         Path sample = console.editor.folderProperty().get();
         CodeArea area = taskMd(robot, console);
         robot.clickOn(area);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
  * Starts Task Console windows for tests that start, kill and restart it as a user would: each on a
@@ -15,6 +16,14 @@ import org.testfx.api.FxRobot;
 final class ConsoleStarts {
 
     private ConsoleStarts() {
+    }
+
+    /**
+     * The stage TestFX set up for the running test, the one it hands an {@code @Start} method: read
+     * from TestFX, so a test needs no {@code @Start} of its own just to keep it.
+     */
+    static Stage primaryStage() {
+        return FxToolkit.toolkitContext().getRegisteredStage();
     }
 
     /** Starts a window on {@code workspace} (null: the one in the settings), settings in {@code config}. */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,12 +28,6 @@ class EditorFontTest {
 
     @TempDir
     Path temp;
-    Stage first;
-
-    @Start
-    void start(Stage stage) {
-        first = stage;
-    }
 
     private DesktopSession startConsole(FxRobot robot, java.util.function.Supplier<Stage> stage) {
         DesktopSession console = ConsoleStarts.start(robot, temp.resolve("workspace"), temp.resolve("config"), stage);
@@ -61,7 +54,7 @@ class EditorFontTest {
 
     @Test
     void theProportionalFontIsUsedInEveryFileAndKeptAfterARestart(FxRobot robot) throws Exception {
-        DesktopSession before = startConsole(robot, () -> first);
+        DesktopSession before = startConsole(robot, ConsoleStarts::primaryStage);
         CodeArea taskMd = area(robot, before, "#editor-task-md");
         robot.interact(() -> taskMd.replaceText("Prose to read.\n\n`code stays`\n"));
         waitFor("the text drawn", () -> !familyOf(taskMd, "Prose").isEmpty() && !familyOf(taskMd, "code stays").isEmpty());

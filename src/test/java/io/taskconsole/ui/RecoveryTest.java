@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Nothing is lost: an app that dies mid-edit comes back with the text, the task and the workspace. */
 @ExtendWith(ApplicationExtension.class)
@@ -21,18 +20,12 @@ class RecoveryTest {
 
     @TempDir
     Path temp;
-    Stage first;
-
-    @Start
-    void start(Stage stage) {
-        first = stage;
-    }
 
     @Test
     void aKilledConsoleReopensTheSameTaskWithTheTypedText(FxRobot robot) throws Exception {
         Path config = temp.resolve("config");
         Path workspace = temp.resolve("my-tasks");
-        DesktopSession a = ConsoleStarts.start(robot, workspace, config, () -> first);
+        DesktopSession a = ConsoleStarts.start(robot, workspace, config, ConsoleStarts::primaryStage);
         waitFor("the sample task", () -> a.editor.isOpen());
         robot.interact(() -> a.tasks.create("2001", "search", "Faster search", draft -> { }));
         waitFor("the new task to open", () -> a.editor.isOpen()
@@ -46,7 +39,7 @@ class RecoveryTest {
         // The kill: no close request, no shutdown path; background threads just stop.
         robot.interact(() -> {
             a.executor.close();
-            first.hide();
+            a.stage().hide();
         });
 
         // Started without a workspace: the one in the settings, as a plain restart.
@@ -63,7 +56,7 @@ class RecoveryTest {
 
     @Test
     void aFileChangedByAnotherProgramIsReloaded(FxRobot robot) throws Exception {
-        DesktopSession c = ConsoleStarts.start(robot, temp.resolve("ws"), temp.resolve("config"), () -> first);
+        DesktopSession c = ConsoleStarts.start(robot, temp.resolve("ws"), temp.resolve("config"), ConsoleStarts::primaryStage);
         waitFor("the sample task", () -> c.editor.isOpen());
         Path designSpec = c.editor.folderProperty().get().resolve("design-spec.md");
 

@@ -15,13 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.fxmisc.richtext.CodeArea;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A second Task Console on a workspace another one (another process) has open: it shows the tasks
@@ -33,12 +31,6 @@ class SecondInstanceTest {
 
     @TempDir
     Path temp;
-    Stage first;
-
-    @Start
-    void start(Stage stage) {
-        first = stage;
-    }
 
     @Test
     @BadInputCase(id = "two-instances-app", area = "Local faults",
@@ -58,7 +50,7 @@ class SecondInstanceTest {
         try {
             assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine())
                     .isEqualTo("locked");
-            console[0] = ConsoleStarts.start(robot, workspace, temp.resolve("config"), () -> first);
+            console[0] = ConsoleStarts.start(robot, workspace, temp.resolve("config"), ConsoleStarts::primaryStage);
             DesktopSession c = console[0];
             waitFor("the task to open read-only", () -> c.editor.isOpen() && c.editor.readOnlyProperty().get());
             Notice notice = c.notices.current();

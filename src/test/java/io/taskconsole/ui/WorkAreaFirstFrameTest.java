@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A start that reopens the last task shows the work area with the task already in the editor: no
@@ -26,16 +25,10 @@ class WorkAreaFirstFrameTest {
 
     @TempDir
     Path temp;
-    Stage first;
-
-    @Start
-    void start(Stage stage) {
-        first = stage;
-    }
 
     @Test
     void theWorkAreaAppearsWithTheLastTaskInIt(FxRobot robot) {
-        DesktopSession before = startConsole(robot, () -> first, null);
+        DesktopSession before = startConsole(robot, ConsoleStarts::primaryStage, null);
         waitFor("the sample task in the editor", () -> before.editor.isOpen());
         robot.interact(before::requestClose);
         waitFor("the window to close", () -> !before.stage().isShowing());
