@@ -1,7 +1,7 @@
 package io.taskconsole.ui;
 
-import io.taskconsole.ui.common.LazyTooltip;
 import atlantafx.base.theme.Styles;
+import io.taskconsole.ui.common.LazyTooltip;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

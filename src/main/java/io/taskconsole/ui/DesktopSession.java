@@ -257,7 +257,6 @@ public final class DesktopSession {
             // The task open last time is read beside the list, not after it: the list reads every task
             // folder, and the editor waited for all of them at startup (about a third of the time to it).
             if (opened.lastTask() != null) {
-                opening = opened.lastTask().folder();
                 editor.show(opened.lastTask(), tabToOpen(opened.lastTask().folder()), this::opened);
             } else {
                 window.buildWorkArea();

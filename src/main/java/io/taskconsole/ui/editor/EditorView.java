@@ -1,8 +1,8 @@
 package io.taskconsole.ui.editor;
 
-import io.taskconsole.ui.common.LazyTooltip;
 import io.taskconsole.markdown.Criterion;
 import io.taskconsole.submit.ConfigMapLimits;
+import io.taskconsole.ui.common.LazyTooltip;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -1,7 +1,7 @@
 package io.taskconsole.ui.tasks;
 
-import io.taskconsole.ui.common.LazyTooltip;
 import atlantafx.base.theme.Styles;
+import io.taskconsole.ui.common.LazyTooltip;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
