@@ -77,6 +77,7 @@ public final class FxResponsivenessBench {
     private Figures measure(Path temp, int typedChars, int logLines) throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.setImplicitExit(false);
+        TaskConsoleApp.configureJavaFx(); // as the app starts JavaFX
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
         DesktopSession console = onFx(() -> {
