@@ -18,7 +18,15 @@ public class TaskConsoleApp extends Application {
 
     public static void launchApp(String[] args) {
         configureJavaFx();
-        Application.launch(TaskConsoleApp.class, args);
+        try {
+            Application.launch(TaskConsoleApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            // GTK found no display (no DISPLAY or WAYLAND_DISPLAY, or nothing listening there): JavaFX
+            // says so in a stack trace. Say it in one line, with what to do instead.
+            System.err.println("task-console: the window cannot open: " + e.getMessage() + " (no graphical display here)."
+                    + " Start it from a desktop session, or use its command line (run it with --help for the commands).");
+            System.exit(1);
+        }
     }
 
     /**
