@@ -16,7 +16,6 @@ import io.taskconsole.submit.MetadataYaml;
 import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Theme;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.log.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,9 +50,7 @@ class ConsoleAppTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     @AfterEach

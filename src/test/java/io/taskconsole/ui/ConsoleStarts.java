@@ -36,12 +36,18 @@ final class ConsoleStarts {
                                 Consumer<DesktopSession> beforeFirstFrame) {
         DesktopSession[] console = {null};
         robot.interact(() -> {
-            console[0] = new DesktopSession(new StartupOptions(false, workspace), config, CoreAdapters.real());
-            // A test's window closing must not end the JavaFX platform the other tests run on.
-            console[0].onExit(() -> { });
-            console[0].start(stage.get());
+            console[0] = on(stage.get(), workspace, config);
             beforeFirstFrame.accept(console[0]);
         });
         return console[0];
+    }
+
+    /** Starts a window on {@code stage}, on the FX thread (an {@code @Start} method's), as {@link #start} does. */
+    static DesktopSession on(Stage stage, Path workspace, Path config) {
+        DesktopSession console = new DesktopSession(new StartupOptions(false, workspace), config, CoreAdapters.real());
+        // A test's window closing must not end the JavaFX platform the other tests run on.
+        console.onExit(() -> { });
+        console.start(stage);
+        return console;
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
 import io.taskconsole.ui.common.Notice;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.editor.DocumentModel;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,7 @@ class EditorDropTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     @BeforeEach

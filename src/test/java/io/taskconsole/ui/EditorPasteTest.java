@@ -3,7 +3,6 @@ package io.taskconsole.ui;
 import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,9 +38,7 @@ class EditorPasteTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.common.Notice;
-import io.taskconsole.ui.core.CoreAdapters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +38,7 @@ class KeyboardShortcutsTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     @BeforeEach

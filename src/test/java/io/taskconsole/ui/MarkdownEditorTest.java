@@ -4,7 +4,6 @@ import static io.taskconsole.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskconsole.ui.common.Theme;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.editor.DocumentModel;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -62,9 +61,7 @@ class MarkdownEditorTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     @BeforeEach

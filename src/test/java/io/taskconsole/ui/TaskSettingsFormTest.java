@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taskconsole.task.SettingsRules;
 import io.taskconsole.task.TaskInfo;
 import io.taskconsole.ui.common.Theme;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.settings.TaskSettingsWindow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,9 +45,7 @@ class TaskSettingsFormTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"), CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     @BeforeEach

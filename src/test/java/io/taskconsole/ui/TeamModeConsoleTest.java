@@ -9,7 +9,6 @@ import io.taskconsole.testkube.TestKubeApiServer;
 import io.taskconsole.ui.cluster.ClusterViewModel;
 import io.taskconsole.ui.common.Notice;
 import io.taskconsole.ui.common.Theme;
-import io.taskconsole.ui.core.CoreAdapters;
 import io.taskconsole.ui.log.LogLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +50,7 @@ class TeamModeConsoleTest {
 
     @Start
     void start(Stage stage) {
-        console = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"),
-                CoreAdapters.real());
-        console.onExit(() -> { });
-        console.start(stage);
+        console = ConsoleStarts.on(stage, temp.resolve("workspace"), temp.resolve("config"));
     }
 
     /** The orchestrator service as {@code task-console serve --tokens FILE} runs it, on a port of its own. */
