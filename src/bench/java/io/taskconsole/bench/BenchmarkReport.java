@@ -147,6 +147,8 @@ public final class BenchmarkReport {
         Duration timeout = Duration.ofSeconds(90);
         StartupProbe appProbe = new StartupProbe(app.get(), "Task Console", display, homes.resolve("app"), timeout);
         StartupProbe helloProbe = new StartupProbe(hello.get(), "Hello", display, homes.resolve("hello"), timeout);
+        Optional<StartupProbe> editorProbe = launcher("--hello-editor")
+                .map(l -> new StartupProbe(l, "Hello editor", display, homes.resolve("hello-editor"), timeout));
         Optional<StartupProbe> noCdsProbe = launcher("--app-without-appcds")
                 .map(l -> new StartupProbe(l, "Task Console", display, homes.resolve("app-nocds"), timeout));
 
@@ -156,14 +158,21 @@ public final class BenchmarkReport {
         List<StartupProbe.Start> appStarts = new ArrayList<>();
         List<StartupProbe.Start> helloStarts = new ArrayList<>();
         List<StartupProbe.Start> noCdsStarts = new ArrayList<>();
+        List<StartupProbe.Start> editorStarts = new ArrayList<>();
         if (noCdsProbe.isPresent()) {
             noCdsProbe.get().run(Duration.ZERO);
+        }
+        if (editorProbe.isPresent()) {
+            editorProbe.get().run(Duration.ZERO);
         }
         for (int i = 0; i < runs; i++) {
             helloStarts.add(helloProbe.run(Duration.ZERO));
             appStarts.add(appProbe.run(Duration.ZERO));
             if (noCdsProbe.isPresent()) {
                 noCdsStarts.add(noCdsProbe.get().run(Duration.ZERO));
+            }
+            if (editorProbe.isPresent()) {
+                editorStarts.add(editorProbe.get().run(Duration.ZERO));
             }
             System.out.printf("Startup run %d/%d: hello %s, app %s%n", i + 1, runs, helloStarts.get(i), appStarts.get(i));
         }
@@ -215,8 +224,41 @@ public final class BenchmarkReport {
         }
         if (helloIdle.isEmpty() || appIdle.isEmpty()) {
             report.append("| Idle RSS after ").append(idle.toSeconds()).append(" s (MiB) | – | – | – | ≤ 1.2× |\n\n");
-            return;
+        } else {
+            idleRss(idle, idleRuns, helloIdle, appIdle);
         }
+        if (!editorStarts.isEmpty()) {
+            editorAlone(helloStarts, editorStarts, appStarts);
+        }
+    }
+
+    /**
+     * Issue 15's editor alone, started like the others: a window whose first frame is RichTextFX's
+     * CodeArea with line numbers, themed with AtlantaFX, holding the sample task.md, with the focus.
+     * What the editor the issue asks for costs before anything of Task Console's own.
+     */
+    private void editorAlone(List<StartupProbe.Start> helloStarts, List<StartupProbe.Start> editorStarts,
+                             List<StartupProbe.Start> appStarts) {
+        report.append("**The editor alone.** The same starts included a third app-image, packaged the same way with its own ")
+                .append("AppCDS archive (`packaging/hello/.../HelloEditorFx`): the hello-world with, instead of its ")
+                .append("`TextArea`, the editor issue 15 asks for and nothing else, RichTextFX's `CodeArea` with line numbers, ")
+                .append("themed with AtlantaFX, holding the sample `task.md` that Task Console opens here, with the focus, ")
+                .append("in its first frame (no menus, task list, preview or highlighting, nothing read from a workspace). ")
+                .append("Its *editor accepts input* is written as Task Console's: after the layout pass of the frame that ")
+                .append("shows the text in the focused editor.\n\n");
+        report.append("| | Hello-world | The editor alone | Ratio (median) | Target |\n|---|---|---|---|---|\n");
+        row("Window mapped", helloStarts, editorStarts, StartupProbe.Start::windowMappedMs, "");
+        row("Marker: editor accepts input", helloStarts, editorStarts, StartupProbe.Start::editorReadyMarkerMs,
+                "≤ 1.3× (issue 15, for Task Console)");
+        report.append("\n| | The editor alone | Task Console | Ratio (median) |\n|---|---|---|---|\n");
+        List<Long> editor = values(editorStarts, StartupProbe.Start::editorReadyMarkerMs);
+        List<Long> app = values(appStarts, StartupProbe.Start::editorReadyMarkerMs);
+        report.append("| Marker: editor accepts input | ").append(summary(editor)).append(" | ").append(summary(app))
+                .append(" | ").append(editor.isEmpty() || app.isEmpty() ? "–" : ratio(median(app), median(editor)))
+                .append(" |\n\n");
+    }
+
+    private void idleRss(Duration idle, int idleRuns, List<RssBreakdown> helloIdle, List<RssBreakdown> appIdle) {
         RssBreakdown helloMedian = medianRss(helloIdle);
         RssBreakdown appMedian = medianRss(appIdle);
         report.append("| Idle RSS after ").append(idle.toSeconds()).append(" s (MiB; median of ").append(idleRuns)
@@ -357,6 +399,8 @@ public final class BenchmarkReport {
             List<String> jvmOptions = appJvmOptions();
             FxResponsivenessBench.Figures f = FxBenchJvm.run(jvmOptions, Files.createTempDirectory("taskconsole-bench-fx"),
                     200, 100_000);
+            FxResponsivenessBench.Typing alone = FxBenchJvm.editorAlone(jvmOptions,
+                    Files.createTempDirectory("taskconsole-bench-fx-alone"), f.typedChars());
             report.append("The real console (`DesktopSession` with the real core) on Xvfb, in a JVM of its own started with ")
                     .append(jvmOptions.isEmpty() ? "the JVM's defaults (no app-image was given)"
                             : options.containsKey("--fx-jvm-options") ? "the options `" + String.join(" ", jvmOptions) + "`"
@@ -376,11 +420,19 @@ public final class BenchmarkReport {
                     .append("on a running attempt whose pod's `agent` log holds that many stream-json lines (the recorded ")
                     .append("transcript fixture, repeated) on the test API server, which runs in a process of its own (it ")
                     .append("holds the whole log in its heap); the real core follows it through the ")
-                    .append("pod log endpoint into the container log panel, from selecting the attempt until its last line is listed.\n\n");
+                    .append("pod log endpoint into the container log panel, from selecting the attempt until its last line is listed. ")
+                    .append("*The editor alone*: the same typing, in another JVM with the same options, into RichTextFX's ")
+                    .append("`CodeArea` with line numbers, themed with AtlantaFX, in a window of the console's size, with ")
+                    .append("nothing of Task Console (no highlighting, document model, preview or criteria): what the ")
+                    .append("editor issue 15 asks for costs by itself on this machine.\n\n");
             report.append("| | Figure | Goal |\n|---|---|---|\n");
             report.append("| Typing in 200 KB: longest FX-thread pause | ").append(f.typingMaxPauseMs()).append(" ms | ≤ 50 ms |\n");
             report.append(String.format(Locale.ROOT, "| Typing in 200 KB: p99 pause | %.1f ms | ≤ 17 ms |%n", f.typingP99Ms()));
             report.append("| Typing in 200 KB: pauses over 100 ms | ").append(f.typingLongPauses()).append(" | |\n");
+            report.append("| Typing, the same, into the editor alone: longest pause | ").append(alone.maxPauseMs())
+                    .append(" ms | (reference) |\n");
+            report.append(String.format(Locale.ROOT, "| Typing into the editor alone: p99 pause (Task Console's: %.2f×) | %.1f ms | (reference) |%n",
+                    f.typingP99Ms() / alone.p99Ms(), alone.p99Ms()));
             report.append("| Log ingest of ").append(f.logLines()).append(" lines: total | ").append(f.logIngestMs()).append(" ms | |\n");
             report.append("| Log ingest: longest FX-thread pause | ").append(f.logMaxPauseMs()).append(" ms | ≤ 50 ms |\n");
             report.append(String.format(Locale.ROOT, "| Log ingest: p99 pause | %.1f ms | |%n", f.logP99Ms()));

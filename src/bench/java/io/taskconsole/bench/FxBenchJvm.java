@@ -21,7 +21,21 @@ final class FxBenchJvm {
     private FxBenchJvm() {
     }
 
+    /** The console's figures. */
     static FxResponsivenessBench.Figures run(List<String> jvmOptions, Path temp, int typedChars, int logLines)
+            throws IOException, InterruptedException {
+        return run(jvmOptions, temp, FxResponsivenessBench.FIGURES_LINE, FxResponsivenessBench.Figures.class,
+                temp.toString(), String.valueOf(typedChars), String.valueOf(logLines));
+    }
+
+    /** The reference: the same typing into RichTextFX's {@code CodeArea} alone. */
+    static FxResponsivenessBench.Typing editorAlone(List<String> jvmOptions, Path temp, int typedChars)
+            throws IOException, InterruptedException {
+        return run(jvmOptions, temp, FxResponsivenessBench.EDITOR_ALONE_LINE, FxResponsivenessBench.Typing.class,
+                "--editor-alone", String.valueOf(typedChars));
+    }
+
+    private static <T> T run(List<String> jvmOptions, Path temp, String figuresLine, Class<T> type, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -30,16 +44,14 @@ final class FxBenchJvm {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(FxResponsivenessBench.class.getName());
-        command.add(temp.toString());
-        command.add(String.valueOf(typedChars));
-        command.add(String.valueOf(logLines));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String figures = null;
         List<String> tail = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(FxResponsivenessBench.FIGURES_LINE)) {
-                    figures = line.substring(FxResponsivenessBench.FIGURES_LINE.length());
+                if (line.startsWith(figuresLine)) {
+                    figures = line.substring(figuresLine.length());
                 } else {
                     tail.add(line);
                     if (tail.size() > 40) {
@@ -55,6 +67,6 @@ final class FxBenchJvm {
             throw new IllegalStateException("the FX bench printed no figures (exit " + process.exitValue() + "): "
                     + String.join("\n", tail));
         }
-        return JsonMapper.builder().build().readValue(figures, FxResponsivenessBench.Figures.class);
+        return JsonMapper.builder().build().readValue(figures, type);
     }
 }

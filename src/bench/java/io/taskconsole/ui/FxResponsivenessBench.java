@@ -14,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
 import javafx.stage.Stage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +37,10 @@ public final class FxResponsivenessBench {
     public record Figures(int typedChars, long typingMaxPauseMs, double typingP99Ms, int typingLongPauses, int logLines,
                           long logIngestMs, long logMaxPauseMs, double logP99Ms, int logLongPauses, BigFile bigFile,
                           AgentLog agentLog) {
+    }
+
+    /** Typing's pauses: the longest gap between pulses, their 99th percentile, and gaps over 100 ms. */
+    public record Typing(int typedChars, long maxPauseMs, double p99Ms, int longPauses) {
     }
 
     /** Following a running attempt's agent log of {@code lines} lines in the Attempts view's container log. */
@@ -68,69 +75,40 @@ public final class FxResponsivenessBench {
      * Runs in a JVM started with the app-image's own options (its garbage collector and heap sizes
      * decide the pauses), and prints the figures as one JSON line: {@code TEMP_DIR TYPED_CHARS LOG_LINES}.
      */
+    /** The line before the editor-alone reference's JSON on standard output. */
+    public static final String EDITOR_ALONE_LINE = "fx-editor-alone-figures ";
+
+    /**
+     * Runs in a JVM started with the app-image's own options (its garbage collector and heap sizes
+     * decide the pauses), and prints the figures as one JSON line: {@code TEMP_DIR TYPED_CHARS LOG_LINES}
+     * for the console, {@code --editor-alone TYPED_CHARS} for the typing reference.
+     */
     public static void main(String[] args) throws Exception {
-        Figures figures = run(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-        System.out.println(FIGURES_LINE + JsonMapper.builder().build().writeValueAsString(figures));
+        JsonMapper json = JsonMapper.builder().build();
+        if (args[0].equals("--editor-alone")) {
+            Typing typing = new FxResponsivenessBench().measureEditorAlone(Integer.parseInt(args[1]));
+            System.out.println(EDITOR_ALONE_LINE + json.writeValueAsString(typing));
+        } else {
+            Figures figures = run(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            System.out.println(FIGURES_LINE + json.writeValueAsString(figures));
+        }
         System.exit(0);
     }
 
     private Figures measure(Path temp, int typedChars, int logLines) throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.setImplicitExit(false);
-        TaskConsoleApp.configureJavaFx(); // as the app starts JavaFX
-        Platform.startup(() -> started.complete(null));
-        started.get(60, TimeUnit.SECONDS);
+        startJavaFx();
         DesktopSession console = onFx(() -> {
             DesktopSession c = new DesktopSession(new StartupOptions(false, temp.resolve("workspace")), temp.resolve("config"),
                     CoreAdapters.real());
             c.onExit(() -> { });
             c.start(new Stage());
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long previous = lastPulse.getAndSet(now);
-                    if (previous != 0) {
-                        maxGap.accumulateAndGet(now - previous, Math::max);
-                        gaps.add(now - previous);
-                        if (now - previous > LONG_GAP_NANOS) {
-                            longGaps.incrementAndGet();
-                        }
-                        if (now - previous > GAP_TO_PRINT_NANOS) {
-                            // For reading a profile of this JVM: which moments the FX thread was held.
-                            long end = System.currentTimeMillis();
-                            System.out.println("bench-gap " + (end - TimeUnit.NANOSECONDS.toMillis(now - previous)) + " " + end);
-                        }
-                    }
-                }
-            }.start();
+            watchPulses();
             return c;
         });
         waitUntil(() -> onFx(() -> console.editor.document(TaskFile.TASK_MD).isPresent()), 60);
 
         CodeArea area = onFx(() -> editorArea(console));
-        String big = SampleMarkdown.ofSize(200 * 1024);
-        onFx(() -> {
-            area.replaceText(big);
-            area.moveTo(big.length() / 2);
-            area.requestFocus();
-            return null;
-        });
-        Thread.sleep(3000);
-        resetPauses();
-        for (int i = 0; i < typedChars; i++) {
-            char c = i % 12 == 11 ? ' ' : (char) ('a' + i % 26);
-            Platform.runLater(() -> area.replaceSelection(String.valueOf(c)));
-            Thread.sleep(50);
-        }
-        Thread.sleep(2000);
-        long typingPause = maxGapMs();
-        double typingP99 = p99Ms();
-        int typingLong = (int) longGaps.get();
-        int typedLength = onFx(() -> area.getLength());
-        if (typedLength != big.length() + typedChars) {
-            throw new IllegalStateException("typing did not reach the editor: " + typedLength + " chars, expected "
-                    + (big.length() + typedChars));
-        }
+        Typing typing = type(area, typedChars);
 
         resetPauses();
         OutputListener listener = console.log.listener();
@@ -150,8 +128,89 @@ public final class FxResponsivenessBench {
         BigFile bigFile = bigFile(console, temp);
         AgentLog agentLog = agentLog(temp, logLines);
         Platform.exit();
-        return new Figures(typedChars, typingPause, typingP99, typingLong, logLines, ingestMs, logPause, logP99, logLong,
+        return new Figures(typedChars, typing.maxPauseMs(), typing.p99Ms(), typing.longPauses(), logLines, ingestMs, logPause, logP99, logLong,
                 bigFile, agentLog);
+    }
+
+    /**
+     * The reference for typing: the same text typed the same way into RichTextFX's {@code CodeArea}
+     * alone (line numbers, AtlantaFX, the console's window size), with nothing of Task Console: no
+     * highlighting, model, preview or criteria. What the editor issue 15 asks for costs by itself.
+     */
+    private Typing measureEditorAlone(int typedChars) throws Exception {
+        startJavaFx();
+        CodeArea area = onFx(() -> {
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            CodeArea alone = new CodeArea();
+            alone.setParagraphGraphicFactory(LineNumberFactory.get(alone));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new VirtualizedScrollPane<>(alone), 1360, 860));
+            stage.show();
+            watchPulses();
+            return alone;
+        });
+        Typing typing = type(area, typedChars);
+        Platform.exit();
+        return typing;
+    }
+
+    /**
+     * Types {@code typedChars} characters, one every 50 ms, into the middle of a 200 KB Markdown text
+     * put in {@code area}, and reports the pauses from the first key until 2 s after the last.
+     */
+    private Typing type(CodeArea area, int typedChars) throws InterruptedException {
+        String big = SampleMarkdown.ofSize(200 * 1024);
+        onFx(() -> {
+            area.replaceText(big);
+            area.moveTo(big.length() / 2);
+            area.requestFocus();
+            return null;
+        });
+        Thread.sleep(3000);
+        resetPauses();
+        for (int i = 0; i < typedChars; i++) {
+            char c = i % 12 == 11 ? ' ' : (char) ('a' + i % 26);
+            Platform.runLater(() -> area.replaceSelection(String.valueOf(c)));
+            Thread.sleep(50);
+        }
+        Thread.sleep(2000);
+        Typing typing = new Typing(typedChars, maxGapMs(), p99Ms(), (int) longGaps.get());
+        int typedLength = onFx(() -> area.getLength());
+        if (typedLength != big.length() + typedChars) {
+            throw new IllegalStateException("typing did not reach the editor: " + typedLength + " chars, expected "
+                    + (big.length() + typedChars));
+        }
+        return typing;
+    }
+
+    private static void startJavaFx() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.setImplicitExit(false);
+        TaskConsoleApp.configureJavaFx(); // as the app starts JavaFX
+        Platform.startup(() -> started.complete(null));
+        started.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Records the gap between every two pulses from now on; on the FX thread. */
+    private void watchPulses() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long previous = lastPulse.getAndSet(now);
+                if (previous != 0) {
+                    maxGap.accumulateAndGet(now - previous, Math::max);
+                    gaps.add(now - previous);
+                    if (now - previous > LONG_GAP_NANOS) {
+                        longGaps.incrementAndGet();
+                    }
+                    if (now - previous > GAP_TO_PRINT_NANOS) {
+                        // For reading a profile of this JVM: which moments the FX thread was held.
+                        long end = System.currentTimeMillis();
+                        System.out.println("bench-gap " + (end - TimeUnit.NANOSECONDS.toMillis(now - previous)) + " " + end);
+                    }
+                }
+            }
+        }.start();
     }
 
     private BigFile bigFile(DesktopSession console, Path temp) throws Exception {
