@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -36,33 +34,16 @@ public final class HelloEditorFx extends Application {
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editor.moveTo(0);
         Scene scene = new Scene(new VirtualizedScrollPane<>(editor));
-        stage.setTitle("Hello editor");
-        stage.setScene(scene);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(1500, screen.getWidth() * 0.92));
-        stage.setHeight(Math.min(940, screen.getHeight() * 0.92));
-        afterNextLayout(scene, () -> marker("first-frame"));
-        stage.setOnShown(event -> {
-            marker("window-shown");
+        HelloWindows.show(stage, "Hello editor", scene, () -> {
             editor.requestFocus();
-            afterNextLayout(scene, () -> {
-                marker("editor-ready");
+            HelloWindows.afterNextLayout(scene, () -> {
+                HelloWindows.marker("editor-ready");
                 if (getParameters().getRaw().contains("--smoke-test")) {
                     Platform.exit();
                 }
             });
             Platform.requestNextPulse();
         });
-        stage.show();
-    }
-
-    private static void afterNextLayout(Scene scene, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            action.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The sample task's text, packed into this jar from Task Console's resources. */
@@ -77,10 +58,6 @@ public final class HelloEditorFx extends Application {
         }
     }
 
-    private static void marker(String name) {
-        System.out.println("startup-marker " + name + " " + System.currentTimeMillis());
-        System.out.flush();
-    }
 
     /** Starts JavaFX from the class path, where an Application subclass cannot be the main class. */
     public static final class Main {
