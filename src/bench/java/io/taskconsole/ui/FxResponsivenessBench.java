@@ -71,10 +71,6 @@ public final class FxResponsivenessBench {
         return new FxResponsivenessBench().measure(temp, typedChars, logLines);
     }
 
-    /**
-     * Runs in a JVM started with the app-image's own options (its garbage collector and heap sizes
-     * decide the pauses), and prints the figures as one JSON line: {@code TEMP_DIR TYPED_CHARS LOG_LINES}.
-     */
     /** The line before the editor-alone reference's JSON on standard output. */
     public static final String EDITOR_ALONE_LINE = "fx-editor-alone-figures ";
 
@@ -128,8 +124,8 @@ public final class FxResponsivenessBench {
         BigFile bigFile = bigFile(console, temp);
         AgentLog agentLog = agentLog(temp, logLines);
         Platform.exit();
-        return new Figures(typedChars, typing.maxPauseMs(), typing.p99Ms(), typing.longPauses(), logLines, ingestMs, logPause, logP99, logLong,
-                bigFile, agentLog);
+        return new Figures(typedChars, typing.maxPauseMs(), typing.p99Ms(), typing.longPauses(), logLines, ingestMs,
+                logPause, logP99, logLong, bigFile, agentLog);
     }
 
     /**
