@@ -58,7 +58,6 @@ public final class HelloEditorFx extends Application {
         }
     }
 
-
     /** Starts JavaFX from the class path, where an Application subclass cannot be the main class. */
     public static final class Main {
         private Main() {

@@ -250,12 +250,9 @@ public final class BenchmarkReport {
         row("Window mapped", helloStarts, editorStarts, StartupProbe.Start::windowMappedMs, "");
         row("Marker: editor accepts input", helloStarts, editorStarts, StartupProbe.Start::editorReadyMarkerMs,
                 "≤ 1.3× (issue 15, for Task Console)");
-        report.append("\n| | The editor alone | Task Console | Ratio (median) |\n|---|---|---|---|\n");
-        List<Long> editor = values(editorStarts, StartupProbe.Start::editorReadyMarkerMs);
-        List<Long> app = values(appStarts, StartupProbe.Start::editorReadyMarkerMs);
-        report.append("| Marker: editor accepts input | ").append(summary(editor)).append(" | ").append(summary(app))
-                .append(" | ").append(editor.isEmpty() || app.isEmpty() ? "–" : ratio(median(app), median(editor)))
-                .append(" |\n\n");
+        report.append("\n| | The editor alone | Task Console | Ratio (median) | Target |\n|---|---|---|---|---|\n");
+        row("Marker: editor accepts input", editorStarts, appStarts, StartupProbe.Start::editorReadyMarkerMs, "");
+        report.append('\n');
     }
 
     private void idleRss(Duration idle, int idleRuns, List<RssBreakdown> helloIdle, List<RssBreakdown> appIdle) {
@@ -292,10 +289,11 @@ public final class BenchmarkReport {
         report.append('\n');
     }
 
-    private void row(String name, List<StartupProbe.Start> hello, List<StartupProbe.Start> app,
+    /** A row of {@code base}'s and {@code other}'s figure, with their medians' ratio (other to base). */
+    private void row(String name, List<StartupProbe.Start> base, List<StartupProbe.Start> other,
                      java.util.function.Function<StartupProbe.Start, Optional<Long>> figure, String target) {
-        List<Long> h = values(hello, figure);
-        List<Long> a = values(app, figure);
+        List<Long> h = values(base, figure);
+        List<Long> a = values(other, figure);
         report.append("| ").append(name).append(" | ").append(summary(h)).append(" | ").append(summary(a)).append(" | ")
                 .append(h.isEmpty() || a.isEmpty() ? "–" : ratio(median(a), median(h))).append(" | ")
                 .append(target).append(" |\n");
@@ -400,7 +398,7 @@ public final class BenchmarkReport {
             FxResponsivenessBench.Figures f = FxBenchJvm.run(jvmOptions, Files.createTempDirectory("taskconsole-bench-fx"),
                     200, 100_000);
             FxResponsivenessBench.Typing alone = FxBenchJvm.editorAlone(jvmOptions,
-                    Files.createTempDirectory("taskconsole-bench-fx-alone"), f.typedChars());
+                    Files.createTempDirectory("taskconsole-bench-fx-alone"), f.typing().typedChars());
             report.append("The real console (`DesktopSession` with the real core) on Xvfb, in a JVM of its own started with ")
                     .append(jvmOptions.isEmpty() ? "the JVM's defaults (no app-image was given)"
                             : options.containsKey("--fx-jvm-options") ? "the options `" + String.join(" ", jvmOptions) + "`"
@@ -408,7 +406,7 @@ public final class BenchmarkReport {
                     .append(", since the garbage collector and heap sizes decide many of the pauses. A pause is a gap ")
                     .append("between two JavaFX pulses seen by an `AnimationTimer` (~17 ms when nothing blocks the FX thread); ")
                     .append("*longest* is the largest gap, *p99* the 99th percentile of all gaps over the phase. Typing: ")
-                    .append(f.typedChars()).append(" characters inserted one every 50 ms at the caret in the middle of a ")
+                    .append(f.typing().typedChars()).append(" characters inserted one every 50 ms at the caret in the middle of a ")
                     .append("200 KB `task.md` in the RichTextFX editor (`CodeArea.replaceSelection`, with highlighting, ")
                     .append("preview and criteria live), plus 2 s after. Log: ").append(f.logLines())
                     .append(" lines with ANSI colours fed to the log panel's `OutputListener` from one thread as fast as ")
@@ -426,13 +424,13 @@ public final class BenchmarkReport {
                     .append("nothing of Task Console (no highlighting, document model, preview or criteria): what the ")
                     .append("editor issue 15 asks for costs by itself on this machine.\n\n");
             report.append("| | Figure | Goal |\n|---|---|---|\n");
-            report.append("| Typing in 200 KB: longest FX-thread pause | ").append(f.typingMaxPauseMs()).append(" ms | ≤ 50 ms |\n");
-            report.append(String.format(Locale.ROOT, "| Typing in 200 KB: p99 pause | %.1f ms | ≤ 17 ms |%n", f.typingP99Ms()));
-            report.append("| Typing in 200 KB: pauses over 100 ms | ").append(f.typingLongPauses()).append(" | |\n");
+            report.append("| Typing in 200 KB: longest FX-thread pause | ").append(f.typing().maxPauseMs()).append(" ms | ≤ 50 ms |\n");
+            report.append(String.format(Locale.ROOT, "| Typing in 200 KB: p99 pause | %.1f ms | ≤ 17 ms |%n", f.typing().p99Ms()));
+            report.append("| Typing in 200 KB: pauses over 100 ms | ").append(f.typing().longPauses()).append(" | |\n");
             report.append("| Typing, the same, into the editor alone: longest pause | ").append(alone.maxPauseMs())
                     .append(" ms | (reference) |\n");
             report.append(String.format(Locale.ROOT, "| Typing into the editor alone: p99 pause (Task Console's: %.2f×) | %.1f ms | (reference) |%n",
-                    f.typingP99Ms() / alone.p99Ms(), alone.p99Ms()));
+                    f.typing().p99Ms() / alone.p99Ms(), alone.p99Ms()));
             report.append("| Log ingest of ").append(f.logLines()).append(" lines: total | ").append(f.logIngestMs()).append(" ms | |\n");
             report.append("| Log ingest: longest FX-thread pause | ").append(f.logMaxPauseMs()).append(" ms | ≤ 50 ms |\n");
             report.append(String.format(Locale.ROOT, "| Log ingest: p99 pause | %.1f ms | |%n", f.logP99Ms()));

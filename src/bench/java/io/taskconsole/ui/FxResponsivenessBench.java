@@ -34,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FxResponsivenessBench {
 
     /** Figures in milliseconds. */
-    public record Figures(int typedChars, long typingMaxPauseMs, double typingP99Ms, int typingLongPauses, int logLines,
-                          long logIngestMs, long logMaxPauseMs, double logP99Ms, int logLongPauses, BigFile bigFile,
-                          AgentLog agentLog) {
+    public record Figures(Typing typing, int logLines, long logIngestMs, long logMaxPauseMs, double logP99Ms,
+                          int logLongPauses, BigFile bigFile, AgentLog agentLog) {
     }
 
     /** Typing's pauses: the longest gap between pulses, their 99th percentile, and gaps over 100 ms. */
@@ -124,8 +123,7 @@ public final class FxResponsivenessBench {
         BigFile bigFile = bigFile(console, temp);
         AgentLog agentLog = agentLog(temp, logLines);
         Platform.exit();
-        return new Figures(typedChars, typing.maxPauseMs(), typing.p99Ms(), typing.longPauses(), logLines, ingestMs,
-                logPause, logP99, logLong, bigFile, agentLog);
+        return new Figures(typing, logLines, ingestMs, logPause, logP99, logLong, bigFile, agentLog);
     }
 
     /**
